@@ -1,0 +1,29 @@
+//===- KsTidyModule.cpp - the "ks" clang-tidy module -----------------------===//
+//
+// One registration point for every ks-* check; linked into the KsTidy plugin,
+// the kstidy CLI and kstidy-clangd alike.
+//
+//===----------------------------------------------------------------------===//
+#include "PropertyItemSizeCheck.h"
+
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+
+namespace ks {
+
+class KsTidyModule : public clang::tidy::ClangTidyModule {
+public:
+  void addCheckFactories(
+      clang::tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<PropertyItemSizeCheck>("ks-property-item-size");
+  }
+};
+
+} // namespace ks
+
+static clang::tidy::ClangTidyModuleRegistry::Add<ks::KsTidyModule>
+    KsModuleRegistration("ks-module",
+                         "Checks for Windows Kernel Streaming driver tables.");
+
+// Referenced by the executables so a static link keeps this object.
+volatile int KsTidyModuleAnchorSource = 0;

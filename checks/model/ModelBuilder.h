@@ -1,0 +1,76 @@
+//===- ModelBuilder.h - Extracts the KS model from the AST ----------------===//
+//
+// ModelBuilder registers the matchers for the roots of the KS model (calls
+// into the KS dispatch functions, automation tables, set tables, casts of
+// the per-IRP item storage, extended item structs) and interprets each root
+// once. Roots are matched wherever the AST traversal goes, and every other
+// table is reached by following references from a root, so the builder works
+// unchanged under clangd (which only traverses the main file's top-level
+// declarations) and on partly broken ASTs (anything with errors is skipped).
+//
+//===----------------------------------------------------------------------===//
+#ifndef KSTIDY_CHECKS_MODEL_MODELBUILDER_H
+#define KSTIDY_CHECKS_MODEL_MODELBUILDER_H
+
+#include "KsModel.h"
+
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include <functional>
+
+namespace ks {
+namespace model {
+
+class ModelBuilder : public clang::ast_matchers::MatchFinder::MatchCallback {
+public:
+  /// Called once the whole translation unit has been matched.
+  using CompletionHandler =
+      std::function<void(const KsModel &, clang::ASTContext &)>;
+
+  explicit ModelBuilder(CompletionHandler OnComplete = nullptr)
+      : OnComplete(std::move(OnComplete)) {}
+
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder);
+
+  void run(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
+  llvm::StringRef getID() const override { return "ks-model"; }
+
+  const KsModel &model() const { return Model; }
+
+  /// The variable an expression designates once casts, `&`, `[0]` and a
+  /// first-member access are peeled off (`(PKSPROPERTY_ITEM)&Items[0].Item`).
+  static const clang::VarDecl *referencedVar(const clang::Expr *E,
+                                            const clang::ASTContext &Ctx);
+
+  /// Interprets (once) the set table or item array a variable holds.
+  const SetTable *setTable(const clang::VarDecl *VD, ItemFamily F,
+                           clang::ASTContext &Ctx);
+  const ItemArray *itemArray(const clang::VarDecl *VD,
+                             clang::ASTContext &Ctx);
+
+private:
+  void addCallSite(const clang::CallExpr *Call, const clang::FunctionDecl *API,
+                   clang::ASTContext &Ctx);
+  void addAutomationTable(const clang::VarDecl *VD, Framework W,
+                          clang::ASTContext &Ctx);
+
+  KsModel Model;
+  CompletionHandler OnComplete;
+  clang::ASTContext *Ctx = nullptr;
+};
+
+/// Reads an integer constant out of an expression; nothing when the
+/// expression is dependent, broken or not constant.
+std::optional<uint64_t> evaluateConstant(const clang::Expr *E,
+                                         const clang::ASTContext &Ctx);
+
+/// If \p E reads the runtime's per-IRP item pointer
+/// (`*(const KSPROPERTY_ITEM **)&Irp->Tail.Overlay.DriverContext[3]`, i.e.
+/// KSPROPERTY_ITEM_IRP_STORAGE and its method/event twins), which family.
+std::optional<ItemFamily> itemStorageFamily(const clang::Expr *E);
+
+} // namespace model
+} // namespace ks
+
+#endif

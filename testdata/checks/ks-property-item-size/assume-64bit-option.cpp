@@ -1,0 +1,19 @@
+// Assume64Bit (default true) applies the 64-bit rule to 32-bit builds too;
+// with Assume64Bit=false a 32-bit TU is judged by its own pointer size.
+// The declarations are the fixture's own, so no headers are needed.
+// RUN: not %kstidy --wdk-profile=none %s -- --target=i686-w64-windows-gnu | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %kstidy --wdk-profile=none --config="{CheckOptions: {ks-property-item-size.Assume64Bit: false}}" %s -- --target=i686-w64-windows-gnu | FileCheck %s --allow-empty --check-prefix=CHECK-NONE --implicit-check-not='warning:'
+// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-*' %s -- --target=i686-w64-windows-gnu | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-*' --config="{CheckOptions: {ks-property-item-size.Assume64Bit: false}}" %s -- --target=i686-w64-windows-gnu | FileCheck %s --allow-empty --check-prefix=CHECK-NONE --implicit-check-not='warning:'
+// CHECK-NONE-NOT: warning:
+typedef unsigned long ULONG;
+typedef long NTSTATUS;
+typedef struct _IRP IRP, *PIRP;
+typedef struct { ULONG Id; void *Handlers[5]; ULONG Min[2]; } KSPROPERTY_ITEM;
+typedef struct { const void *Set; ULONG Count; const KSPROPERTY_ITEM *PropertyItem; ULONG FastIoCount; const void *FastIoTable; } KSPROPERTY_SET;
+NTSTATUS KsPropertyHandlerWithAllocator(PIRP Irp, ULONG PropertySetsCount, const KSPROPERTY_SET *PropertySet, void *Allocator, ULONG PropertyItemSize);
+
+NTSTATUS Dispatch(PIRP Irp) {
+  return KsPropertyHandlerWithAllocator(Irp, 0, 0, 0, sizeof(KSPROPERTY_ITEM) + 4);
+  // CHECK-MESSAGES: :[[@LINE-1]]:55: warning: PropertyItemSize 36 passed to KsPropertyHandlerWithAllocator is not a multiple of 8
+}

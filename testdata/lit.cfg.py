@@ -1,0 +1,29 @@
+# lit configuration for kstidy's fixtures. Every fixture drives the real
+# tools: the kstidy CLI and stock clang-tidy-19 with the KsTidy plugin.
+import os
+import shlex
+import subprocess
+
+import lit.formats
+
+config.name = "kstidy"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".c", ".cpp", ".test"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.kstidy_obj_root, "testdata")
+# Example driver sources and model snapshots are inputs, not tests.
+config.excludes = ["drivers", "Inputs"]
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+# A user's own clang-tidy configuration must not leak into fixtures.
+config.environment["HOME"] = config.test_exec_root
+
+wdk_flags = subprocess.run([config.kstidy, "--print-wdk-flags"], check=True,
+                           capture_output=True, text=True).stdout.split("\n")
+config.substitutions.append(
+    ("%wdk_flags", " ".join(shlex.quote(f) for f in wdk_flags if f)))
+config.substitutions.append(("%kstidy_plugin", config.kstidy_plugin))
+config.substitutions.append(("%clang_tidy", config.clang_tidy))
+config.substitutions.append(("%kstidy", config.kstidy))
+config.substitutions.append(("%drivers", os.path.join(config.test_source_root, "drivers")))

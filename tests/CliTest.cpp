@@ -1,0 +1,270 @@
+//===- CliTest.cpp - kstidy's command line, run as a real process ----------===//
+//
+// Exit codes: 0 no findings, 1 findings, 2 usage or input error, 3 compile
+// errors without findings. Every input error is one line on stderr.
+//
+//===----------------------------------------------------------------------===//
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <gtest/gtest.h>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Result {
+  int Code = -1;
+  std::string Out;
+  std::string Err;
+  size_t errLines() const {
+    return llvm::StringRef(Err).trim().empty()
+               ? 0
+               : llvm::StringRef(Err).trim().count('\n') + 1;
+  }
+};
+
+class Cli : public ::testing::Test {
+protected:
+  void SetUp() override {
+    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("kstidy-cli", Dir));
+  }
+  void TearDown() override { llvm::sys::fs::remove_directories(Dir); }
+
+  std::string path(llvm::StringRef Name) const {
+    llvm::SmallString<256> P(Dir);
+    llvm::sys::path::append(P, Name);
+    return std::string(P);
+  }
+
+  std::string write(llvm::StringRef Name, llvm::StringRef Text) {
+    std::string P = path(Name);
+    llvm::sys::fs::create_directories(llvm::sys::path::parent_path(P));
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(P, EC);
+    EXPECT_FALSE(EC) << EC.message();
+    OS << Text;
+    return P;
+  }
+
+  Result run(std::vector<std::string> Args) {
+    std::string Out = path("stdout.txt"), Err = path("stderr.txt");
+    std::vector<llvm::StringRef> Argv = {KSTIDY_TEST_BIN};
+    for (const std::string &A : Args)
+      Argv.push_back(A);
+    std::optional<llvm::StringRef> Redirects[] = {std::nullopt,
+                                                  llvm::StringRef(Out),
+                                                  llvm::StringRef(Err)};
+    Result R;
+    R.Code = llvm::sys::ExecuteAndWait(KSTIDY_TEST_BIN, Argv, std::nullopt,
+                                       Redirects, /*SecondsToWait=*/300);
+    if (auto B = llvm::MemoryBuffer::getFile(Out))
+      R.Out = std::string((*B)->getBuffer());
+    if (auto B = llvm::MemoryBuffer::getFile(Err))
+      R.Err = std::string((*B)->getBuffer());
+    return R;
+  }
+
+  llvm::SmallString<256> Dir;
+};
+
+const char BadTable[] = R"(#include <ntddk.h>
+#include <ks.h>
+NTSTATUS D(PIRP Irp) {
+  return KsPropertyHandlerWithAllocator(Irp, 0, NULL, NULL, 76);
+}
+)";
+
+const char GoodTable[] = R"(#include <ntddk.h>
+#include <ks.h>
+NTSTATUS D(PIRP Irp) {
+  return KsPropertyHandlerWithAllocator(Irp, 0, NULL, NULL, sizeof(KSPROPERTY_ITEM));
+}
+)";
+
+TEST_F(Cli, VersionNamesKstidyAndLlvm) {
+  Result R = run({"--version"});
+  EXPECT_EQ(R.Code, 0);
+  EXPECT_NE(R.Out.find("kstidy 0."), std::string::npos) << R.Out;
+  EXPECT_NE(R.Out.find("(LLVM 19."), std::string::npos) << R.Out;
+}
+
+TEST_F(Cli, UnknownOptionIsAUsageError) {
+  Result R = run({"--frobnicate", write("a.cpp", GoodTable)});
+  EXPECT_EQ(R.Code, 2);
+  EXPECT_EQ(R.errLines(), 1u) << R.Err;
+  EXPECT_NE(R.Err.find("unknown option '--frobnicate'"), std::string::npos);
+}
+
+TEST_F(Cli, NoInputIsAUsageError) {
+  Result R = run({});
+  EXPECT_EQ(R.Code, 2);
+  EXPECT_EQ(R.errLines(), 1u) << R.Err;
+}
+
+TEST_F(Cli, MissingFileIsAnInputError) {
+  Result R = run({path("nope.cpp"), "--"});
+  EXPECT_EQ(R.Code, 2);
+  EXPECT_EQ(R.errLines(), 1u) << R.Err;
+  EXPECT_NE(R.Err.find("no such file"), std::string::npos) << R.Err;
+}
+
+TEST_F(Cli, FileWithNulBytesIsAnInputError) {
+  std::string P = write("binary.cpp", llvm::StringRef("int x;\0\0\x01", 9));
+  Result R = run({P, "--"});
+  EXPECT_EQ(R.Code, 2);
+  EXPECT_EQ(R.errLines(), 1u) << R.Err;
+  EXPECT_NE(R.Err.find("NUL bytes"), std::string::npos) << R.Err;
+}
+
+TEST_F(Cli, MalformedCompileDatabaseIsAnInputError) {
+  write("build/compile_commands.json", "[{\"directory\": 42,");
+  Result R = run({"-p", path("build")});
+  EXPECT_EQ(R.Code, 2);
+  EXPECT_EQ(R.errLines(), 1u) << R.Err;
+  EXPECT_NE(R.Err.find("cannot load compile database"), std::string::npos)
+      << R.Err;
+}
+
+TEST_F(Cli, MissingCompileDatabaseIsAnInputError) {
+  llvm::sys::fs::create_directories(path("empty"));
+  Result R = run({"-p", path("empty")});
+  EXPECT_EQ(R.Code, 2);
+  EXPECT_EQ(R.errLines(), 1u) << R.Err;
+  EXPECT_NE(R.Err.find("no compile database"), std::string::npos) << R.Err;
+}
+
+TEST_F(Cli, MalformedConfigIsAnInputError) {
+  Result R = run({"--config={Checks: [unterminated", write("a.cpp", GoodTable),
+                  "--"});
+  EXPECT_EQ(R.Code, 2);
+  EXPECT_EQ(R.errLines(), 1u) << R.Err;
+  EXPECT_NE(R.Err.find("malformed --config"), std::string::npos) << R.Err;
+}
+
+TEST_F(Cli, MalformedClangTidyFileIsAnInputError) {
+  write("proj/.clang-tidy", "Checks: [\n  oops: {\n");
+  Result R = run({write("proj/a.cpp", GoodTable), "--"});
+  EXPECT_EQ(R.Code, 2);
+  EXPECT_EQ(R.errLines(), 1u) << R.Err;
+  EXPECT_NE(R.Err.find("malformed configuration"), std::string::npos)
+      << R.Err;
+}
+
+TEST_F(Cli, BadWdkProfileValueIsAUsageError) {
+  Result R = run({"--wdk-profile=msvc", write("a.cpp", GoodTable)});
+  EXPECT_EQ(R.Code, 2);
+  EXPECT_EQ(R.errLines(), 1u) << R.Err;
+}
+
+TEST_F(Cli, CleanSourceExitsZero) {
+  Result R = run({write("a.cpp", GoodTable), "--"});
+  EXPECT_EQ(R.Code, 0) << R.Err;
+  EXPECT_EQ(R.Out, "");
+  EXPECT_NE(R.Err.find("1 translation unit analyzed, 0 findings"),
+            std::string::npos)
+      << R.Err;
+}
+
+TEST_F(Cli, FindingExitsOneInClangStyle) {
+  Result R = run({write("a.cpp", BadTable), "--"});
+  EXPECT_EQ(R.Code, 1) << R.Err;
+  EXPECT_NE(R.Out.find("a.cpp:4:61: warning: PropertyItemSize 76 passed to "
+                       "KsPropertyHandlerWithAllocator is not a multiple of 8"),
+            std::string::npos)
+      << R.Out;
+  EXPECT_NE(R.Out.find("[ks-property-item-size]"), std::string::npos);
+}
+
+TEST_F(Cli, CompileErrorsWithoutFindingsExitThreeUnlessAllowed) {
+  std::string P = write("broken.cpp", std::string(GoodTable) +
+                                          "UNKNOWN_TYPE x;\nint y = nope();\n");
+  Result R = run({P, "--"});
+  EXPECT_EQ(R.Code, 3) << R.Err;
+  EXPECT_NE(R.Err.find("broken.cpp: 2 compile errors"), std::string::npos)
+      << R.Err;
+  Result Allowed = run({"--allow-parse-errors", P, "--"});
+  EXPECT_EQ(Allowed.Code, 0) << Allowed.Err;
+  Result Shown = run({"--show-parse-errors", P, "--"});
+  EXPECT_NE(Shown.Err.find("error: unknown type name 'UNKNOWN_TYPE'"),
+            std::string::npos)
+      << Shown.Err;
+}
+
+TEST_F(Cli, FindingsStillReportedInABrokenTu) {
+  std::string P =
+      write("broken.cpp", std::string("UNKNOWN_TYPE x;\n") + BadTable);
+  Result R = run({P, "--"});
+  EXPECT_EQ(R.Code, 1) << R.Err;
+  EXPECT_NE(R.Out.find("PropertyItemSize 76"), std::string::npos) << R.Out;
+}
+
+TEST_F(Cli, ClangTidyFileCanDisableTheCheck) {
+  write("proj/.clang-tidy", "Checks: '-ks-property-item-size'\n");
+  Result R = run({write("proj/a.cpp", BadTable), "--"});
+  EXPECT_EQ(R.Code, 0) << R.Out << R.Err;
+  Result Listed = run({"--list-checks", path("proj/a.cpp")});
+  EXPECT_EQ(Listed.Out.find("ks-property-item-size"), std::string::npos);
+}
+
+TEST_F(Cli, ChecksOptionOverridesTheDefault) {
+  Result R = run({"--checks=-ks-*", write("a.cpp", BadTable), "--"});
+  EXPECT_EQ(R.Code, 0) << R.Err;
+  Result Listed = run({"--list-checks"});
+  EXPECT_NE(Listed.Out.find("ks-property-item-size"), std::string::npos);
+}
+
+TEST_F(Cli, WdkProfileNoneLeavesTheCommandAlone) {
+  // Without the profile the WDK headers are not found: a fatal error, no AST
+  // worth checking, exit 3.
+  Result R = run({"--wdk-profile=none", write("a.cpp", BadTable), "--"});
+  EXPECT_EQ(R.Code, 3) << R.Err;
+  // A Windows triple on the command line turns "auto" off as well.
+  Result W = run({write("b.cpp", BadTable), "--",
+                  "--target=x86_64-pc-windows-msvc"});
+  EXPECT_EQ(W.Code, 3) << W.Err;
+}
+
+TEST_F(Cli, CompileDatabaseRunsEveryTranslationUnitOnceEach) {
+  std::string Header = write("src/table.h", R"(#pragma once
+#include <ntddk.h>
+#include <ks.h>
+static inline NTSTATUS Shared(PIRP Irp) {
+  return KsPropertyHandlerWithAllocator(Irp, 0, NULL, NULL, 12);
+}
+)");
+  write("src/one.cpp", "#include \"table.h\"\n");
+  write("src/two.cpp", "#include \"table.h\"\nint two;\n");
+  std::string Src = path("src");
+  write("src/compile_commands.json",
+        "[{\"directory\": \"" + Src +
+            "\", \"command\": \"clang++ -c one.cpp\", \"file\": \"one.cpp\"},"
+            " {\"directory\": \"" +
+            Src +
+            "\", \"arguments\": [\"clang++\", \"-c\", \"two.cpp\"], "
+            "\"file\": \"two.cpp\"}]");
+  Result R = run({"-p", Src});
+  EXPECT_EQ(R.Code, 1) << R.Err;
+  EXPECT_NE(R.Err.find("2 translation units analyzed, 1 finding"),
+            std::string::npos)
+      << R.Err;
+  // The header's finding is reported once, not once per TU.
+  EXPECT_EQ(llvm::StringRef(R.Out).count("warning:"), 1u) << R.Out;
+}
+
+TEST_F(Cli, PrintWdkFlagsGivesAUsableProfile) {
+  Result R = run({"--print-wdk-flags"});
+  EXPECT_EQ(R.Code, 0);
+  EXPECT_NE(R.Out.find("--target=x86_64-w64-windows-gnu\n"), std::string::npos);
+  EXPECT_NE(R.Out.find("kstidy-wdk-compat.h\n"), std::string::npos);
+  EXPECT_NE(R.Out.find("/usr/share/mingw-w64/include/ddk\n"),
+            std::string::npos);
+}
+
+} // namespace

@@ -1,0 +1,74 @@
+//===- Analyzer.h - Runs the clang-tidy engine over translation units -----===//
+//
+// kstidy is clang-tidy's own engine (options providers, .clang-tidy files,
+// CheckOptions, NOLINT) driven per translation unit, so that each TU's
+// compile errors can be counted and analysis goes on over what parsed.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KSTIDY_TOOL_ANALYZER_H
+#define KSTIDY_TOOL_ANALYZER_H
+
+#include "Findings.h"
+#include "WdkProfile.h"
+
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang {
+namespace tidy {
+class ClangTidyContext;
+}
+} // namespace clang
+
+namespace ks {
+
+struct AnalysisOptions {
+  std::string Checks = "-*,ks-*";  ///< default, before .clang-tidy files
+  std::optional<std::string> ChecksOverride;   ///< --checks
+  std::optional<std::string> HeaderFilter;     ///< --header-filter
+  std::optional<std::string> ConfigOverride;   ///< --config (YAML)
+  WdkProfileMode Profile = WdkProfileMode::Auto;
+  std::vector<std::string> ExtraArgs;       ///< appended to every command
+  std::vector<std::string> ExtraArgsBefore; ///< inserted after the compiler
+  std::string ResourceDir;                  ///< clang's builtin headers
+};
+
+/// What happened to one translation unit.
+struct TuResult {
+  std::string File;
+  bool ProfileApplied = false;
+  unsigned Errors = 0;
+  std::vector<Finding> CompileErrors; ///< kept for --show-parse-errors
+};
+
+class Analyzer {
+public:
+  Analyzer(const clang::tooling::CompilationDatabase &DB,
+           AnalysisOptions Options, WdkProfile Profile);
+  ~Analyzer();
+
+  /// Fails with a one-line message when the configuration is unusable
+  /// (malformed --config or .clang-tidy given explicitly).
+  static llvm::Expected<std::unique_ptr<Analyzer>>
+  create(const clang::tooling::CompilationDatabase &DB, AnalysisOptions O,
+         WdkProfile Profile);
+
+  /// Analyzes one TU, appending its findings.
+  TuResult analyze(llvm::StringRef File, std::vector<Finding> &Findings);
+
+  /// Enabled check names for \p File's configuration.
+  std::vector<std::string> enabledChecks(llvm::StringRef File);
+
+private:
+  const clang::tooling::CompilationDatabase &DB;
+  AnalysisOptions Options;
+  WdkProfile Profile;
+  std::unique_ptr<clang::tidy::ClangTidyContext> Context;
+};
+
+} // namespace ks
+
+#endif

@@ -1,0 +1,420 @@
+//===- Driver.cpp - kstidy's options, inputs and exit codes ---------------===//
+#include "Driver.h"
+
+#include "Analyzer.h"
+#include "Findings.h"
+#include "WdkProfile.h"
+
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <fmt/format.h>
+#include <map>
+#include <set>
+
+#ifndef KSTIDY_VERSION
+#define KSTIDY_VERSION "0.0.0"
+#endif
+#ifndef KSTIDY_CLANG_RESOURCE_DIR
+#define KSTIDY_CLANG_RESOURCE_DIR ""
+#endif
+
+using namespace clang::tooling;
+
+namespace ks {
+
+namespace {
+
+const char Usage[] =
+    R"(kstidy - static analysis of Windows Kernel Streaming driver tables
+
+USAGE
+  kstidy [options] <source>... [-- <compiler args>]
+  kstidy -p <build dir | compile_commands.json> [options] [<source>...]
+
+  With -p and no <source>, every translation unit of the database is
+  analyzed. Configuration comes from .clang-tidy files as in clang-tidy
+  (Checks, CheckOptions, HeaderFilterRegex, ExtraArgs); NOLINT comments work.
+
+OPTIONS
+  -p <path>                 compile_commands.json, or the directory holding it
+  --checks=<globs>          checks to run, appended to the configuration
+                            (default: ks-*)
+  --config=<yaml>           configuration, as in a .clang-tidy file
+  --config-file=<file>      read that configuration from a file
+  --header-filter=<regex>   headers whose findings are shown (default: .*;
+                            system and WDK headers never are)
+  --wdk-profile=<mode>      auto (default): add the mingw WDK flags when the
+                            command targets no Windows triple and names no WDK
+                            include dir; mingw: always; none: never
+  --print-wdk-flags         print the WDK profile flags (for compile_flags.txt,
+                            .clangd or clang-tidy) and exit
+  --extra-arg=<arg>         append <arg> to every compile command
+  --extra-arg-before=<arg>  insert <arg> after the compiler name
+  --list-checks             list the enabled checks and exit
+  --show-parse-errors       print each compile error, not only the count
+  --allow-parse-errors      exit 0 instead of 3 when TUs had compile errors
+                            but nothing was found
+  --quiet                   no summary line
+  --version                 print kstidy's and LLVM's versions
+  --help                    this text
+
+EXIT CODES
+  0  no findings     1  findings     2  usage or input error
+  3  no findings, but some translation unit had compile errors
+)";
+
+struct CliOptions {
+  std::optional<std::string> BuildPath;
+  std::vector<std::string> Sources;
+  std::vector<std::string> CompilerArgs;
+  bool HaveCompilerArgs = false;
+  AnalysisOptions Analysis;
+  std::optional<std::string> ConfigFile;
+  bool PrintWdkFlags = false;
+  bool ListChecks = false;
+  bool ShowParseErrors = false;
+  bool AllowParseErrors = false;
+  bool Quiet = false;
+  bool Version = false;
+  bool Help = false;
+};
+
+class UsageError {
+public:
+  explicit UsageError(std::string M) : Message(std::move(M)) {}
+  std::string Message;
+};
+
+int fail(const std::string &Message, int Code = ExitUsage) {
+  llvm::errs() << "kstidy: error: " << Message << "\n";
+  return Code;
+}
+
+std::string firstLine(llvm::StringRef S) {
+  S = S.trim();
+  return std::string(S.take_until([](char C) { return C == '\n'; }));
+}
+
+/// Parses a clang-tidy configuration, turning the YAML parser's
+/// diagnostic into one line ("file:line:col: message") instead of letting
+/// it print a multi-line report of its own.
+std::optional<std::string> configProblem(llvm::MemoryBufferRef Config) {
+  std::string Problem;
+  auto Parsed = clang::tidy::parseConfigurationWithDiags(
+      Config, [&](const llvm::SMDiagnostic &D) {
+        if (Problem.empty())
+          Problem = fmt::format("{}:{}:{}: {}", D.getFilename().str(),
+                                D.getLineNo(), D.getColumnNo() + 1,
+                                D.getMessage().str());
+      });
+  if (Parsed)
+    return std::nullopt;
+  return Problem.empty() ? Parsed.getError().message() : Problem;
+}
+
+/// Parses argv. Accepts -opt=value, --opt=value and "-opt value" forms for
+/// the options that take a value, like clang-tidy does.
+std::optional<std::string> parseArgs(int Argc, const char **Argv,
+                                     CliOptions &O) {
+  static const char *const ValueOptions[] = {
+      "p",      "checks",    "config",          "config-file",
+      "header-filter", "wdk-profile", "extra-arg", "extra-arg-before"};
+  for (int I = 1; I < Argc; ++I) {
+    llvm::StringRef A = Argv[I];
+    if (A == "--") {
+      O.HaveCompilerArgs = true;
+      for (int J = I + 1; J < Argc; ++J)
+        O.CompilerArgs.push_back(Argv[J]);
+      break;
+    }
+    if (!A.starts_with("-") || A == "-") {
+      O.Sources.push_back(std::string(A));
+      continue;
+    }
+    llvm::StringRef Name = A.drop_front(A.starts_with("--") ? 2 : 1);
+    std::optional<std::string> Value;
+    if (size_t Eq = Name.find('='); Eq != llvm::StringRef::npos) {
+      Value = std::string(Name.substr(Eq + 1));
+      Name = Name.take_front(Eq);
+    }
+    bool TakesValue = llvm::is_contained(ValueOptions, Name);
+    if (TakesValue && !Value) {
+      if (I + 1 >= Argc)
+        return "option '" + A.str() + "' needs a value";
+      Value = std::string(Argv[++I]);
+    }
+    if (!TakesValue && Value)
+      return "option '" + Name.str() + "' takes no value";
+    if (Name == "p")
+      O.BuildPath = *Value;
+    else if (Name == "checks")
+      O.Analysis.ChecksOverride = *Value;
+    else if (Name == "config")
+      O.Analysis.ConfigOverride = *Value;
+    else if (Name == "config-file")
+      O.ConfigFile = *Value;
+    else if (Name == "header-filter")
+      O.Analysis.HeaderFilter = *Value;
+    else if (Name == "wdk-profile") {
+      auto Mode = parseWdkProfileMode(*Value);
+      if (!Mode)
+        return "--wdk-profile must be auto, mingw or none, not '" + *Value +
+               "'";
+      O.Analysis.Profile = *Mode;
+    } else if (Name == "extra-arg")
+      O.Analysis.ExtraArgs.push_back(*Value);
+    else if (Name == "extra-arg-before")
+      O.Analysis.ExtraArgsBefore.push_back(*Value);
+    else if (Name == "print-wdk-flags")
+      O.PrintWdkFlags = true;
+    else if (Name == "list-checks")
+      O.ListChecks = true;
+    else if (Name == "show-parse-errors")
+      O.ShowParseErrors = true;
+    else if (Name == "allow-parse-errors")
+      O.AllowParseErrors = true;
+    else if (Name == "quiet")
+      O.Quiet = true;
+    else if (Name == "version")
+      O.Version = true;
+    else if (Name == "help" || Name == "h")
+      O.Help = true;
+    else
+      return "unknown option '" + A.str() + "' (see kstidy --help)";
+  }
+  return std::nullopt;
+}
+
+/// A source kstidy can analyze: it exists, is a regular readable file and is
+/// text. Returns the one-line problem otherwise.
+std::optional<std::string> checkSource(llvm::StringRef Path) {
+  if (!llvm::sys::fs::exists(Path))
+    return "no such file: " + Path.str();
+  if (!llvm::sys::fs::is_regular_file(Path))
+    return "not a regular file: " + Path.str();
+  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return "cannot read " + Path.str() + ": " + Buf.getError().message();
+  if ((*Buf)->getBuffer().contains('\0'))
+    return Path.str() + " contains NUL bytes; it is not a C/C++ source file";
+  return std::nullopt;
+}
+
+/// .clang-tidy files from the source's directory up to the root: a
+/// malformed one is an input error, not something to ignore silently.
+std::optional<std::string> checkConfigFiles(llvm::StringRef Source,
+                                            std::set<std::string> &Seen) {
+  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Source));
+  while (!Dir.empty()) {
+    llvm::SmallString<256> Config(Dir);
+    llvm::sys::path::append(Config, ".clang-tidy");
+    if (Seen.insert(std::string(Config)).second &&
+        llvm::sys::fs::is_regular_file(Config)) {
+      auto Buf = llvm::MemoryBuffer::getFile(Config);
+      if (!Buf)
+        return "cannot read " + std::string(Config);
+      if (auto Problem = configProblem(**Buf))
+        return "malformed configuration " + firstLine(*Problem);
+    }
+    llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
+    if (Parent == Dir)
+      break;
+    Dir = Parent;
+  }
+  return std::nullopt;
+}
+
+std::unique_ptr<CompilationDatabase> loadDatabase(llvm::StringRef Path,
+                                                  std::string &Error) {
+  llvm::SmallString<256> File(Path);
+  if (llvm::sys::fs::is_directory(File))
+    llvm::sys::path::append(File, "compile_commands.json");
+  if (!llvm::sys::fs::exists(File)) {
+    Error = "no compile database at " + std::string(File);
+    return nullptr;
+  }
+  // Validate the JSON first: the database loader's YAML parser would print
+  // a multi-line report of its own before failing.
+  auto Text = llvm::MemoryBuffer::getFile(File);
+  if (!Text) {
+    Error = "cannot read " + std::string(File) + ": " +
+            Text.getError().message();
+    return nullptr;
+  }
+  if (auto Parsed = llvm::json::parse((*Text)->getBuffer()); !Parsed) {
+    Error = "cannot load compile database " + std::string(File) +
+            ": invalid JSON: " + llvm::toString(Parsed.takeError());
+    return nullptr;
+  }
+  std::string Message;
+  auto DB = JSONCompilationDatabase::loadFromFile(
+      File, Message, JSONCommandLineSyntax::AutoDetect);
+  if (!DB) {
+    Error = "cannot load compile database " + std::string(File) + ": " +
+            firstLine(Message);
+    return nullptr;
+  }
+  return DB;
+}
+
+std::string plural(size_t N, llvm::StringRef One, llvm::StringRef Many) {
+  return fmt::format("{} {}", N, N == 1 ? One.str() : Many.str());
+}
+
+} // namespace
+
+int runKstidy(int Argc, const char **Argv) {
+  CliOptions O;
+  if (auto Problem = parseArgs(Argc, Argv, O))
+    return fail(*Problem);
+  if (O.Help) {
+    llvm::outs() << Usage;
+    return ExitClean;
+  }
+  if (O.Version) {
+    llvm::outs() << "kstidy " << KSTIDY_VERSION << " (LLVM "
+                 << LLVM_VERSION_STRING << ")\n";
+    return ExitClean;
+  }
+
+  WdkProfile Profile = WdkProfile::locate(Argv[0]);
+  if (O.PrintWdkFlags) {
+    for (const std::string &F : Profile.flags())
+      llvm::outs() << F << "\n";
+    return ExitClean;
+  }
+
+  if (O.ConfigFile) {
+    auto Buf = llvm::MemoryBuffer::getFile(*O.ConfigFile);
+    if (!Buf)
+      return fail("cannot read --config-file " + *O.ConfigFile + ": " +
+                  Buf.getError().message());
+    O.Analysis.ConfigOverride = std::string((*Buf)->getBuffer());
+  }
+  if (O.Analysis.ConfigOverride) {
+    if (auto Problem = configProblem(
+            llvm::MemoryBufferRef(*O.Analysis.ConfigOverride, "--config")))
+      return fail("malformed " + firstLine(*Problem));
+  }
+
+  // The compile database: -p, or the flags after "--", or none at all.
+  std::unique_ptr<CompilationDatabase> DB;
+  if (O.BuildPath) {
+    std::string Error;
+    DB = loadDatabase(*O.BuildPath, Error);
+    if (!DB)
+      return fail(Error);
+    if (O.Sources.empty()) {
+      O.Sources = DB->getAllFiles();
+      if (O.Sources.empty())
+        return fail("compile database " + *O.BuildPath + " lists no files");
+    }
+    O.Analysis.ExtraArgs.insert(O.Analysis.ExtraArgs.end(),
+                                O.CompilerArgs.begin(), O.CompilerArgs.end());
+    DB = inferMissingCompileCommands(std::move(DB));
+  } else {
+    if (O.Sources.empty() && !O.ListChecks)
+      return fail("no input files (usage: kstidy [options] <source>... "
+                  "[-- <compiler args>], or kstidy -p <build dir>)");
+    DB = std::make_unique<FixedCompilationDatabase>(".", O.CompilerArgs);
+  }
+
+  std::set<std::string> SeenConfigs;
+  for (std::string &Source : O.Sources) {
+    if (auto Problem = checkSource(Source))
+      return fail(*Problem);
+    llvm::SmallString<256> Abs(Source);
+    llvm::sys::fs::make_absolute(Abs);
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    Source = std::string(Abs);
+    if (auto Problem = checkConfigFiles(Source, SeenConfigs))
+      return fail(*Problem);
+  }
+
+  for (const std::string &Problem : Profile.problems())
+    if (O.Analysis.Profile != WdkProfileMode::None)
+      llvm::errs() << "kstidy: warning: " << Problem << "\n";
+
+  O.Analysis.ResourceDir = KSTIDY_CLANG_RESOURCE_DIR;
+  auto A = Analyzer::create(*DB, O.Analysis, Profile);
+  if (!A)
+    return fail(llvm::toString(A.takeError()));
+
+  if (O.ListChecks) {
+    llvm::SmallString<256> Probe;
+    if (!O.Sources.empty())
+      Probe = O.Sources.front();
+    else {
+      llvm::sys::fs::current_path(Probe);
+      llvm::sys::path::append(Probe, "probe.cpp");
+    }
+    llvm::outs() << "Enabled checks:\n";
+    for (const std::string &Name : (*A)->enabledChecks(Probe))
+      llvm::outs() << "    " << Name << "\n";
+    return ExitClean;
+  }
+
+  std::vector<Finding> Findings;
+  std::vector<TuResult> Results;
+  for (const std::string &Source : O.Sources)
+    Results.push_back((*A)->analyze(Source, Findings));
+  sortAndDeduplicate(Findings);
+
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  printText(llvm::outs(), Findings, Cwd);
+  llvm::outs().flush();
+
+  size_t TusWithErrors = 0;
+  for (const TuResult &R : Results) {
+    if (!R.Errors)
+      continue;
+    ++TusWithErrors;
+    if (O.ShowParseErrors)
+      printText(llvm::errs(), R.CompileErrors, Cwd);
+    if (!O.Quiet)
+      llvm::errs() << "kstidy: note: " << displayPath(R.File, Cwd) << ": "
+                   << plural(R.Errors, "compile error", "compile errors")
+                   << "; checks ran on what parsed"
+                   << (O.ShowParseErrors ? ""
+                                         : " (--show-parse-errors lists them)")
+                   << "\n";
+  }
+  if (!O.Quiet) {
+    std::map<std::string, size_t> ByCheck;
+    for (const Finding &F : Findings)
+      ++ByCheck[F.Check];
+    std::string PerCheck;
+    for (const auto &[Check, N] : ByCheck)
+      PerCheck += fmt::format("{}{}: {}", PerCheck.empty() ? " (" : ", ",
+                              Check, N);
+    if (!PerCheck.empty())
+      PerCheck += ")";
+    llvm::errs() << "kstidy: "
+                 << plural(Results.size(), "translation unit",
+                           "translation units")
+                 << " analyzed, " << plural(Findings.size(), "finding",
+                                            "findings")
+                 << PerCheck << ", "
+                 << plural(TusWithErrors, "translation unit",
+                           "translation units")
+                 << " with compile errors\n";
+  }
+  if (!Findings.empty())
+    return ExitFindings;
+  if (TusWithErrors && !O.AllowParseErrors)
+    return ExitParseErrors;
+  return ExitClean;
+}
+
+} // namespace ks

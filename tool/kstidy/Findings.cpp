@@ -1,0 +1,156 @@
+//===- Findings.cpp -------------------------------------------------------===//
+#include "Findings.h"
+
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include <algorithm>
+#include <memory>
+#include <tuple>
+
+namespace ks {
+
+namespace {
+
+/// Maps byte offsets to 1-based line/column, reading each file once.
+class LineTable {
+public:
+  void locate(Location &L) {
+    if (L.File.empty())
+      return;
+    const std::vector<unsigned> *Starts = lineStarts(L.File);
+    if (!Starts)
+      return;
+    auto It = std::upper_bound(Starts->begin(), Starts->end(), L.Offset);
+    unsigned LineIndex = static_cast<unsigned>(It - Starts->begin()) - 1;
+    L.Line = LineIndex + 1;
+    L.Column = L.Offset - (*Starts)[LineIndex] + 1;
+  }
+
+private:
+  const std::vector<unsigned> *lineStarts(const std::string &File) {
+    auto It = Cache.find(File);
+    if (It != Cache.end())
+      return It->second.get();
+    std::unique_ptr<std::vector<unsigned>> Starts;
+    if (auto Buf = llvm::MemoryBuffer::getFile(File)) {
+      Starts = std::make_unique<std::vector<unsigned>>();
+      Starts->push_back(0);
+      llvm::StringRef Text = (*Buf)->getBuffer();
+      for (size_t I = 0; I < Text.size(); ++I)
+        if (Text[I] == '\n')
+          Starts->push_back(static_cast<unsigned>(I + 1));
+    }
+    return (Cache[File] = std::move(Starts)).get();
+  }
+  llvm::StringMap<std::unique_ptr<std::vector<unsigned>>> Cache;
+};
+
+std::string absolutePath(llvm::StringRef Path, llvm::StringRef BuildDir) {
+  if (Path.empty())
+    return {};
+  llvm::SmallString<256> P(Path);
+  if (!llvm::sys::path::is_absolute(P) && !BuildDir.empty()) {
+    llvm::SmallString<256> Joined(BuildDir);
+    llvm::sys::path::append(Joined, P);
+    P = Joined;
+  }
+  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  return std::string(P);
+}
+
+} // namespace
+
+std::vector<Finding>
+toFindings(const std::vector<clang::tidy::ClangTidyError> &Errors) {
+  LineTable Lines;
+  std::vector<Finding> Out;
+  for (const clang::tidy::ClangTidyError &E : Errors) {
+    Finding F;
+    F.Check = E.DiagnosticName;
+    F.IsError = E.DiagLevel == clang::tooling::Diagnostic::Error;
+    F.Message = E.Message.Message;
+    F.Where.File = absolutePath(E.Message.FilePath, E.BuildDirectory);
+    F.Where.Offset = E.Message.FileOffset;
+    Lines.locate(F.Where);
+    for (const auto &N : E.Notes) {
+      Note Out;
+      Out.Message = N.Message;
+      Out.Where.File = absolutePath(N.FilePath, E.BuildDirectory);
+      Out.Where.Offset = N.FileOffset;
+      Lines.locate(Out.Where);
+      F.Notes.push_back(std::move(Out));
+    }
+    for (const auto &FileAndReplacements : E.Message.Fix) {
+      for (const clang::tooling::Replacement &R : FileAndReplacements.second) {
+        FixIt X;
+        X.Where.File = absolutePath(R.getFilePath(), E.BuildDirectory);
+        X.Where.Offset = R.getOffset();
+        Lines.locate(X.Where);
+        X.Length = R.getLength();
+        if (auto Buf = llvm::MemoryBuffer::getFile(X.Where.File))
+          X.Original = std::string(
+              (*Buf)->getBuffer().substr(X.Where.Offset, X.Length));
+        X.Replacement = std::string(R.getReplacementText());
+        F.Fixes.push_back(std::move(X));
+      }
+    }
+    Out.push_back(std::move(F));
+  }
+  return Out;
+}
+
+void sortAndDeduplicate(std::vector<Finding> &Findings) {
+  auto Key = [](const Finding &F) {
+    return std::tie(F.Where.File, F.Where.Offset, F.Check, F.Message);
+  };
+  std::stable_sort(Findings.begin(), Findings.end(),
+                   [&](const Finding &A, const Finding &B) {
+                     return Key(A) < Key(B);
+                   });
+  Findings.erase(std::unique(Findings.begin(), Findings.end(),
+                             [&](const Finding &A, const Finding &B) {
+                               return Key(A) == Key(B);
+                             }),
+                 Findings.end());
+}
+
+std::string displayPath(llvm::StringRef Path, llvm::StringRef BaseDir) {
+  if (Path.empty())
+    return "<command line>";
+  llvm::SmallString<256> Base(BaseDir);
+  if (!Base.empty() && !Base.ends_with("/"))
+    Base += "/";
+  if (!Base.empty() && Path.starts_with(Base))
+    return std::string(Path.drop_front(Base.size()));
+  return std::string(Path);
+}
+
+static void printLocation(llvm::raw_ostream &OS, const Location &L,
+                          llvm::StringRef BaseDir) {
+  OS << displayPath(L.File, BaseDir);
+  if (L.Line)
+    OS << ':' << L.Line << ':' << L.Column;
+  OS << ": ";
+}
+
+void printText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+               llvm::StringRef BaseDir) {
+  for (const Finding &F : Findings) {
+    printLocation(OS, F.Where, BaseDir);
+    OS << (F.IsError ? "error: " : "warning: ") << F.Message << " ["
+       << F.Check << "]\n";
+    for (const Note &N : F.Notes) {
+      printLocation(OS, N.Where, BaseDir);
+      OS << "note: " << N.Message << "\n";
+    }
+    for (const FixIt &X : F.Fixes) {
+      printLocation(OS, X.Where, BaseDir);
+      OS << "note: fix-it: replace '" << X.Original << "' with '"
+         << X.Replacement << "'\n";
+    }
+  }
+}
+
+} // namespace ks

@@ -1,0 +1,63 @@
+//===- Findings.h - Diagnostics as kstidy reports them --------------------===//
+#ifndef KSTIDY_TOOL_FINDINGS_H
+#define KSTIDY_TOOL_FINDINGS_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
+#include <string>
+#include <vector>
+
+namespace clang {
+namespace tidy {
+struct ClangTidyError;
+}
+} // namespace clang
+
+namespace ks {
+
+struct Location {
+  std::string File; ///< absolute path, empty when the diagnostic has none
+  unsigned Offset = 0;
+  unsigned Line = 0;
+  unsigned Column = 0;
+};
+
+struct FixIt {
+  Location Where;
+  unsigned Length = 0;
+  std::string Original; ///< the text being replaced
+  std::string Replacement;
+};
+
+struct Note {
+  Location Where;
+  std::string Message;
+};
+
+struct Finding {
+  std::string Check; ///< "ks-property-item-size", "clang-diagnostic-error"
+  bool IsError = false;
+  Location Where;
+  std::string Message;
+  std::vector<Note> Notes;
+  std::vector<FixIt> Fixes;
+};
+
+/// Converts the engine's diagnostics, resolving paths and line/columns.
+std::vector<Finding>
+toFindings(const std::vector<clang::tidy::ClangTidyError> &Errors);
+
+/// Sorts by file, offset and check; drops exact duplicates (a finding in a
+/// header shared by several TUs is reported once).
+void sortAndDeduplicate(std::vector<Finding> &Findings);
+
+/// Prints `file:line:col: warning: message [check]` lines, its notes and
+/// fix-it suggestions. Paths under \p BaseDir are printed relative to it.
+void printText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+               llvm::StringRef BaseDir);
+
+std::string displayPath(llvm::StringRef Path, llvm::StringRef BaseDir);
+
+} // namespace ks
+
+#endif
