@@ -213,6 +213,28 @@ TEST_F(Cli, ClangTidyFileCanDisableTheCheck) {
   EXPECT_EQ(Listed.Out.find("ks-property-item-size"), std::string::npos);
 }
 
+TEST_F(Cli, ClangTidyFileCheckOptionsReachTheCheck) {
+  // Self-contained declarations, a 32-bit target: with Assume64Bit=false the
+  // 36-byte size is fine for this TU's own pointer size.
+  const char Source[] = R"(typedef unsigned long ULONG;
+typedef struct { ULONG Id; void *Handlers[5]; ULONG Min[2]; } KSPROPERTY_ITEM;
+long KsPropertyHandlerWithAllocator(void *Irp, ULONG Count, const void *Sets,
+                                    void *Allocator, ULONG PropertyItemSize);
+long D(void *Irp) {
+  return KsPropertyHandlerWithAllocator(Irp, 0, 0, 0, sizeof(KSPROPERTY_ITEM) + 4);
+}
+)";
+  std::vector<std::string> Args = {"--wdk-profile=none", "", "--",
+                                   "--target=i686-w64-windows-gnu"};
+  Args[1] = write("default/a.c", Source);
+  EXPECT_EQ(run(Args).Code, 1);
+  write("configured/.clang-tidy",
+        "CheckOptions:\n  ks-property-item-size.Assume64Bit: false\n");
+  Args[1] = write("configured/a.c", Source);
+  Result R = run(Args);
+  EXPECT_EQ(R.Code, 0) << R.Out << R.Err;
+}
+
 TEST_F(Cli, ChecksOptionOverridesTheDefault) {
   Result R = run({"--checks=-ks-*", write("a.cpp", BadTable), "--"});
   EXPECT_EQ(R.Code, 0) << R.Err;

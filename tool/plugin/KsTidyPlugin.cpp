@@ -1,21 +1,43 @@
-//===- KsTidyPlugin.cpp - Load-time guard of the KsTidy plugin ------------===//
+//===- KsTidyPlugin.cpp - The KsTidy.so loader with its LLVM version guard ===//
 //
-// The plugin resolves every clang/LLVM symbol from the clang-tidy that loads
-// it. A clang-tidy of another LLVM major would run our checks against a
-// different AST layout and crash somewhere deep; refuse with a readable
-// message instead, before any check is instantiated.
+// `clang-tidy --load=KsTidy.so` loads this small library first. It references
+// no clang or LLVM symbol, so it loads into any clang-tidy; it then checks
+// the LLVM version of the process and only on a match loads the checks
+// (KsTidyChecks.so, next to it), whose static initializers register the ks
+// module with the host's clang-tidy. A clang-tidy of another LLVM major
+// would otherwise fail with an undefined-symbol message from the dynamic
+// loader (older LLVMs) or crash deep inside a check (ABI drift); the user
+// gets one readable line instead.
 //
 //===----------------------------------------------------------------------===//
 #include "llvm/Config/llvm-config.h"
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <dlfcn.h>
+#include <string>
 
 namespace {
 
-struct LlvmVersionGuard {
-  LlvmVersionGuard() {
+[[noreturn]] void refuse(const std::string &Why) {
+  std::fprintf(stderr, "KsTidy plugin: %s\n", Why.c_str());
+  std::fflush(stderr);
+  std::_Exit(2);
+}
+
+std::string ownDirectory() {
+  Dl_info Info;
+  if (!dladdr(reinterpret_cast<void *>(&ownDirectory), &Info) ||
+      !Info.dli_fname)
+    return ".";
+  std::string Path = Info.dli_fname;
+  size_t Slash = Path.rfind('/');
+  return Slash == std::string::npos ? "." : Path.substr(0, Slash);
+}
+
+struct LoadChecksIfLlvmMatches {
+  LoadChecksIfLlvmMatches() {
     // LLVMGetVersion is part of libLLVM's C API since LLVM 16.
     using GetVersionFn = void (*)(unsigned *, unsigned *, unsigned *);
     auto GetVersion =
@@ -23,27 +45,25 @@ struct LlvmVersionGuard {
     unsigned Major = 0, Minor = 0, Patch = 0;
     if (GetVersion)
       GetVersion(&Major, &Minor, &Patch);
-    if (Major == LLVM_VERSION_MAJOR)
-      return;
-    if (Major)
-      std::fprintf(stderr,
-                   "KsTidy plugin: built for LLVM %d, but the loading "
-                   "clang-tidy runs LLVM %u.%u.%u; use clang-tidy-%d "
-                   "(or rebuild kstidy against this LLVM)\n",
-                   LLVM_VERSION_MAJOR, Major, Minor, Patch,
-                   LLVM_VERSION_MAJOR);
-    else
-      std::fprintf(stderr,
-                   "KsTidy plugin: built for LLVM %d, but the loading "
-                   "process has no LLVM %d (LLVMGetVersion not found); "
-                   "load it with clang-tidy-%d\n",
-                   LLVM_VERSION_MAJOR, LLVM_VERSION_MAJOR, LLVM_VERSION_MAJOR);
-    std::_Exit(2);
+    const int Want = LLVM_VERSION_MAJOR;
+    if (!GetVersion)
+      refuse("built for LLVM " + std::to_string(Want) +
+             ", but the loading clang-tidy is older than LLVM 16; load it "
+             "with clang-tidy-" + std::to_string(Want));
+    if (Major != static_cast<unsigned>(Want))
+      refuse("built for LLVM " + std::to_string(Want) +
+             ", but the loading clang-tidy runs LLVM " +
+             std::to_string(Major) + "." + std::to_string(Minor) + "." +
+             std::to_string(Patch) + "; load it with clang-tidy-" +
+             std::to_string(Want));
+    std::string Checks = ownDirectory() + "/KsTidyChecks.so";
+    if (!dlopen(Checks.c_str(), RTLD_NOW | RTLD_GLOBAL)) {
+      const char *Err = dlerror();
+      refuse("cannot load " + Checks + ": " + (Err ? Err : "unknown error"));
+    }
   }
 };
 
-// Constructed when the dynamic loader runs the plugin's initializers; the
-// ks module's registration sits in another object of the same library.
-const LlvmVersionGuard Guard __attribute__((init_priority(101)));
+const LoadChecksIfLlvmMatches Loader;
 
 } // namespace
