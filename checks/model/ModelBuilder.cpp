@@ -76,6 +76,18 @@ const InitListExpr *asInitList(const Expr *E) {
   return nullptr;
 }
 
+/// The declaration of \p VD that holds its braced initializer, when that
+/// initializer parsed without errors; {nullptr, nullptr} otherwise.
+std::pair<const VarDecl *, const InitListExpr *>
+definitionWithInitList(const VarDecl *VD) {
+  const VarDecl *Def = nullptr;
+  const Expr *Init = VD->getAnyInitializer(Def);
+  const InitListExpr *ILE = asInitList(Init);
+  if (!Def || !ILE || Def->isInvalidDecl() || Init->containsErrors())
+    return {nullptr, nullptr};
+  return {Def, ILE};
+}
+
 /// The initializer of a named field in a struct's initializer list; an
 /// omitted field yields its ImplicitValueInitExpr.
 const Expr *fieldInit(const InitListExpr *ILE, llvm::StringRef Field) {
@@ -229,10 +241,8 @@ const ItemArray *ModelBuilder::itemArray(const VarDecl *VD, ASTContext &Ctx) {
   const VarDecl *Key = VD->getCanonicalDecl();
   if (auto It = Model.ArrayByVar.find(Key); It != Model.ArrayByVar.end())
     return It->second;
-  const VarDecl *Def = nullptr;
-  const Expr *Init = VD->getAnyInitializer(Def);
-  const InitListExpr *ILE = asInitList(Init);
-  if (!Def || !ILE || Def->isInvalidDecl() || Init->containsErrors())
+  auto [Def, ILE] = definitionWithInitList(VD);
+  if (!Def)
     return nullptr;
   const auto *AT = Ctx.getAsConstantArrayType(Def->getType());
   if (!AT)
@@ -258,10 +268,8 @@ const SetTable *ModelBuilder::setTable(const VarDecl *VD, ItemFamily F,
   const VarDecl *Key = VD->getCanonicalDecl();
   if (auto It = Model.SetByVar.find(Key); It != Model.SetByVar.end())
     return It->second;
-  const VarDecl *Def = nullptr;
-  const Expr *Init = VD->getAnyInitializer(Def);
-  const InitListExpr *ILE = asInitList(Init);
-  if (!Def || !ILE || Def->isInvalidDecl() || Init->containsErrors())
+  auto [Def, ILE] = definitionWithInitList(VD);
+  if (!Def)
     return nullptr;
 
   // A table is an array of sets; a single set object passed by address is a
