@@ -278,6 +278,13 @@ static inline NTSTATUS Shared(PIRP Irp) {
       << R.Err;
   // The header's finding is reported once, not once per TU.
   EXPECT_EQ(llvm::StringRef(R.Out).count("warning:"), 1u) << R.Out;
+  // -p also takes the database file itself, and named sources narrow it.
+  Result One = run({"-p", path("src/compile_commands.json"),
+                    path("src/two.cpp")});
+  EXPECT_EQ(One.Code, 1) << One.Err;
+  EXPECT_NE(One.Err.find("1 translation unit analyzed, 1 finding"),
+            std::string::npos)
+      << One.Err;
 }
 
 TEST_F(Cli, PrintWdkFlagsGivesAUsableProfile) {

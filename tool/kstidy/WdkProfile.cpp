@@ -106,6 +106,19 @@ bool WdkProfile::apply(std::vector<std::string> &CommandLine,
     return false;
   if (Mode == WdkProfileMode::Auto && commandTargetsWindows(CommandLine))
     return false;
+  // The profile's triple must win: drop the command's own (non-Windows)
+  // target, which would otherwise come later and override it.
+  for (size_t I = 1; I < CommandLine.size();) {
+    llvm::StringRef A = CommandLine[I];
+    if (A.starts_with("--target=") || A.starts_with("-target=")) {
+      CommandLine.erase(CommandLine.begin() + I);
+    } else if ((A == "-target" || A == "--target") &&
+               I + 1 < CommandLine.size()) {
+      CommandLine.erase(CommandLine.begin() + I, CommandLine.begin() + I + 2);
+    } else {
+      ++I;
+    }
+  }
   std::vector<std::string> F = flags();
   auto Pos = CommandLine.empty() ? CommandLine.end() : CommandLine.begin() + 1;
   CommandLine.insert(Pos, F.begin(), F.end());
