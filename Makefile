@@ -1,9 +1,9 @@
 # kstidy — two commands on a fresh Debian 12 machine:
-#   make demo   install what is missing, build, run kstidy over the example driver
+#   make demo   install what is missing, build, run kstidy over the example drivers
 #   make test   install what is missing, build, run every test through ctest
 BUILD_DIR := build
 KSTIDY := $(BUILD_DIR)/bin/kstidy
-DEMO_TREES := testdata/drivers/avs-capture
+DEMO_TREES := testdata/drivers/avs-capture testdata/drivers/pc-audio
 
 .PHONY: all deps configure build demo test clean
 
@@ -21,14 +21,16 @@ build: configure
 	cmake --build --preset default
 
 # kstidy exits 1 when it reports findings, as it does here: the seeded
-# defects of the example driver (see its README.md).
+# defects of the example drivers (see their README.md files).
 demo: build
-	@for tree in $(DEMO_TREES); do \
+	@rc=0; for tree in $(DEMO_TREES); do \
 	  echo "== kstidy over $$tree"; \
-	  $(KSTIDY) $$tree/*.cpp --; rc=$$?; \
-	  echo "== kstidy exit code: $$rc (0 clean, 1 findings, 2 input error, 3 compile errors)"; \
-	  exit $$rc; \
-	done
+	  $(KSTIDY) $$tree/*.cpp --; r=$$?; \
+	  [ $$r -gt $$rc ] && rc=$$r; \
+	  echo; \
+	done; \
+	echo "== kstidy exit code: $$rc (0 clean, 1 findings, 2 input error, 3 compile errors)"; \
+	exit $$rc
 
 test: build
 	ctest --preset default

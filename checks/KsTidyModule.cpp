@@ -4,7 +4,11 @@
 // the kstidy CLI and kstidy-clangd alike.
 //
 //===----------------------------------------------------------------------===//
+#include "PropertyDuplicateIdCheck.h"
 #include "PropertyItemSizeCheck.h"
+#include "PropertyMinSizeCheck.h"
+#include "PropertyMissingHandlerCheck.h"
+#include "PropertySetCountCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -15,7 +19,13 @@ class KsTidyModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(
       clang::tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<PropertyDuplicateIdCheck>(
+        "ks-property-duplicate-id");
     Factories.registerCheck<PropertyItemSizeCheck>("ks-property-item-size");
+    Factories.registerCheck<PropertyMinSizeCheck>("ks-property-min-size");
+    Factories.registerCheck<PropertyMissingHandlerCheck>(
+        "ks-property-missing-handler");
+    Factories.registerCheck<PropertySetCountCheck>("ks-property-set-count");
   }
 };
 

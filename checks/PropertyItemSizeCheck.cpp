@@ -145,9 +145,6 @@ certainReplacement(const ItemSizeSite &S, const KsModel &Model,
                    ASTContext &Ctx) {
   if (!S.SizeExpr)
     return std::nullopt;
-  SourceRange R = S.SizeExpr->getSourceRange();
-  if (!R.getBegin().isFileID() || !R.getEnd().isFileID())
-    return std::nullopt; // spelled inside a macro: not ours to rewrite
   auto Parts = handComputedParts(S.SizeExpr, S);
   if (!Walked.empty()) {
     QualType Uniform = Walked.front()->ElementType;
@@ -201,21 +198,15 @@ llvm::StringRef storageMacro(ItemFamily F) {
 
 PropertyItemSizeCheck::PropertyItemSizeCheck(
     llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      Assume64Bit(Options.get("Assume64Bit", true)),
-      Builder([this](const KsModel &M, ASTContext &C) { report(M, C); }) {}
+    : KsModelCheck(Name, Context),
+      Assume64Bit(Options.get("Assume64Bit", true)) {}
 
 void PropertyItemSizeCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "Assume64Bit", Assume64Bit);
 }
 
-void PropertyItemSizeCheck::registerMatchers(
-    clang::ast_matchers::MatchFinder *Finder) {
-  Builder.registerMatchers(Finder);
-}
-
-void PropertyItemSizeCheck::report(const KsModel &Model, ASTContext &Ctx) {
+void PropertyItemSizeCheck::check(const KsModel &Model, ASTContext &Ctx) {
   for (const ItemSizeSite &S : Model.Sites)
     checkSite(Model, S, Ctx);
   for (const ItemStorageCast &C : Model.StorageCasts)
@@ -224,8 +215,8 @@ void PropertyItemSizeCheck::report(const KsModel &Model, ASTContext &Ctx) {
 
 void PropertyItemSizeCheck::checkSite(const KsModel &Model,
                                       const ItemSizeSite &S, ASTContext &Ctx) {
-  if (!S.Value)
-    return; // not a constant: nothing certain to say
+  if (!S.Value || S.FastIo)
+    return; // not a constant (nothing certain to say), or fast I/O (no stride)
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation Loc = SM.getFileLoc(S.Loc);
   std::optional<uint64_t> Base = baseItemSize(Ctx, S.Family, S.Fw);
@@ -284,9 +275,11 @@ void PropertyItemSizeCheck::checkSite(const KsModel &Model,
   }
   if (!D)
     return;
-  if (auto Fix = certainReplacement(S, Model, Walked, Ctx))
-    *D << FixItHint::CreateReplacement(
-        CharSourceRange::getTokenRange(S.SizeExpr->getSourceRange()), *Fix);
+  // Spelled by a macro body (DEFINE_KSAUTOMATION_PROPERTIES): not ours to
+  // rewrite.
+  if (std::optional<CharSourceRange> Range = rewritableRange(S.SizeExpr))
+    if (auto Fix = certainReplacement(S, Model, Walked, Ctx))
+      *D << FixItHint::CreateReplacement(*Range, *Fix);
   D.reset(); // emit before the notes
   if (Mismatch)
     diag(Mismatch->Var->getLocation(),

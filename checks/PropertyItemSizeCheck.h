@@ -13,21 +13,18 @@
 #ifndef KSTIDY_CHECKS_PROPERTYITEMSIZECHECK_H
 #define KSTIDY_CHECKS_PROPERTYITEMSIZECHECK_H
 
-#include "model/ModelBuilder.h"
-
-#include "clang-tidy/ClangTidyCheck.h"
+#include "KsModelCheck.h"
 
 namespace ks {
 
-class PropertyItemSizeCheck : public clang::tidy::ClangTidyCheck {
+class PropertyItemSizeCheck : public KsModelCheck {
 public:
   PropertyItemSizeCheck(llvm::StringRef Name,
                         clang::tidy::ClangTidyContext *Context);
-  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 private:
-  void report(const model::KsModel &Model, clang::ASTContext &Ctx);
+  void check(const model::KsModel &Model, clang::ASTContext &Ctx) override;
   void checkSite(const model::KsModel &Model, const model::ItemSizeSite &S,
                  clang::ASTContext &Ctx);
   void checkStorageCast(const model::KsModel &Model,
@@ -37,7 +34,6 @@ private:
   /// Apply the 64-bit "multiple of 8" rule even when the TU targets a 32-bit
   /// platform: driver sources are built for both.
   const bool Assume64Bit;
-  model::ModelBuilder Builder;
 };
 
 } // namespace ks

@@ -12,7 +12,7 @@ config.suffixes = [".c", ".cpp", ".test"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.kstidy_obj_root, "testdata")
 # Example driver sources and model snapshots are inputs, not tests.
-config.excludes = ["drivers", "Inputs"]
+config.excludes = ["drivers", "Inputs", "update-snapshots.sh"]
 
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
@@ -26,4 +26,9 @@ config.substitutions.append(
 config.substitutions.append(("%kstidy_plugin", config.kstidy_plugin))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%kstidy", config.kstidy))
+config.substitutions.append(
+    ("%validate_model", "%s %s %s" % (
+        config.system_python,
+        os.path.join(config.kstidy_src_root, "tests", "model", "validate_model.py"),
+        os.path.join(config.kstidy_src_root, "docs", "model.schema.json"))))
 config.substitutions.append(("%drivers", os.path.join(config.test_source_root, "drivers")))

@@ -209,4 +209,142 @@ TEST(KsModel, ReferencedVarPeelsCastsAddressOfAndFirstMembers) {
   EXPECT_EQ(T.Entries[0].Items->Var->getName(), "ExtItems");
 }
 
+TEST(KsModel, ReadsEveryEntryOfAPropertyTable) {
+  auto P = parse(std::string(Prelude) + R"(
+static NTSTATUS Support(PIRP, PKSPROPERTY, PVOID) { return 0; }
+static const KSPROPERTY_ITEM Plain[] = {
+  DEFINE_KSPROPERTY_ITEM(5, NULL, sizeof(KSP_PIN), 0, Set, NULL, 0, NULL, Support, 0),
+  DEFINE_KSPROPERTY_ITEM(6, NULL, sizeof(KSPROPERTY), 8, NULL, NULL, 0, NULL, NULL, 0),
+};
+static const GUID Named = {0x8c134960, 0x51ad, 0x11cf, {0x87, 0x8a, 0x94, 0xf8, 0x01, 0xc1, 0x00, 0x00}};
+static BOOLEAN NTAPI Fast(PFILE_OBJECT, PKSIDENTIFIER, ULONG, PVOID, ULONG, PIO_STATUS_BLOCK) { return TRUE; }
+static const KSFASTPROPERTY_ITEM FastItems[] = { DEFINE_KSFASTPROPERTY_ITEM(5, Fast, NULL) };
+static const KSPROPERTY_SET Sets[] = {
+  DEFINE_KSPROPERTY_SET(&Named, 3, Plain, SIZEOF_ARRAY(FastItems), FastItems),
+};
+)");
+  const KsModel &M = P->model();
+  const SetTable *T = nullptr;
+  for (const SetTable &X : M.SetTables)
+    if (X.Var->getName() == "Sets")
+      T = &X;
+  ASSERT_NE(T, nullptr);
+  ASSERT_EQ(T->Entries.size(), 1u);
+  const SetEntry &E = T->Entries[0];
+  EXPECT_EQ(E.Set.Name, "Named");
+  EXPECT_EQ(E.Set.Value, "{8c134960-51ad-11cf-878a-94f801c10000}");
+  EXPECT_EQ(E.ItemsCount.Value, 3u); // the array has 2: set-count's business
+  ASSERT_NE(E.Items, nullptr);
+  ASSERT_EQ(E.Items->Entries.size(), 2u);
+  const ItemEntry &First = E.Items->Entries[0];
+  EXPECT_EQ(First.Id.Value, 5u);
+  EXPECT_EQ(First.MinProperty.Value, 32u); // sizeof(KSP_PIN)
+  EXPECT_EQ(First.MinData.Value, 0u);
+  EXPECT_FALSE(First.Get.Present); // (PFNKSHANDLER)NULL from the macro
+  ASSERT_TRUE(First.Set.Present);
+  EXPECT_EQ(First.Set.Function->getName(), "Set");
+  EXPECT_EQ(First.Support.Function->getName(), "Support");
+  const ItemEntry &Second = E.Items->Entries[1];
+  EXPECT_FALSE(Second.Get.Present || Second.Set.Present ||
+               Second.Support.Present);
+  ASSERT_NE(E.FastItems, nullptr);
+  EXPECT_TRUE(E.FastItems->Fast);
+  EXPECT_EQ(E.FastIoCount.Value, 1u);
+  ASSERT_EQ(E.FastItems->Entries.size(), 1u);
+  EXPECT_EQ(E.FastItems->Entries[0].Get.Function->getName(), "Fast");
+  EXPECT_FALSE(E.FastItems->Entries[0].Set.Present);
+}
+
+TEST(KsModel, ReadsPortClsEntriesAndTheirExtension) {
+  auto P = parse(R"(
+#include <wdm.h>
+#include <ks.h>
+#include <ksmedia.h>
+#include <portcls.h>
+static const GUID G = {1, 2, 3, {4, 5, 6, 7, 8, 9, 10, 11}};
+NTSTATUS NTAPI Generic(PPCPROPERTY_REQUEST);
+static NTSTATUS NTAPI GetLevel(PPCPROPERTY_REQUEST R) { *(PLONGLONG)R->Value = 0; return 0; }
+static NTSTATUS NTAPI GetChecked(PPCPROPERTY_REQUEST R) {
+  if (R->ValueSize < sizeof(LONG)) return STATUS_BUFFER_TOO_SMALL;
+  *(PLONG)R->Value = 0; return 0;
+}
+typedef struct { PCPROPERTY_ITEM Item; ULONG MinProperty; ULONG MinData; PCPFNPROPERTY_HANDLER GetHandler; } EXT;
+static const EXT Items[] = {
+  {{&G, 7, KSPROPERTY_TYPE_GET | KSPROPERTY_TYPE_BASICSUPPORT, Generic}, sizeof(KSPROPERTY), 4, GetLevel},
+  {{&G, 8, KSPROPERTY_TYPE_GET, GetChecked}, sizeof(KSPROPERTY), 0, NULL},
+};
+DEFINE_PCAUTOMATION_TABLE_PROP(Auto, Items);
+)");
+  const KsModel &M = P->model();
+  ASSERT_EQ(M.ItemArrays.size(), 1u);
+  const ItemArray &A = M.ItemArrays.front();
+  EXPECT_EQ(A.Info.Fw, Framework::PortCls);
+  ASSERT_EQ(A.Entries.size(), 2u);
+  const ItemEntry &E = A.Entries[0];
+  EXPECT_EQ(E.PcSet.Name, "G");
+  EXPECT_EQ(E.Id.Value, 7u);
+  EXPECT_EQ(E.Flags.Value, 0x201u);
+  EXPECT_EQ(E.PcHandler.Function->getName(), "Generic");
+  EXPECT_EQ(E.ExtMinProperty.Value, 24u);
+  EXPECT_EQ(E.ExtMinData.Value, 4u);
+  ASSERT_EQ(E.ExtHandlers.size(), 1u);
+  EXPECT_EQ(E.ExtHandlers[0].first, "GetHandler");
+  const HandlerAccess *Level = M.accessOf(E.ExtHandlers[0].second.Function);
+  ASSERT_NE(Level, nullptr);
+  EXPECT_EQ(Level->DataAccess, 8u);
+  EXPECT_FALSE(Level->ChecksLength);
+  const HandlerAccess *Checked = M.accessOf(A.Entries[1].PcHandler.Function);
+  ASSERT_NE(Checked, nullptr);
+  EXPECT_EQ(Checked->DataAccess, 4u);
+  EXPECT_TRUE(Checked->ChecksLength);
+  // No body visible: nothing known, nothing guessed.
+  EXPECT_EQ(M.accessOf(E.PcHandler.Function), nullptr);
+}
+
+TEST(KsModel, AnalyzesWhatKsHandlersReadAndWrite) {
+  auto P = parse(std::string(Prelude) + R"(
+typedef struct { ULONGLONG A, B; } STATE;
+NTSTATUS Helper(PIRP);
+static NTSTATUS Writes(PIRP Irp, PKSPROPERTY P, PVOID D) {
+  PKSP_NODE Node = (PKSP_NODE)P;
+  *(STATE *)D = STATE();
+  return Node->NodeId;
+}
+static NTSTATUS Copies(PIRP Irp, PKSPROPERTY P, PVOID D) {
+  RtlZeroMemory(D, 24);
+  return 0;
+}
+static NTSTATUS Delegates(PIRP Irp, PKSPROPERTY P, PVOID D) {
+  *(PULONG)D = 1;
+  return Helper(Irp);
+}
+static NTSTATUS Checks(PIRP Irp, PKSPROPERTY P, PVOID D) {
+  if (IoGetCurrentIrpStackLocation(Irp)->Parameters.DeviceIoControl.OutputBufferLength < 4) return 1;
+  *(PULONG)D = 1;
+  return 0;
+}
+static const KSPROPERTY_ITEM Items[] = {
+  DEFINE_KSPROPERTY_ITEM(1, Writes, sizeof(KSPROPERTY), 0, Copies, NULL, 0, NULL, NULL, 0),
+  DEFINE_KSPROPERTY_ITEM(2, Delegates, sizeof(KSPROPERTY), 0, Checks, NULL, 0, NULL, NULL, 0),
+};
+)");
+  const KsModel &M = P->model();
+  const ItemArray *A = nullptr;
+  for (const ItemArray &X : M.ItemArrays)
+    if (X.Var->getName() == "Items")
+      A = &X;
+  ASSERT_NE(A, nullptr);
+  const HandlerAccess *Writes = M.accessOf(A->Entries[0].Get.Function);
+  ASSERT_NE(Writes, nullptr);
+  EXPECT_EQ(Writes->DataAccess, 16u);
+  EXPECT_EQ(Writes->PropertyRead, 32u); // KSP_NODE
+  EXPECT_FALSE(Writes->ChecksLength);
+  const HandlerAccess *Copies = M.accessOf(A->Entries[0].Set.Function);
+  ASSERT_NE(Copies, nullptr);
+  EXPECT_EQ(Copies->DataAccess, 24u);
+  EXPECT_TRUE(Copies->DataType.isNull());
+  EXPECT_TRUE(M.accessOf(A->Entries[1].Get.Function)->ChecksLength);
+  EXPECT_TRUE(M.accessOf(A->Entries[1].Set.Function)->ChecksLength);
+}
+
 } // namespace

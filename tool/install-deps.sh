@@ -7,7 +7,7 @@ packages=(
   llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 clangd-19 llvm-19-tools
   libgrpc++-dev libprotobuf-dev libabsl-dev
   mingw-w64-common libfmt-dev libgtest-dev googletest
-  cmake ninja-build ccache pkg-config python3
+  cmake ninja-build ccache pkg-config python3 python3-jsonschema
 )
 
 missing=()

@@ -1,6 +1,9 @@
 //===- KsModel.cpp --------------------------------------------------------===//
 #include "KsModel.h"
 
+#include "clang/AST/ASTContext.h"
+#include "llvm/Support/raw_ostream.h"
+
 #include <algorithm>
 
 using namespace clang;
@@ -11,6 +14,31 @@ namespace model {
 bool ItemArray::refersTo(const FunctionDecl *FD) const {
   return FD && std::find(Handlers.begin(), Handlers.end(),
                          FD->getCanonicalDecl()) != Handlers.end();
+}
+
+bool GuidRef::sameAs(const GuidRef &O) const {
+  if (!Value.empty() && !O.Value.empty())
+    return Value == O.Value;
+  return Decl && Decl == O.Decl;
+}
+
+std::string HandlerRef::name() const {
+  if (Function) {
+    // With template arguments: GetValue<LONGLONG>, not GetValue.
+    std::string Out;
+    llvm::raw_string_ostream OS(Out);
+    Function->getNameForDiagnostic(
+        OS, Function->getASTContext().getPrintingPolicy(), /*Qualified=*/true);
+    return OS.str();
+  }
+  return Present ? "<expression>" : "NULL";
+}
+
+const HandlerAccess *KsModel::accessOf(const FunctionDecl *FD) const {
+  if (!FD)
+    return nullptr;
+  auto It = Accesses.find(FD->getCanonicalDecl());
+  return It == Accesses.end() ? nullptr : &It->second;
 }
 
 const ItemArray *KsModel::itemArrayFor(const VarDecl *VD) const {
@@ -27,8 +55,48 @@ std::vector<const ItemSizeSite *>
 KsModel::dispatchesOf(const SetTable *T) const {
   std::vector<const ItemSizeSite *> Out;
   for (const ItemSizeSite &S : Sites)
-    if (S.Sets == T)
+    if (S.Sets == T && !S.FastIo)
       Out.push_back(&S);
+  return Out;
+}
+
+std::vector<std::pair<const SetTable *, const SetEntry *>>
+KsModel::setsPointingAt(const ItemArray *A) const {
+  std::vector<std::pair<const SetTable *, const SetEntry *>> Out;
+  for (const SetTable &T : SetTables)
+    for (const SetEntry &E : T.Entries)
+      if (E.Items == A || E.FastItems == A)
+        Out.emplace_back(&T, &E);
+  return Out;
+}
+
+/// An id as the driver wrote it: the enumerator's name, else the number.
+static std::string idText(const TableValue &Id) {
+  if (Id.Expr)
+    if (const auto *DRE =
+            dyn_cast<DeclRefExpr>(Id.Expr->IgnoreParenImpCasts()))
+      if (isa<EnumConstantDecl>(DRE->getDecl()))
+        return DRE->getDecl()->getName().str();
+  return Id.Value ? std::to_string(*Id.Value) : std::string("?");
+}
+
+std::string KsModel::describeEntry(const ItemArray &A,
+                                   const ItemEntry &E) const {
+  std::string Set;
+  if (A.Info.Fw == Framework::PortCls) {
+    Set = E.PcSet.Name;
+  } else {
+    auto Sets = setsPointingAt(&A);
+    if (Sets.size() == 1)
+      Set = Sets.front().second->Set.Name;
+  }
+  std::string Out = familyName(A.Info.Family).str() + " ";
+  if (A.Fast)
+    Out = "fast " + Out;
+  if (!Set.empty())
+    Out += Set + "/";
+  Out += idText(E.Id) + " (entry " + std::to_string(E.Index) + " of '" +
+         A.Var->getName().str() + "')";
   return Out;
 }
 
@@ -49,7 +117,7 @@ KsModel::setTablesReaching(const FunctionDecl *Handler, ItemFamily F) const {
 
 std::optional<uint64_t> KsModel::effectiveStride(const ItemSizeSite &S,
                                                  ASTContext &Ctx) const {
-  if (!S.Value)
+  if (!S.Value || S.FastIo)
     return std::nullopt;
   // ks.sys: "If this parameter is zero, the structure size is assumed to be
   // normal" (KsPropertyHandlerWithAllocator). PortCls has no such default.
@@ -65,6 +133,7 @@ void KsModel::clear() {
   StorageCasts.clear();
   ExtendedRecords.clear();
   ArrayByVar.clear();
+  Accesses.clear();
   SetByVar.clear();
 }
 

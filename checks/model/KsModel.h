@@ -23,14 +23,68 @@
 namespace ks {
 namespace model {
 
+/// A constant the driver wrote in a table, with where it was written.
+struct TableValue {
+  const clang::Expr *Expr = nullptr; ///< null when the field was omitted
+  std::optional<uint64_t> Value;     ///< when constant (an omitted field is 0)
+};
+
+/// A GUID as the driver names it: the variable (KSPROPSETID_Pin) and, when
+/// its initializer is visible, its value.
+struct GuidRef {
+  const clang::Expr *Expr = nullptr;
+  const clang::ValueDecl *Decl = nullptr; ///< canonical
+  std::string Name;  ///< the variable's name, or the expression's text
+  std::string Value; ///< "{8c134960-51ad-11cf-878a-94f801c10000}" or empty
+  bool IsNull = false;
+
+  bool known() const { return Decl || !Value.empty(); }
+  /// The same set: by value when both values are known, else by variable.
+  bool sameAs(const GuidRef &O) const;
+};
+
+/// A handler slot of an item: a function, some other non-null value (a
+/// BOOLEAN GetSupported, a function pointer variable), or nothing.
+struct HandlerRef {
+  const clang::Expr *Expr = nullptr;
+  const clang::FunctionDecl *Function = nullptr; ///< canonical, when named
+  bool Present = false; ///< anything but NULL/0/omitted
+
+  std::string name() const;
+};
+
+/// One entry of an item array, as the runtime will read it.
+struct ItemEntry {
+  const clang::Expr *Init = nullptr; ///< the entry's initializer
+  unsigned Index = 0;
+  TableValue Id;          ///< PropertyId / MethodId / EventId / PortCls Id
+  TableValue MinProperty; ///< KS MinProperty / MinMethod
+  TableValue MinData;
+  HandlerRef Get;     ///< KS GetPropertyHandler, MethodHandler, AddHandler
+  HandlerRef Set;     ///< KS SetPropertyHandler, RemoveHandler
+  HandlerRef Support; ///< KS SupportHandler
+  // PortCls items
+  GuidRef PcSet;
+  TableValue Flags;
+  HandlerRef PcHandler;
+  // An extended item's own fields (a struct whose first member is the item):
+  // MinProperty / MinData / handler pointers the driver dispatches itself.
+  TableValue ExtMinProperty;
+  TableValue ExtMinData;
+  std::vector<std::pair<std::string, HandlerRef>> ExtHandlers;
+};
+
 /// An array of KS/PortCls items (KSPROPERTY_ITEM[], an extended item
-/// struct[], PCPROPERTY_ITEM[] ...), as initialized in the source.
+/// struct[], PCPROPERTY_ITEM[], KSFASTPROPERTY_ITEM[] ...), as initialized in
+/// the source.
 struct ItemArray {
   const clang::VarDecl *Var = nullptr; ///< the declaration with the initializer
   clang::QualType ElementType;
   ItemTypeInfo Info;
+  bool Fast = false; ///< KSFASTPROPERTY_ITEM[]
   std::optional<uint64_t> ElementSize;
   uint64_t Count = 0;
+  std::vector<ItemEntry> Entries;
   /// Every function an entry points at (get/set/support/method/event
   /// handlers), canonical declarations.
   std::vector<const clang::FunctionDecl *> Handlers;
@@ -41,7 +95,15 @@ struct ItemArray {
 /// One KSPROPERTY_SET / KSMETHOD_SET / KSEVENT_SET entry.
 struct SetEntry {
   const clang::Expr *Init = nullptr;
+  GuidRef Set;
+  TableValue ItemsCount;    ///< PropertiesCount / MethodsCount / EventsCount
+  const clang::Expr *ItemsExpr = nullptr;
   const ItemArray *Items = nullptr; ///< null when not visible or NULL
+  bool ItemsNull = false;
+  TableValue FastIoCount;
+  const clang::Expr *FastItemsExpr = nullptr;
+  const ItemArray *FastItems = nullptr;
+  bool FastItemsNull = false;
 };
 
 /// An array of set entries, as handed to the KS handlers or an automation
@@ -49,7 +111,27 @@ struct SetEntry {
 struct SetTable {
   const clang::VarDecl *Var = nullptr;
   ItemFamily Family = ItemFamily::Property;
+  bool IsArray = true; ///< false: a single set object passed by address
   std::vector<SetEntry> Entries;
+};
+
+/// What a handler does with the buffers the runtime hands it.
+struct HandlerAccess {
+  const clang::FunctionDecl *Definition = nullptr;
+  Framework Fw = Framework::Ks;
+  /// The largest struct the handler reads its Property/Request argument as
+  /// (KS: `(PKSP_PIN)Request`).
+  std::optional<uint64_t> PropertyRead;
+  clang::QualType PropertyType;
+  const clang::Expr *PropertyReadExpr = nullptr;
+  /// The largest access through Data (KS) / PropertyRequest->Value (PortCls).
+  std::optional<uint64_t> DataAccess;
+  clang::QualType DataType; ///< null for a sized memcpy/memset
+  const clang::Expr *DataAccessExpr = nullptr;
+  /// The handler reads the buffer lengths itself (KS: OutputBufferLength /
+  /// InputBufferLength; PortCls: ValueSize), or hands the IRP / request to a
+  /// function that may.
+  bool ChecksLength = false;
 };
 
 /// Where an item size reaches the runtime.
@@ -71,6 +153,14 @@ struct ItemSizeSite {
   const clang::Expr *SizeExpr = nullptr;
   /// The size's value, when it is a constant.
   std::optional<uint64_t> Value;
+  /// The count passed or stored beside the table (PropertySetsCount,
+  /// PCAUTOMATION_TABLE PropertyCount).
+  TableValue Count;
+  /// KsFastPropertyHandler: walks the sets' FastIoTables, not their items.
+  bool FastIo = false;
+  /// The table pointer is NULL (an empty automation table, or a bug when
+  /// the count is not 0).
+  bool TargetNull = false;
   const clang::CallExpr *Call = nullptr;    ///< HandlerCall
   const clang::VarDecl *Table = nullptr;    ///< automation tables
   const SetTable *Sets = nullptr;           ///< KS: the sets it dispatches
@@ -102,11 +192,22 @@ public:
   std::vector<ItemStorageCast> StorageCasts;
   std::vector<ExtendedItemRecord> ExtendedRecords;
 
+  /// What each handler named by a property item does, by canonical decl.
+  const HandlerAccess *accessOf(const clang::FunctionDecl *FD) const;
+
   const ItemArray *itemArrayFor(const clang::VarDecl *VD) const;
   const SetTable *setTableFor(const clang::VarDecl *VD) const;
 
   /// The sites that dispatch a set table.
   std::vector<const ItemSizeSite *> dispatchesOf(const SetTable *T) const;
+  /// The set entries (and their tables) whose items or fast items are \p A.
+  std::vector<std::pair<const SetTable *, const SetEntry *>>
+  setsPointingAt(const ItemArray *A) const;
+
+  /// "property KSPROPSETID_Foo/KSPROPERTY_FOO_GAIN (entry 2 of 'FooItems')":
+  /// how findings name an item.
+  std::string describeEntry(const ItemArray &A, const ItemEntry &E) const;
+
   /// Set tables of \p F whose item arrays point at \p Handler.
   std::vector<const SetTable *>
   setTablesReaching(const clang::FunctionDecl *Handler, ItemFamily F) const;
@@ -122,6 +223,7 @@ private:
   friend class ModelBuilder;
   llvm::DenseMap<const clang::VarDecl *, ItemArray *> ArrayByVar;
   llvm::DenseMap<const clang::VarDecl *, SetTable *> SetByVar;
+  llvm::DenseMap<const clang::FunctionDecl *, HandlerAccess> Accesses;
 };
 
 } // namespace model

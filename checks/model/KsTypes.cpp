@@ -155,9 +155,7 @@ std::optional<uint64_t> typeSize(const ASTContext &Ctx, QualType T) {
   return static_cast<uint64_t>(Ctx.getTypeSizeInChars(T).getQuantity());
 }
 
-std::optional<uint64_t> baseItemSize(ASTContext &Ctx, ItemFamily F,
-                                     Framework W) {
-  llvm::StringRef Name = baseItemTypeName(F, W);
+std::optional<uint64_t> namedTypeSize(ASTContext &Ctx, llvm::StringRef Name) {
   auto Lookup = Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(Name));
   for (const NamedDecl *ND : Lookup)
     if (const auto *TD = dyn_cast<TypedefNameDecl>(ND))
@@ -165,7 +163,18 @@ std::optional<uint64_t> baseItemSize(ASTContext &Ctx, ItemFamily F,
   return std::nullopt;
 }
 
+std::optional<uint64_t> baseItemSize(ASTContext &Ctx, ItemFamily F,
+                                     Framework W) {
+  return namedTypeSize(Ctx, baseItemTypeName(F, W));
+}
+
 std::string typeName(QualType T, const ASTContext &Ctx) {
+  // `typedef struct { ... } KSP_PIN;` prints as its typedef, not as
+  // "struct KSP_PIN" or "(anonymous struct)".
+  if (!T.isNull() && !T->getAs<TypedefType>())
+    if (const RecordDecl *RD = T->getAsRecordDecl())
+      if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+        return TD->getName().str();
   PrintingPolicy PP(Ctx.getLangOpts());
   PP.SuppressTagKeyword = true;
   PP.SuppressScope = false;

@@ -67,6 +67,11 @@ std::optional<uint64_t> typeSize(const clang::ASTContext &Ctx,
 std::optional<uint64_t> baseItemSize(clang::ASTContext &Ctx, ItemFamily F,
                                      Framework W);
 
+/// sizeof a type named by a typedef in the translation unit (KSPROPERTY,
+/// KSP_PIN ...), when the headers declare it.
+std::optional<uint64_t> namedTypeSize(clang::ASTContext &Ctx,
+                                      llvm::StringRef Name);
+
 /// Human-readable name of a type as the driver wrote it.
 std::string typeName(clang::QualType T, const clang::ASTContext &Ctx);
 

@@ -1,12 +1,17 @@
 //===- ModelBuilder.cpp ---------------------------------------------------===//
 #include "ModelBuilder.h"
 
+#include "HandlerAccess.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -20,21 +25,26 @@ namespace {
 struct DispatchApi {
   const char *Name;
   ItemFamily Family;
+  unsigned CountArg;
   unsigned SetsArg;
   int SizeArg; ///< -1: no size parameter, the runtime assumes plain items
+  bool FastIo = false;
 };
 
 // Prototypes from ks.h: KsPropertyHandlerWithAllocator(Irp, Count, Sets,
 // Allocator, PropertyItemSize), KsMethodHandlerWithAllocator(Irp, Count,
 // Sets, Allocator, MethodItemSize), KsEnableEventWithAllocator(Irp, Count,
 // Sets, EventsList, EventsFlags, EventsLock, Allocator, EventItemSize).
+// KsFastPropertyHandler(FileObject, Property, PropertyLength, Data,
+// DataLength, IoStatus, PropertySetsCount, PropertySet) walks FastIoTables.
 const DispatchApi DispatchApis[] = {
-    {"KsPropertyHandler", ItemFamily::Property, 2, -1},
-    {"KsPropertyHandlerWithAllocator", ItemFamily::Property, 2, 4},
-    {"KsMethodHandler", ItemFamily::Method, 2, -1},
-    {"KsMethodHandlerWithAllocator", ItemFamily::Method, 2, 4},
-    {"KsEnableEvent", ItemFamily::Event, 2, -1},
-    {"KsEnableEventWithAllocator", ItemFamily::Event, 2, 7},
+    {"KsPropertyHandler", ItemFamily::Property, 1, 2, -1},
+    {"KsPropertyHandlerWithAllocator", ItemFamily::Property, 1, 2, 4},
+    {"KsMethodHandler", ItemFamily::Method, 1, 2, -1},
+    {"KsMethodHandlerWithAllocator", ItemFamily::Method, 1, 2, 4},
+    {"KsEnableEvent", ItemFamily::Event, 1, 2, -1},
+    {"KsEnableEventWithAllocator", ItemFamily::Event, 1, 2, 7},
+    {"KsFastPropertyHandler", ItemFamily::Property, 6, 7, -1, true},
 };
 
 const DispatchApi *findApi(llvm::StringRef Name) {
@@ -51,7 +61,9 @@ AST_MATCHER(VarDecl, isKsTableVar) {
   if (classifyAutomationTable(T))
     return true;
   if (const ArrayType *AT = T->getAsArrayTypeUnsafe())
-    return classifySetType(AT->getElementType()).has_value();
+    return classifySetType(AT->getElementType()).has_value() ||
+           classifyItemType(AT->getElementType()).has_value() ||
+           isKsRecord(AT->getElementType(), "KSFASTPROPERTY_ITEM");
   return false;
 }
 
@@ -98,19 +110,223 @@ const Expr *fieldInit(const InitListExpr *ILE, llvm::StringRef Field) {
     return nullptr;
   if (RD->isUnion()) {
     const FieldDecl *FD = ILE->getInitializedFieldInUnion();
-    return FD && FD->getName() == Field && ILE->getNumInits() > 0
-               ? ILE->getInit(0)
-               : nullptr;
+    if (!FD || ILE->getNumInits() == 0)
+      return nullptr;
+    if (FD->getName() == Field)
+      return ILE->getInit(0);
+    if (FD->isAnonymousStructOrUnion())
+      return fieldInit(asInitList(ILE->getInit(0)), Field);
+    return nullptr;
   }
   unsigned Index = 0;
   if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD))
     Index = CRD->getNumBases();
   for (const FieldDecl *FD : RD->fields()) {
+    if (Index >= ILE->getNumInits())
+      return nullptr;
     if (FD->getName() == Field)
-      return Index < ILE->getNumInits() ? ILE->getInit(Index) : nullptr;
+      return ILE->getInit(Index);
+    // `union { PFNKSHANDLER GetPropertyHandler; BOOLEAN GetSupported; }`
+    if (FD->isAnonymousStructOrUnion())
+      if (const Expr *E = fieldInit(asInitList(ILE->getInit(Index)), Field))
+        return E;
     ++Index;
   }
   return nullptr;
+}
+
+/// NULL, 0, `(PFNKSHANDLER)NULL`: the macros cast their NULLs, and a cast
+/// null is no null pointer constant to the language.
+bool isNullPointer(const Expr *E, ASTContext &Ctx) {
+  if (!E || E->isValueDependent())
+    return false;
+  for (int Depth = 0; Depth < 8; ++Depth) {
+    if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
+        Expr::NPCK_NotNull)
+      return true;
+    const auto *CE = dyn_cast<CastExpr>(E->IgnoreParens());
+    if (!CE)
+      return false;
+    E = CE->getSubExpr();
+  }
+  return false;
+}
+
+TableValue tableValue(const Expr *E, const ASTContext &Ctx) {
+  TableValue V;
+  if (!E)
+    return V;
+  V.Value = evaluateConstant(E, Ctx);
+  if (!isa<ImplicitValueInitExpr>(E->IgnoreImplicit()))
+    V.Expr = E;
+  return V;
+}
+
+/// "{8c134960-51ad-11cf-878a-94f801c10000}" from a GUID's initializer.
+std::string guidValue(const VarDecl *VD, const ASTContext &Ctx) {
+  const VarDecl *Def = nullptr;
+  const InitListExpr *ILE = asInitList(VD->getAnyInitializer(Def));
+  if (!ILE || ILE->containsErrors())
+    return {};
+  auto Field = [&](llvm::StringRef Name) {
+    return evaluateConstant(fieldInit(ILE, Name), Ctx);
+  };
+  auto D1 = Field("Data1"), D2 = Field("Data2"), D3 = Field("Data3");
+  const InitListExpr *D4 = asInitList(fieldInit(ILE, "Data4"));
+  if (!D1 || !D2 || !D3 || !D4 || D4->getNumInits() != 8)
+    return {};
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << '{' << llvm::format_hex_no_prefix(*D1, 8) << '-'
+     << llvm::format_hex_no_prefix(*D2, 4) << '-'
+     << llvm::format_hex_no_prefix(*D3, 4) << '-';
+  for (unsigned I = 0; I < 8; ++I) {
+    auto B = evaluateConstant(D4->getInit(I), Ctx);
+    if (!B)
+      return {};
+    if (I == 2)
+      OS << '-';
+    OS << llvm::format_hex_no_prefix(*B, 2);
+  }
+  OS << '}';
+  return OS.str();
+}
+
+GuidRef guidRef(const Expr *E, ASTContext &Ctx) {
+  GuidRef G;
+  G.Expr = E;
+  if (!E)
+    return G;
+  if (isNullPointer(E, Ctx)) {
+    G.IsNull = true;
+    G.Name = "NULL";
+    return G;
+  }
+  const Expr *Inner = E->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Inner);
+      UO && UO->getOpcode() == UO_AddrOf)
+    Inner = UO->getSubExpr()->IgnoreParenCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Inner)) {
+    G.Decl = cast<ValueDecl>(DRE->getDecl()->getCanonicalDecl());
+    G.Name = DRE->getDecl()->getQualifiedNameAsString();
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      G.Value = guidValue(VD, Ctx);
+    return G;
+  }
+  // Anything else (a macro around __uuidof, a call): name it by its text.
+  const SourceManager &SM = Ctx.getSourceManager();
+  CharSourceRange R = CharSourceRange::getTokenRange(E->getSourceRange());
+  G.Name = Lexer::getSourceText(R, SM, Ctx.getLangOpts()).str();
+  return G;
+}
+
+HandlerRef handlerRef(const Expr *E, ASTContext &Ctx) {
+  HandlerRef H;
+  if (!E || isa<ImplicitValueInitExpr>(E->IgnoreImplicit()))
+    return H;
+  H.Expr = E;
+  if (isNullPointer(E, Ctx)) // NULL, 0, FALSE for a GetSupported BOOLEAN
+    return H;
+  if (!E->getType()->isPointerType() && !E->isValueDependent())
+    if (auto V = evaluateConstant(E, Ctx); V && *V == 0)
+      return H;
+  H.Present = true;
+  const Expr *Inner = E->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Inner);
+      UO && UO->getOpcode() == UO_AddrOf)
+    Inner = UO->getSubExpr()->IgnoreParenCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Inner))
+    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+      H.Function = FD->getCanonicalDecl();
+  return H;
+}
+
+/// The base item's initializer inside an (extended) element initializer.
+const InitListExpr *baseItemInit(const InitListExpr *ILE) {
+  for (int Depth = 0; ILE && Depth < 4; ++Depth) {
+    auto Info = classifyItemType(ILE->getType());
+    if (Info && !Info->Extended)
+      return ILE;
+    if (ILE->getNumInits() == 0)
+      return nullptr;
+    ILE = asInitList(ILE->getInit(0));
+  }
+  return nullptr;
+}
+
+/// Reads one element of an item array as the runtime will.
+ItemEntry readEntry(const InitListExpr *ElemILE, unsigned Index,
+                    const ItemArray &A, ASTContext &Ctx) {
+  ItemEntry E;
+  E.Init = ElemILE;
+  E.Index = Index;
+  auto Union = [&](const InitListExpr *ILE, llvm::StringRef Handler,
+                   llvm::StringRef Flag) {
+    const Expr *X = fieldInit(ILE, Handler);
+    return handlerRef(X ? X : fieldInit(ILE, Flag), Ctx);
+  };
+  if (A.Fast) {
+    E.Id = tableValue(fieldInit(ElemILE, "PropertyId"), Ctx);
+    E.Get = Union(ElemILE, "GetPropertyHandler", "GetSupported");
+    E.Set = Union(ElemILE, "SetPropertyHandler", "SetSupported");
+    return E;
+  }
+  const InitListExpr *Base = baseItemInit(ElemILE);
+  if (!Base)
+    return E;
+  if (A.Info.Fw == Framework::PortCls) {
+    E.PcSet = guidRef(fieldInit(Base, "Set"), Ctx);
+    E.Id = tableValue(fieldInit(Base, "Id"), Ctx);
+    E.Flags = tableValue(fieldInit(Base, "Flags"), Ctx);
+    E.PcHandler = handlerRef(fieldInit(Base, "Handler"), Ctx);
+  } else {
+    switch (A.Info.Family) {
+    case ItemFamily::Property:
+      E.Id = tableValue(fieldInit(Base, "PropertyId"), Ctx);
+      E.MinProperty = tableValue(fieldInit(Base, "MinProperty"), Ctx);
+      E.MinData = tableValue(fieldInit(Base, "MinData"), Ctx);
+      E.Get = Union(Base, "GetPropertyHandler", "GetSupported");
+      E.Set = Union(Base, "SetPropertyHandler", "SetSupported");
+      E.Support = handlerRef(fieldInit(Base, "SupportHandler"), Ctx);
+      break;
+    case ItemFamily::Method:
+      E.Id = tableValue(fieldInit(Base, "MethodId"), Ctx);
+      E.MinProperty = tableValue(fieldInit(Base, "MinMethod"), Ctx);
+      E.MinData = tableValue(fieldInit(Base, "MinData"), Ctx);
+      E.Get = Union(Base, "MethodHandler", "MethodSupported");
+      E.Support = handlerRef(fieldInit(Base, "SupportHandler"), Ctx);
+      break;
+    case ItemFamily::Event:
+      E.Id = tableValue(fieldInit(Base, "EventId"), Ctx);
+      E.MinData = tableValue(fieldInit(Base, "DataInput"), Ctx);
+      E.Get = handlerRef(fieldInit(Base, "AddHandler"), Ctx);
+      E.Set = handlerRef(fieldInit(Base, "RemoveHandler"), Ctx);
+      E.Support = handlerRef(fieldInit(Base, "SupportHandler"), Ctx);
+      break;
+    }
+  }
+  if (A.Info.Extended && Base != ElemILE) {
+    // The extension: fields after the base item at the outer level.
+    const RecordDecl *RD = ElemILE->getType()->getAsRecordDecl();
+    unsigned I = 0;
+    for (const FieldDecl *FD : RD->fields()) {
+      if (I >= ElemILE->getNumInits())
+        break;
+      const Expr *Init = ElemILE->getInit(I++);
+      if (I == 1)
+        continue; // the base item itself
+      llvm::StringRef Name = FD->getName();
+      QualType T = FD->getType();
+      if (T->isFunctionPointerType() ||
+          (T->isPointerType() && T->getPointeeType()->isFunctionType()))
+        E.ExtHandlers.emplace_back(Name.str(), handlerRef(Init, Ctx));
+      else if (Name.contains_insensitive("MinProperty"))
+        E.ExtMinProperty = tableValue(Init, Ctx);
+      else if (Name.contains_insensitive("MinData"))
+        E.ExtMinData = tableValue(Init, Ctx);
+    }
+  }
+  return E;
 }
 
 void collectFunctionRefs(const Stmt *S,
@@ -129,11 +345,6 @@ void collectFunctionRefs(const Stmt *S,
     collectFunctionRefs(Child, Out);
 }
 
-bool isNullPointer(const Expr *E, ASTContext &Ctx) {
-  return E && !E->isValueDependent() &&
-         E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
-             Expr::NPCK_NotNull;
-}
 
 } // namespace
 
@@ -247,15 +458,25 @@ const ItemArray *ModelBuilder::itemArray(const VarDecl *VD, ASTContext &Ctx) {
   const auto *AT = Ctx.getAsConstantArrayType(Def->getType());
   if (!AT)
     return nullptr;
-  auto Info = classifyItemType(AT->getElementType());
+  std::optional<ItemTypeInfo> Info = classifyItemType(AT->getElementType());
+  bool Fast = false;
+  if (!Info && isKsRecord(AT->getElementType(), "KSFASTPROPERTY_ITEM")) {
+    Info = ItemTypeInfo{ItemFamily::Property, Framework::Ks, false};
+    Fast = true;
+  }
   if (!Info)
     return nullptr;
   ItemArray &A = Model.ItemArrays.emplace_back();
   A.Var = Def;
   A.ElementType = AT->getElementType();
   A.Info = *Info;
+  A.Fast = Fast;
   A.ElementSize = typeSize(Ctx, A.ElementType);
   A.Count = AT->getSize().getZExtValue();
+  unsigned Index = 0;
+  for (const Expr *Elem : ILE->inits())
+    if (const InitListExpr *ElemILE = asInitList(Elem))
+      A.Entries.push_back(readEntry(ElemILE, Index++, A, Ctx));
   collectFunctionRefs(ILE, A.Handlers);
   Model.ArrayByVar[Key] = &A;
   return &A;
@@ -287,17 +508,28 @@ const SetTable *ModelBuilder::setTable(const VarDecl *VD, ItemFamily F,
 
   static const char *const ItemField[] = {"PropertyItem", "MethodItem",
                                           "EventItem"};
+  static const char *const CountField[] = {"PropertiesCount", "MethodsCount",
+                                           "EventsCount"};
   SetTable &T = Model.SetTables.emplace_back();
   T.Var = Def;
   T.Family = F;
+  T.IsArray = Ctx.getAsConstantArrayType(Def->getType()) != nullptr;
   Model.SetByVar[Key] = &T;
   for (const InitListExpr *SetILE : SetInits) {
     SetEntry E;
     E.Init = SetILE;
-    const Expr *ItemsExpr =
-        fieldInit(SetILE, ItemField[static_cast<int>(F)]);
-    if (ItemsExpr && !isNullPointer(ItemsExpr, Ctx))
-      E.Items = itemArray(referencedVar(ItemsExpr, Ctx), Ctx);
+    E.Set = guidRef(fieldInit(SetILE, "Set"), Ctx);
+    E.ItemsCount =
+        tableValue(fieldInit(SetILE, CountField[static_cast<int>(F)]), Ctx);
+    E.ItemsExpr = fieldInit(SetILE, ItemField[static_cast<int>(F)]);
+    E.ItemsNull = !E.ItemsExpr || isNullPointer(E.ItemsExpr, Ctx);
+    if (!E.ItemsNull)
+      E.Items = itemArray(referencedVar(E.ItemsExpr, Ctx), Ctx);
+    E.FastIoCount = tableValue(fieldInit(SetILE, "FastIoCount"), Ctx);
+    E.FastItemsExpr = fieldInit(SetILE, "FastIoTable");
+    E.FastItemsNull = !E.FastItemsExpr || isNullPointer(E.FastItemsExpr, Ctx);
+    if (!E.FastItemsNull)
+      E.FastItems = itemArray(referencedVar(E.FastItemsExpr, Ctx), Ctx);
     T.Entries.push_back(E);
   }
   return &T;
@@ -316,6 +548,8 @@ void ModelBuilder::addCallSite(const CallExpr *Call, const FunctionDecl *API,
   S.Fw = Framework::Ks;
   S.Api = Api->Name;
   S.Call = Call;
+  S.FastIo = Api->FastIo;
+  S.Count = tableValue(Call->getArg(Api->CountArg), Ctx);
   if (Api->SizeArg >= 0) {
     S.SizeExpr = Call->getArg(Api->SizeArg);
     S.Value = evaluateConstant(S.SizeExpr, Ctx);
@@ -324,8 +558,9 @@ void ModelBuilder::addCallSite(const CallExpr *Call, const FunctionDecl *API,
     S.Value = 0;
     S.Loc = Call->getArg(Api->SetsArg)->getBeginLoc();
   }
-  S.Sets = setTable(referencedVar(Call->getArg(Api->SetsArg), Ctx),
-                    Api->Family, Ctx);
+  const Expr *SetsArg = Call->getArg(Api->SetsArg);
+  S.TargetNull = isNullPointer(SetsArg, Ctx);
+  S.Sets = setTable(referencedVar(SetsArg, Ctx), Api->Family, Ctx);
   Model.Sites.push_back(S);
 }
 
@@ -336,12 +571,15 @@ void ModelBuilder::addAutomationTable(const VarDecl *VD, Framework W,
     return;
   static const struct {
     ItemFamily F;
-    const char *KsTable;
-    const char *PcTable;
+    const char *KsTable, *KsCount;
+    const char *PcTable, *PcCount;
   } Families[] = {
-      {ItemFamily::Property, "PropertySets", "Properties"},
-      {ItemFamily::Method, "MethodSets", "Methods"},
-      {ItemFamily::Event, "EventSets", "Events"},
+      {ItemFamily::Property, "PropertySets", "PropertySetsCount", "Properties",
+       "PropertyCount"},
+      {ItemFamily::Method, "MethodSets", "MethodSetsCount", "Methods",
+       "MethodCount"},
+      {ItemFamily::Event, "EventSets", "EventSetsCount", "Events",
+       "EventCount"},
   };
   for (const auto &Fam : Families) {
     const Expr *SizeInit = fieldInit(ILE, itemSizeFieldName(Fam.F));
@@ -357,13 +595,16 @@ void ModelBuilder::addAutomationTable(const VarDecl *VD, Framework W,
     S.Api = W == Framework::Ks ? "KSAUTOMATION_TABLE" : "PCAUTOMATION_TABLE";
     S.Table = VD;
     S.Value = evaluateConstant(SizeInit, Ctx);
+    S.Count = tableValue(
+        fieldInit(ILE, W == Framework::Ks ? Fam.KsCount : Fam.PcCount), Ctx);
     if (!isa<ImplicitValueInitExpr>(SizeInit->IgnoreImplicit())) {
       S.SizeExpr = SizeInit;
       S.Loc = SizeInit->getBeginLoc();
     } else {
       S.Loc = VD->getLocation();
     }
-    if (TableInit && !isNullPointer(TableInit, Ctx)) {
+    S.TargetNull = !TableInit || isNullPointer(TableInit, Ctx);
+    if (!S.TargetNull) {
       const VarDecl *Target = referencedVar(TableInit, Ctx);
       if (W == Framework::Ks)
         S.Sets = setTable(Target, Fam.F, Ctx);
@@ -408,6 +649,8 @@ void ModelBuilder::run(const MatchFinder::MatchResult &R) {
     } else if (const ArrayType *AT = T->getAsArrayTypeUnsafe()) {
       if (auto F = classifySetType(AT->getElementType()))
         setTable(VD, *F, C);
+      else
+        itemArray(VD, C); // also when no set of this TU points at it
     }
     return;
   }
@@ -434,7 +677,28 @@ void ModelBuilder::run(const MatchFinder::MatchResult &R) {
 
 void ModelBuilder::onStartOfTranslationUnit() { Model.clear(); }
 
+void ModelBuilder::analyzeHandlers(ASTContext &C) {
+  for (const ItemArray &A : Model.ItemArrays) {
+    if (A.Info.Family != ItemFamily::Property || A.Fast)
+      continue;
+    for (const ItemEntry &E : A.Entries) {
+      std::vector<const HandlerRef *> Refs = {&E.Get, &E.Set, &E.Support,
+                                              &E.PcHandler};
+      for (const auto &Ext : E.ExtHandlers)
+        Refs.push_back(&Ext.second);
+      for (const HandlerRef *H : Refs) {
+        if (!H->Function || Model.Accesses.count(H->Function))
+          continue;
+        if (auto Access = analyzeHandler(H->Function, A.Info.Fw, C))
+          Model.Accesses[H->Function] = *Access;
+      }
+    }
+  }
+}
+
 void ModelBuilder::onEndOfTranslationUnit() {
+  if (Ctx)
+    analyzeHandlers(*Ctx);
   if (OnComplete && Ctx)
     OnComplete(Model, *Ctx);
   Ctx = nullptr;

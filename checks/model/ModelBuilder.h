@@ -37,6 +37,7 @@ public:
   llvm::StringRef getID() const override { return "ks-model"; }
 
   const KsModel &model() const { return Model; }
+  bool hasCompletionHandler() const { return static_cast<bool>(OnComplete); }
 
   /// The variable an expression designates once casts, `&`, `[0]` and a
   /// first-member access are peeled off (`(PKSPROPERTY_ITEM)&Items[0].Item`).
@@ -54,6 +55,8 @@ private:
                    clang::ASTContext &Ctx);
   void addAutomationTable(const clang::VarDecl *VD, Framework W,
                           clang::ASTContext &Ctx);
+  /// Once per TU: what each property handler does with its buffers.
+  void analyzeHandlers(clang::ASTContext &Ctx);
 
   KsModel Model;
   CompletionHandler OnComplete;

@@ -8,6 +8,8 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/MultiplexConsumer.h"
+#include "model/ModelBuilder.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -24,11 +26,12 @@ namespace {
 class TidyActionFactory : public FrontendActionFactory {
 public:
   TidyActionFactory(tidy::ClangTidyContext &Context,
-                    IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
-      : Consumers(Context, std::move(FS)) {}
+                    IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
+                    const ModelSink &OnModel)
+      : Consumers(Context, std::move(FS)), OnModel(OnModel) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(Consumers);
+    return std::make_unique<Action>(Consumers, OnModel);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -44,16 +47,29 @@ public:
 private:
   class Action : public ASTFrontendAction {
   public:
-    explicit Action(tidy::ClangTidyASTConsumerFactory &F) : Factory(F) {}
+    Action(tidy::ClangTidyASTConsumerFactory &F, const ModelSink &OnModel)
+        : Factory(F), Builder(OnModel) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                    StringRef File) override {
-      return Factory.createASTConsumer(CI, File);
+      std::unique_ptr<ASTConsumer> Tidy = Factory.createASTConsumer(CI, File);
+      if (!OnModelWanted())
+        return Tidy;
+      // --export-model: the model once more, for the exporter.
+      Builder.registerMatchers(&Finder);
+      std::vector<std::unique_ptr<ASTConsumer>> Both;
+      Both.push_back(std::move(Tidy));
+      Both.push_back(Finder.newASTConsumer());
+      return std::make_unique<MultiplexConsumer>(std::move(Both));
     }
 
   private:
+    bool OnModelWanted() const { return Builder.hasCompletionHandler(); }
     tidy::ClangTidyASTConsumerFactory &Factory;
+    ks::model::ModelBuilder Builder;
+    ast_matchers::MatchFinder Finder;
   };
   tidy::ClangTidyASTConsumerFactory Consumers;
+  const ModelSink &OnModel;
 };
 
 bool hasFlag(const CommandLineArguments &Args, StringRef Prefix) {
@@ -102,6 +118,16 @@ Analyzer::create(const CompilationDatabase &DB, AnalysisOptions O,
       tidy::ClangTidyGlobalOptions(), std::move(Defaults),
       std::move(Overrides), llvm::vfs::getRealFileSystem());
   A->Context = std::make_unique<tidy::ClangTidyContext>(std::move(Provider));
+  // One diagnostics engine for every TU: the context maps the custom
+  // diagnostic ids the checks create to check names, and ids from a fresh
+  // engine per TU would be attributed to the checks of the previous one.
+  A->DiagConsumer = std::make_unique<tidy::ClangTidyDiagnosticConsumer>(
+      *A->Context, nullptr, /*RemoveIncompatibleErrors=*/true,
+      /*GetFixesFromNotes=*/false);
+  A->DiagEngine = std::make_unique<DiagnosticsEngine>(
+      new DiagnosticIDs(), new DiagnosticOptions(), A->DiagConsumer.get(),
+      /*ShouldOwnClient=*/false);
+  A->Context->setDiagnosticsEngine(A->DiagEngine.get());
   return std::move(A);
 }
 
@@ -153,18 +179,12 @@ TuResult Analyzer::analyze(StringRef File, std::vector<Finding> &Findings) {
       });
   Tool.appendArgumentsAdjuster(getStripPluginsAdjuster());
 
-  tidy::ClangTidyDiagnosticConsumer DiagConsumer(Ctx, nullptr,
-                                                 /*RemoveIncompatibleErrors=*/true,
-                                                 /*GetFixesFromNotes=*/false);
-  DiagnosticsEngine DE(new DiagnosticIDs(), new DiagnosticOptions(),
-                       &DiagConsumer, /*ShouldOwnClient=*/false);
-  Ctx.setDiagnosticsEngine(&DE);
-  Tool.setDiagnosticConsumer(&DiagConsumer);
+  Tool.setDiagnosticConsumer(DiagConsumer.get());
 
-  TidyActionFactory Factory(Ctx, FS);
+  TidyActionFactory Factory(Ctx, FS, OnModel);
   Tool.run(&Factory);
 
-  for (Finding &F : toFindings(DiagConsumer.take())) {
+  for (Finding &F : toFindings(DiagConsumer->take())) {
     bool Compiler = StringRef(F.Check).starts_with("clang-diagnostic-");
     if (F.IsError && Compiler) {
       ++Result.Errors;

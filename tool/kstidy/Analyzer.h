@@ -10,6 +10,7 @@
 
 #include "Findings.h"
 #include "WdkProfile.h"
+#include "model/ModelBuilder.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -18,12 +19,17 @@
 #include <vector>
 
 namespace clang {
+class DiagnosticsEngine;
 namespace tidy {
 class ClangTidyContext;
-}
+class ClangTidyDiagnosticConsumer;
+} // namespace tidy
 } // namespace clang
 
 namespace ks {
+
+/// Receives the KS model of each analyzed TU (for --export-model).
+using ModelSink = model::ModelBuilder::CompletionHandler;
 
 struct AnalysisOptions {
   std::string Checks = "-*,ks-*";  ///< default, before .clang-tidy files
@@ -59,6 +65,9 @@ public:
   /// Analyzes one TU, appending its findings.
   TuResult analyze(llvm::StringRef File, std::vector<Finding> &Findings);
 
+  /// Asks for the KS model of every TU analyzed from now on.
+  void setModelSink(ModelSink Sink) { OnModel = std::move(Sink); }
+
   /// Enabled check names for \p File's configuration.
   std::vector<std::string> enabledChecks(llvm::StringRef File);
 
@@ -67,6 +76,9 @@ private:
   AnalysisOptions Options;
   WdkProfile Profile;
   std::unique_ptr<clang::tidy::ClangTidyContext> Context;
+  std::unique_ptr<clang::tidy::ClangTidyDiagnosticConsumer> DiagConsumer;
+  std::unique_ptr<clang::DiagnosticsEngine> DiagEngine;
+  ModelSink OnModel;
 };
 
 } // namespace ks

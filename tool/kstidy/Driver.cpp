@@ -3,6 +3,7 @@
 
 #include "Analyzer.h"
 #include "Findings.h"
+#include "ModelExport.h"
 #include "WdkProfile.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
@@ -11,6 +12,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -56,6 +58,8 @@ OPTIONS
   --wdk-profile=<mode>      auto (default): add the mingw WDK flags when the
                             command targets no Windows triple and names no WDK
                             include dir; mingw: always; none: never
+  --export-model=<file>     write the KS model of every analyzed TU as JSON
+                            (schema: docs/model.md)
   --print-wdk-flags         print the WDK profile flags (for compile_flags.txt,
                             .clangd or clang-tidy) and exit
   --extra-arg=<arg>         append <arg> to every compile command
@@ -80,6 +84,7 @@ struct CliOptions {
   bool HaveCompilerArgs = false;
   AnalysisOptions Analysis;
   std::optional<std::string> ConfigFile;
+  std::optional<std::string> ExportModel;
   bool PrintWdkFlags = false;
   bool ListChecks = false;
   bool ShowParseErrors = false;
@@ -128,7 +133,8 @@ std::optional<std::string> parseArgs(int Argc, const char **Argv,
                                      CliOptions &O) {
   static const char *const ValueOptions[] = {
       "p",      "checks",    "config",          "config-file",
-      "header-filter", "wdk-profile", "extra-arg", "extra-arg-before"};
+      "header-filter", "wdk-profile", "extra-arg", "extra-arg-before",
+      "export-model"};
   for (int I = 1; I < Argc; ++I) {
     llvm::StringRef A = Argv[I];
     if (A == "--") {
@@ -163,6 +169,8 @@ std::optional<std::string> parseArgs(int Argc, const char **Argv,
       O.Analysis.ConfigOverride = *Value;
     else if (Name == "config-file")
       O.ConfigFile = *Value;
+    else if (Name == "export-model")
+      O.ExportModel = *Value;
     else if (Name == "header-filter")
       O.Analysis.HeaderFilter = *Value;
     else if (Name == "wdk-profile") {
@@ -267,6 +275,34 @@ std::unique_ptr<CompilationDatabase> loadDatabase(llvm::StringRef Path,
   return DB;
 }
 
+/// Writes \p Path through a temporary file in the same directory and a
+/// rename, so that readers never see a half-written file.
+std::optional<std::string>
+writeAtomically(llvm::StringRef Path,
+                llvm::function_ref<void(llvm::raw_ostream &)> Write) {
+  llvm::SmallString<256> Temp;
+  int FD = -1;
+  llvm::SmallString<256> Model(Path);
+  Model += ".tmp-%%%%%%";
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, Temp))
+    return "cannot write " + Path.str() + ": " + EC.message();
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    Write(OS);
+    OS.flush();
+    if (OS.has_error()) {
+      OS.clear_error();
+      llvm::sys::fs::remove(Temp);
+      return "cannot write " + Path.str();
+    }
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
+    llvm::sys::fs::remove(Temp);
+    return "cannot write " + Path.str() + ": " + EC.message();
+  }
+  return std::nullopt;
+}
+
 std::string plural(size_t N, llvm::StringRef One, llvm::StringRef Many) {
   return fmt::format("{} {}", N, N == 1 ? One.str() : Many.str());
 }
@@ -364,14 +400,33 @@ int runKstidy(int Argc, const char **Argv) {
     return ExitClean;
   }
 
-  std::vector<Finding> Findings;
-  std::vector<TuResult> Results;
-  for (const std::string &Source : O.Sources)
-    Results.push_back((*A)->analyze(Source, Findings));
-  sortAndDeduplicate(Findings);
-
   llvm::SmallString<256> Cwd;
   llvm::sys::fs::current_path(Cwd);
+
+  llvm::json::Array Exported;
+  std::string CurrentSource;
+  if (O.ExportModel)
+    (*A)->setModelSink([&](const model::KsModel &M, clang::ASTContext &Ctx) {
+      Exported.push_back(exportTranslationUnit(M, Ctx, CurrentSource, Cwd));
+    });
+
+  std::vector<Finding> Findings;
+  std::vector<TuResult> Results;
+  for (const std::string &Source : O.Sources) {
+    CurrentSource = Source;
+    Results.push_back((*A)->analyze(Source, Findings));
+  }
+  sortAndDeduplicate(Findings);
+
+  if (O.ExportModel) {
+    if (auto Problem = writeAtomically(
+            *O.ExportModel, [&](llvm::raw_ostream &OS) {
+              OS << llvm::formatv("{0:2}",
+                                  exportDocument(std::move(Exported)))
+                 << "\n";
+            }))
+      return fail(*Problem);
+  }
   printText(llvm::outs(), Findings, Cwd);
   llvm::outs().flush();
 

@@ -67,6 +67,10 @@ std::vector<std::string> WdkProfile::flags() const {
       "-D__INTRINSIC_DEFINED_InterlockedBitTestAndReset",
       "-DDECLSPEC_NOVTABLE=__declspec(novtable)",
       "-DDECLSPEC_NOTHROW=__declspec(nothrow)",
+      // mingw's STDMETHOD_ declares COM methods nothrow while its IMP_* and
+      // DECLARE_STD_UNKNOWN overrides are not: one warning per override of
+      // every miniport class, in clangd.
+      "-Wno-microsoft-exception-spec",
       "-include", std::string(Header),
   };
 }

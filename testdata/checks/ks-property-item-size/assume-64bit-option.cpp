@@ -1,10 +1,10 @@
 // Assume64Bit (default true) applies the 64-bit rule to 32-bit builds too;
 // with Assume64Bit=false a 32-bit TU is judged by its own pointer size.
 // The declarations are the fixture's own, so no headers are needed.
-// RUN: not %kstidy --wdk-profile=none %s -- --target=i686-w64-windows-gnu | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
-// RUN: %kstidy --wdk-profile=none --config="{CheckOptions: {ks-property-item-size.Assume64Bit: false}}" %s -- --target=i686-w64-windows-gnu | FileCheck %s --allow-empty --check-prefix=CHECK-NONE --implicit-check-not='warning:'
-// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-*' %s -- --target=i686-w64-windows-gnu | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
-// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-*' --config="{CheckOptions: {ks-property-item-size.Assume64Bit: false}}" %s -- --target=i686-w64-windows-gnu | FileCheck %s --allow-empty --check-prefix=CHECK-NONE --implicit-check-not='warning:'
+// RUN: not %kstidy --checks='-*,ks-property-item-size' --wdk-profile=none %s -- --target=i686-w64-windows-gnu | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %kstidy --checks='-*,ks-property-item-size' --wdk-profile=none --config="{CheckOptions: {ks-property-item-size.Assume64Bit: false}}" %s -- --target=i686-w64-windows-gnu | FileCheck %s --allow-empty --check-prefix=CHECK-NONE --implicit-check-not='warning:'
+// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-property-item-size' %s -- --target=i686-w64-windows-gnu | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-property-item-size' --config="{CheckOptions: {ks-property-item-size.Assume64Bit: false}}" %s -- --target=i686-w64-windows-gnu | FileCheck %s --allow-empty --check-prefix=CHECK-NONE --implicit-check-not='warning:'
 // CHECK-NONE-NOT: warning:
 typedef unsigned long ULONG;
 typedef long NTSTATUS;

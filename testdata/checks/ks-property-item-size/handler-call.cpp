@@ -1,7 +1,7 @@
 // Item sizes passed to the KS dispatch functions.
-// RUN: not %kstidy %s -- | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
-// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-*' %s -- %wdk_flags | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
-// RUN: grep -v 'CHECK-' %s > %t.cpp && %clang_tidy --load=%kstidy_plugin --checks='-*,ks-*' --fix %t.cpp -- %wdk_flags && FileCheck %s --check-prefix=CHECK-FIXES --input-file=%t.cpp
+// RUN: not %kstidy --checks='-*,ks-property-item-size' %s -- | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-property-item-size' %s -- %wdk_flags | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: grep -v 'CHECK-' %s > %t.cpp && %clang_tidy --load=%kstidy_plugin --checks='-*,ks-property-item-size' --fix %t.cpp -- %wdk_flags && FileCheck %s --check-prefix=CHECK-FIXES --input-file=%t.cpp
 #include <ntddk.h>
 #include <ks.h>
 

@@ -1,7 +1,7 @@
 // KSPROPERTY_ITEM_IRP_STORAGE read as an extended item in a handler that the
 // runtime only ever reaches with plain items.
-// RUN: not %kstidy %s -- | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
-// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-*' %s -- %wdk_flags | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: not %kstidy --checks='-*,ks-property-item-size' %s -- | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-property-item-size' %s -- %wdk_flags | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
 #include <ntddk.h>
 #include <ks.h>
 

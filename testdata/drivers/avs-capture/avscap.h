@@ -179,3 +179,60 @@ NTSTATUS AvsCapInstallControlChannel(_In_ PDRIVER_OBJECT DriverObject);
 extern const KSFILTER_DESCRIPTOR AvsCapFilterDescriptor;
 extern const KSPIN_DESCRIPTOR_EX AvsCapPinDescriptors[AvsCapPinCount];
 extern const KSALLOCATOR_DISPATCH AvsCapHistogramAllocatorDispatch;
+
+//
+// Sensor control sets (sensor.cpp): raw sensor state, per-pin readout
+// settings and factory calibration. Requests arrive through
+// AvsCapSensorDispatch (KsPropertyHandler) and AvsCapSensorFastDispatch.
+//
+extern const GUID AVSCAP_PROPSETID_Sensor;
+extern const GUID AVSCAP_PROPSETID_SensorPin;
+extern const GUID AVSCAP_PROPSETID_SensorCalibration;
+
+enum AVSCAP_SENSOR_PROPERTY {
+    AVSCAP_SENSOR_TEMPERATURE = 0,   // LONG, 1/100 degree Celsius
+    AVSCAP_SENSOR_SERIAL_NUMBER = 1, // WCHAR[], variable size
+    AVSCAP_SENSOR_INFO = 2,          // AVSCAP_SENSOR_DESCRIPTION
+    AVSCAP_SENSOR_FRAME_TIMING = 3,  // AVSCAP_SENSOR_TIMING
+    AVSCAP_SENSOR_TEST_PATTERN = 4,  // ULONG, set only
+};
+
+enum AVSCAP_SENSOR_PIN_PROPERTY {   // request: KSP_PIN
+    AVSCAP_SENSOR_PIN_BINNING = 0,  // ULONG: 1, 2 or 4
+    AVSCAP_SENSOR_PIN_CROP = 1,     // AVSCAP_SENSOR_CROP
+};
+
+enum AVSCAP_SENSOR_CALIBRATION_PROPERTY {
+    AVSCAP_CALIBRATION_BLACK_LEVEL_EVEN = 0, // LONG
+    AVSCAP_CALIBRATION_BLACK_LEVEL_ODD = 1,  // LONG
+    AVSCAP_CALIBRATION_DEFECT_PIXELS = 2,    // KSMULTIPLE_ITEM + AVSCAP_DEFECT_PIXEL[]
+    AVSCAP_CALIBRATION_LENS_SHADING = 3,     // reserved
+};
+
+typedef struct _AVSCAP_SENSOR_DESCRIPTION {
+    ULONG ActiveWidth;
+    ULONG ActiveHeight;
+    ULONG PixelPitchNanometers;
+    ULONG BitsPerPixel;
+} AVSCAP_SENSOR_DESCRIPTION, *PAVSCAP_SENSOR_DESCRIPTION;
+
+typedef struct _AVSCAP_SENSOR_TIMING {
+    ULONG ExposureMicroseconds;
+    ULONG ReadoutMicroseconds;
+} AVSCAP_SENSOR_TIMING, *PAVSCAP_SENSOR_TIMING; // 8 bytes
+
+typedef struct _AVSCAP_SENSOR_CROP {
+    ULONG Left;
+    ULONG Top;
+    ULONG Width;
+    ULONG Height;
+} AVSCAP_SENSOR_CROP, *PAVSCAP_SENSOR_CROP;
+
+typedef struct _AVSCAP_DEFECT_PIXEL {
+    USHORT X;
+    USHORT Y;
+} AVSCAP_DEFECT_PIXEL, *PAVSCAP_DEFECT_PIXEL;
+
+NTSTATUS AvsCapSensorDispatch(_In_ PIRP Irp);
+BOOLEAN AvsCapSensorFastDispatch(_In_ PFILE_OBJECT FileObject, _In_ PKSPROPERTY Property, _In_ ULONG PropertyLength,
+                                 _Inout_ PVOID Data, _In_ ULONG DataLength, _Out_ PIO_STATUS_BLOCK IoStatus);

@@ -1,0 +1,70 @@
+//===- KsModelCheck.h - Base of the checks that read the KS model ---------===//
+//
+// Every ks-* check judges the KS model of the whole translation unit (a
+// dispatch site and the table it names are rarely in the same declaration),
+// so each one reports once the model is complete, at the end of the TU.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KSTIDY_CHECKS_KSMODELCHECK_H
+#define KSTIDY_CHECKS_KSMODELCHECK_H
+
+#include "model/ModelBuilder.h"
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include <optional>
+
+namespace ks {
+
+class KsModelCheck : public clang::tidy::ClangTidyCheck {
+public:
+  KsModelCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
+      : ClangTidyCheck(Name, Context),
+        Builder([this](const model::KsModel &M, clang::ASTContext &C) {
+          Ctx = &C;
+          check(M, C);
+          Ctx = nullptr;
+        }) {}
+
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) final {
+    Builder.registerMatchers(Finder);
+  }
+
+protected:
+  /// Reports on the finished model of the translation unit.
+  virtual void check(const model::KsModel &Model, clang::ASTContext &Ctx) = 0;
+
+  /// Where a finding about \p L goes: the spelling in the file for macro
+  /// arguments, the macro's use for text that a macro body produced.
+  clang::SourceLocation at(clang::SourceLocation L) const {
+    return Ctx->getSourceManager().getFileLoc(L);
+  }
+  clang::SourceLocation at(const clang::Expr *E) const {
+    return at(E->getBeginLoc());
+  }
+
+  /// The file text of \p E when it is spelled in one piece in the file
+  /// (directly or as a macro argument), so that a fix-it may replace it;
+  /// nothing for text a macro body produced.
+  std::optional<clang::CharSourceRange>
+  rewritableRange(const clang::Expr *E) const {
+    if (!E)
+      return std::nullopt;
+    clang::CharSourceRange R = clang::Lexer::makeFileCharRange(
+        clang::CharSourceRange::getTokenRange(E->getSourceRange()),
+        Ctx->getSourceManager(), Ctx->getLangOpts());
+    if (R.isInvalid())
+      return std::nullopt;
+    return R;
+  }
+
+private:
+  model::ModelBuilder Builder;
+  clang::ASTContext *Ctx = nullptr;
+};
+
+} // namespace ks
+
+#endif

@@ -1,0 +1,240 @@
+//===- ModelExport.cpp ----------------------------------------------------===//
+#include "ModelExport.h"
+
+#include "Findings.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+
+#include <algorithm>
+#include <map>
+
+using namespace clang;
+using namespace ks::model;
+using llvm::json::Array;
+using llvm::json::Object;
+using llvm::json::Value;
+
+namespace ks {
+
+namespace {
+
+class Exporter {
+public:
+  Exporter(const KsModel &M, ASTContext &Ctx, llvm::StringRef BaseDir)
+      : M(M), Ctx(Ctx), SM(Ctx.getSourceManager()), BaseDir(BaseDir) {}
+
+  Value location(SourceLocation L) const {
+    if (L.isInvalid())
+      return nullptr;
+    PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(L));
+    if (P.isInvalid())
+      return nullptr;
+    return Object{{"file", displayPath(P.getFilename(), BaseDir)},
+                  {"line", static_cast<int64_t>(P.getLine())},
+                  {"column", static_cast<int64_t>(P.getColumn())}};
+  }
+
+  static Value number(const std::optional<uint64_t> &V) {
+    return V ? Value(static_cast<int64_t>(*V)) : Value(nullptr);
+  }
+  static Value number(const TableValue &V) { return number(V.Value); }
+
+  static const char *family(ItemFamily F) {
+    return F == ItemFamily::Property ? "property"
+           : F == ItemFamily::Method ? "method"
+                                     : "event";
+  }
+  static const char *framework(Framework W) {
+    return W == Framework::Ks ? "ks" : "portcls";
+  }
+
+  Value handler(const HandlerRef &H) const {
+    if (!H.Present)
+      return nullptr;
+    Object O{{"name", H.name()}};
+    if (H.Function) {
+      const FunctionDecl *Def = H.Function->getDefinition();
+      O["location"] = location((Def ? Def : H.Function)->getLocation());
+    }
+    return O;
+  }
+
+  Value guid(const GuidRef &G) const {
+    if (G.IsNull || (!G.Expr && G.Name.empty()))
+      return nullptr;
+    return Object{{"name", G.Name},
+                  {"value", G.Value.empty() ? Value(nullptr) : Value(G.Value)}};
+  }
+
+  static Value name(const VarDecl *VD) {
+    return VD ? Value(VD->getQualifiedNameAsString()) : Value(nullptr);
+  }
+
+  Value entry(const ItemArray &A, const ItemEntry &E) const {
+    Object O{{"index", static_cast<int64_t>(E.Index)},
+             {"location", location(E.Init->getBeginLoc())},
+             {"id", number(E.Id)}};
+    if (E.Id.Expr)
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(E.Id.Expr->IgnoreParenImpCasts()))
+        if (isa<EnumConstantDecl>(DRE->getDecl()))
+          O["idName"] = DRE->getDecl()->getName().str();
+    if (A.Info.Fw == Framework::PortCls) {
+      O["propertySet"] = guid(E.PcSet);
+      O["flags"] = number(E.Flags);
+      O["handler"] = handler(E.PcHandler);
+    } else if (A.Fast) {
+      O["get"] = handler(E.Get);
+      O["set"] = handler(E.Set);
+    } else {
+      O["minProperty"] = number(E.MinProperty);
+      O["minData"] = number(E.MinData);
+      O["get"] = handler(E.Get);
+      O["set"] = handler(E.Set);
+      O["support"] = handler(E.Support);
+    }
+    if (A.Info.Extended) {
+      Object Handlers;
+      for (const auto &[Field, H] : E.ExtHandlers)
+        Handlers[Field] = handler(H);
+      O["extension"] = Object{{"minProperty", number(E.ExtMinProperty)},
+                              {"minData", number(E.ExtMinData)},
+                              {"handlers", std::move(Handlers)}};
+    }
+    return O;
+  }
+
+  Value itemArray(const ItemArray &A) const {
+    Array Entries;
+    for (const ItemEntry &E : A.Entries)
+      Entries.push_back(entry(A, E));
+    return Object{{"name", A.Var->getQualifiedNameAsString()},
+                  {"location", location(A.Var->getLocation())},
+                  {"family", family(A.Info.Family)},
+                  {"framework", framework(A.Info.Fw)},
+                  {"fast", A.Fast},
+                  {"extended", A.Info.Extended},
+                  {"elementType", typeName(A.ElementType, Ctx)},
+                  {"elementSize", number(A.ElementSize)},
+                  {"count", static_cast<int64_t>(A.Count)},
+                  {"items", std::move(Entries)}};
+  }
+
+  Value setTable(const SetTable &T) const {
+    Array Sets;
+    for (const SetEntry &E : T.Entries)
+      Sets.push_back(Object{
+          {"location", location(E.Init->getBeginLoc())},
+          {"set", guid(E.Set)},
+          {"itemsCount", number(E.ItemsCount)},
+          {"items", E.Items ? name(E.Items->Var) : Value(nullptr)},
+          {"fastIoCount", number(E.FastIoCount)},
+          {"fastItems", E.FastItems ? name(E.FastItems->Var) : Value(nullptr)},
+      });
+    return Object{{"name", T.Var->getQualifiedNameAsString()},
+                  {"location", location(T.Var->getLocation())},
+                  {"family", family(T.Family)},
+                  {"sets", std::move(Sets)}};
+  }
+
+  Value target(const ItemSizeSite &S) const {
+    if (S.Sets)
+      return name(S.Sets->Var);
+    if (S.PcItems)
+      return name(S.PcItems->Var);
+    return nullptr;
+  }
+
+  Object sizeAndCount(const ItemSizeSite &S) const {
+    return Object{{"itemSize", number(S.Value)},
+                  // KsPropertyHandler & co. take no size: plain items.
+                  {"itemSizeLocation",
+                   S.SizeExpr ? location(S.Loc) : Value(nullptr)},
+                  {"count", number(S.Count)},
+                  {"table", target(S)},
+                  {"tableIsNull", S.TargetNull}};
+  }
+
+  Value document(llvm::StringRef MainFile) const {
+    Array Arrays, Sets, Tables, Calls, Handlers;
+    for (const ItemArray &A : M.ItemArrays)
+      Arrays.push_back(itemArray(A));
+    for (const SetTable &T : M.SetTables)
+      Sets.push_back(setTable(T));
+    // Sites of one automation table are consecutive, property first.
+    std::vector<const VarDecl *> Order;
+    std::map<const VarDecl *, Object> ByTable;
+    for (const ItemSizeSite &S : M.Sites) {
+      if (S.Kind == SiteKind::HandlerCall) {
+        Object C = sizeAndCount(S);
+        C["api"] = S.Api;
+        C["family"] = family(S.Family);
+        C["location"] = location(S.Call->getBeginLoc());
+        Calls.push_back(std::move(C));
+        continue;
+      }
+      auto [It, New] = ByTable.try_emplace(S.Table);
+      if (New) {
+        Order.push_back(S.Table);
+        It->second = Object{{"name", name(S.Table)},
+                            {"location", location(S.Table->getLocation())},
+                            {"framework", framework(S.Fw)}};
+      }
+      It->second[family(S.Family)] = sizeAndCount(S);
+    }
+    for (const VarDecl *VD : Order)
+      Tables.push_back(std::move(ByTable[VD]));
+
+    std::vector<std::pair<const FunctionDecl *, const HandlerAccess *>> Acc;
+    for (const ItemArray &A : M.ItemArrays)
+      for (const FunctionDecl *FD : A.Handlers)
+        if (const HandlerAccess *H = M.accessOf(FD))
+          if (std::none_of(Acc.begin(), Acc.end(),
+                           [&](const auto &P) { return P.second == H; }))
+            Acc.emplace_back(FD, H);
+    for (const auto &[FD, H] : Acc)
+      Handlers.push_back(Object{
+          {"name", FD->getQualifiedNameAsString()},
+          {"location", location(H->Definition->getLocation())},
+          {"framework", framework(H->Fw)},
+          {"propertyRead", number(H->PropertyRead)},
+          {"propertyType", H->PropertyType.isNull()
+                               ? Value(nullptr)
+                               : Value(typeName(H->PropertyType, Ctx))},
+          {"dataAccess", number(H->DataAccess)},
+          {"dataType", H->DataType.isNull()
+                           ? Value(nullptr)
+                           : Value(typeName(H->DataType, Ctx))},
+          {"checksLength", H->ChecksLength},
+      });
+    return Object{{"file", displayPath(MainFile, BaseDir)},
+                  {"itemArrays", std::move(Arrays)},
+                  {"setTables", std::move(Sets)},
+                  {"automationTables", std::move(Tables)},
+                  {"dispatchCalls", std::move(Calls)},
+                  {"handlers", std::move(Handlers)}};
+  }
+
+private:
+  const KsModel &M;
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  llvm::StringRef BaseDir;
+};
+
+} // namespace
+
+Value exportTranslationUnit(const KsModel &Model, ASTContext &Ctx,
+                            llvm::StringRef MainFile,
+                            llvm::StringRef BaseDir) {
+  return Exporter(Model, Ctx, BaseDir).document(MainFile);
+}
+
+Value exportDocument(Array TranslationUnits) {
+  return Object{{"schema", "kstidy-model"},
+                {"version", ModelSchemaVersion},
+                {"translationUnits", std::move(TranslationUnits)}};
+}
+
+} // namespace ks
