@@ -57,7 +57,8 @@ void PropertyMinSizeCheck::checkKsEntry(const KsModel &Model,
     for (const HandlerRef *H : {&E.Get, &E.Set, &E.Support}) {
       const HandlerAccess *Acc = Model.accessOf(H->Function);
       if (!Acc || Acc->ChecksLength || !Acc->PropertyRead ||
-          *Acc->PropertyRead <= Guaranteed)
+          *Acc->PropertyRead <=
+              largestDeclared(SharedMinProperty, *H, Guaranteed))
         continue;
       diag(E.MinProperty.Expr ? at(E.MinProperty.Expr) : EntryLoc,
            "MinProperty %0 of %1 is smaller than the %2 bytes handler '%3' "
@@ -86,7 +87,7 @@ void PropertyMinSizeCheck::checkKsEntry(const KsModel &Model,
     const HandlerRef &H = E.*Role.Slot;
     const HandlerAccess *Acc = Model.accessOf(H.Function);
     if (!Acc || Acc->ChecksLength || !Acc->DataAccess ||
-        *Acc->DataAccess <= MinData)
+        *Acc->DataAccess <= largestDeclared(SharedMinData, H, MinData))
       continue;
     SourceLocation Loc = E.MinData.Expr ? at(E.MinData.Expr) : EntryLoc;
     if (MinData == 0)
@@ -137,7 +138,8 @@ void PropertyMinSizeCheck::checkPcEntry(const KsModel &Model,
   for (const auto &[Field, H] : E.ExtHandlers) {
     const HandlerAccess *Acc = Model.accessOf(H.Function);
     if (!Acc || Acc->ChecksLength || !Acc->DataAccess ||
-        *Acc->DataAccess <= *E.ExtMinData.Value)
+        *Acc->DataAccess <=
+            largestDeclared(SharedExtMinData, H, *E.ExtMinData.Value))
       continue;
     diag(E.ExtMinData.Expr ? at(E.ExtMinData.Expr) : at(E.Init),
          "MinData %0 of %1 is smaller than the %2 bytes its %3 '%4' accesses "
@@ -152,7 +154,46 @@ void PropertyMinSizeCheck::checkPcEntry(const KsModel &Model,
   }
 }
 
+uint64_t PropertyMinSizeCheck::largestDeclared(
+    const llvm::DenseMap<const FunctionDecl *, uint64_t> &Map,
+    const HandlerRef &H, uint64_t Own) const {
+  auto It = Map.find(H.Function);
+  return It == Map.end() ? Own : std::max(Own, It->second);
+}
+
+void PropertyMinSizeCheck::collectShared(const KsModel &Model,
+                                         ASTContext &Ctx) {
+  SharedMinData.clear();
+  SharedMinProperty.clear();
+  SharedExtMinData.clear();
+  // A size that is not a constant could be anything: it covers every access.
+  auto Raise = [](llvm::DenseMap<const FunctionDecl *, uint64_t> &Map,
+                  const HandlerRef &H, const TableValue &V, uint64_t Floor) {
+    if (!H.Function)
+      return;
+    uint64_t Size = V.Expr && !V.Value ? UINT64_MAX
+                                       : std::max(V.Value.value_or(0), Floor);
+    uint64_t &Slot = Map[H.Function];
+    Slot = std::max(Slot, Size);
+  };
+  uint64_t KsProperty = namedTypeSize(Ctx, "KSPROPERTY").value_or(0);
+  for (const ItemArray &A : Model.ItemArrays) {
+    if (A.Info.Family != ItemFamily::Property || A.Fast)
+      continue;
+    for (const ItemEntry &E : A.Entries) {
+      for (const HandlerRef *H : {&E.Get, &E.Set}) {
+        Raise(SharedMinData, *H, E.MinData, 0);
+        Raise(SharedMinProperty, *H, E.MinProperty, KsProperty);
+      }
+      Raise(SharedMinProperty, E.Support, E.MinProperty, KsProperty);
+      for (const auto &Ext : E.ExtHandlers)
+        Raise(SharedExtMinData, Ext.second, E.ExtMinData, 0);
+    }
+  }
+}
+
 void PropertyMinSizeCheck::check(const KsModel &Model, ASTContext &Ctx) {
+  collectShared(Model, Ctx);
   for (const ItemArray &A : Model.ItemArrays) {
     if (A.Info.Family != ItemFamily::Property || A.Fast)
       continue;

@@ -74,6 +74,7 @@ public:
   Value entry(const ItemArray &A, const ItemEntry &E) const {
     Object O{{"index", static_cast<int64_t>(E.Index)},
              {"location", location(E.Init->getBeginLoc())},
+             {"end", location(E.Init->getEndLoc())},
              {"id", number(E.Id)}};
     if (E.Id.Expr)
       if (const auto *DRE =
@@ -109,6 +110,12 @@ public:
     Array Entries;
     for (const ItemEntry &E : A.Entries)
       Entries.push_back(entry(A, E));
+    // KS items carry no set of their own: the set entries pointing at the
+    // array name it (PortCls entries name theirs, in "propertySet").
+    Array Sets;
+    for (const auto &[Table, SetE] : M.setsPointingAt(&A))
+      Sets.push_back(Object{{"setTable", name(Table->Var)},
+                            {"set", guid(SetE->Set)}});
     return Object{{"name", A.Var->getQualifiedNameAsString()},
                   {"location", location(A.Var->getLocation())},
                   {"family", family(A.Info.Family)},
@@ -118,6 +125,7 @@ public:
                   {"elementType", typeName(A.ElementType, Ctx)},
                   {"elementSize", number(A.ElementSize)},
                   {"count", static_cast<int64_t>(A.Count)},
+                  {"sets", std::move(Sets)},
                   {"items", std::move(Entries)}};
   }
 

@@ -71,15 +71,49 @@ struct SensorPin {
     *(PULONG)Data = 1;
     return STATUS_SUCCESS;
   }
+  static NTSTATUS GetMode(PIRP Irp, PKSPROPERTY Property, PVOID Data) {
+    *(PULONG)Data = 2;
+    return STATUS_SUCCESS;
+  }
 };
+
+// The property struct as the parameter's own type.
+static NTSTATUS GetPinTyped(PIRP Irp, PKSP_PIN Pin, PVOID Data) {
+  *(PULONG)Data = Pin->PinId;
+  return STATUS_SUCCESS;
+}
+
+// One handler per set, switching on the id: each item declares what its own
+// path writes. Judged against the largest MinData of its items: silent.
+static NTSTATUS GetById(PIRP Irp, PKSPROPERTY Property, PVOID Data) {
+  switch (Property->Id) {
+  case 20:
+    *(PULONG)Data = 1;
+    break;
+  case 21:
+    *(PLONGLONG)Data = 2;
+    break;
+  }
+  return STATUS_SUCCESS;
+}
+
+// Shared too, but no item declares room for the 16-byte write: both are
+// reported.
+static NTSTATUS GetByIdTooLarge(PIRP Irp, PKSPROPERTY Property, PVOID Data) {
+  if (Property->Id == 22)
+    *(EXPOSURE_STATE *)Data = EXPOSURE_STATE();
+  else
+    *(PULONG)Data = 0;
+  return STATUS_SUCCESS;
+}
 
 static const KSPROPERTY_ITEM SensorItems[] = {
     DEFINE_KSPROPERTY_ITEM(0, GetExposure, sizeof(KSPROPERTY), sizeof(ULONG), NULL, NULL, 0, NULL, NULL, 0),
     // CHECK-MESSAGES: :[[@LINE-1]]:64: warning: MinData 4 of property SensorSet/0 (entry 0 of 'SensorItems') is smaller than the 16 bytes handler 'GetExposure' writes through Data (as 'EXPOSURE_STATE'), and the handler does not check the buffer length: a 4-byte buffer passes the runtime's check and the handler writes 12 bytes past its end [ks-property-min-size]
-    DEFINE_KSPROPERTY_ITEM(1, GetExposure, sizeof(KSPROPERTY), sizeof(EXPOSURE_STATE), NULL, NULL, 0, NULL, NULL, 0),
+    DEFINE_KSPROPERTY_ITEM(1, GetExposureChecked, sizeof(KSPROPERTY), sizeof(EXPOSURE_STATE), NULL, NULL, 0, NULL, NULL, 0),
     DEFINE_KSPROPERTY_ITEM(2, GetPinGain, sizeof(KSPROPERTY), sizeof(ULONG), NULL, NULL, 0, NULL, NULL, 0),
     // CHECK-MESSAGES: :[[@LINE-1]]:43: warning: MinProperty 24 of property SensorSet/2 (entry 2 of 'SensorItems') is smaller than the 32 bytes handler 'GetPinGain' reads its property argument as 'KSP_PIN', and the handler does not check the input length
-    DEFINE_KSPROPERTY_ITEM(3, GetPinGain, sizeof(KSP_PIN), sizeof(ULONG), NULL, NULL, 0, NULL, NULL, 0),
+    DEFINE_KSPROPERTY_ITEM(3, GetPinTyped, sizeof(KSP_PIN), sizeof(ULONG), NULL, NULL, 0, NULL, NULL, 0),
     DEFINE_KSPROPERTY_ITEM(4, GetExposureChecked, sizeof(KSPROPERTY), 0, NULL, NULL, 0, NULL, NULL, 0),
     DEFINE_KSPROPERTY_ITEM(5, GetExposureViaHelper, sizeof(KSPROPERTY), 0, NULL, NULL, 0, NULL, NULL, 0),
     DEFINE_KSPROPERTY_ITEM(6, GetSerial, sizeof(KSPROPERTY), 8, NULL, NULL, 0, NULL, NULL, 0),
@@ -91,11 +125,17 @@ static const KSPROPERTY_ITEM SensorItems[] = {
     // CHECK-MESSAGES: :[[@LINE-1]]:71: warning: MinData 4 of property SensorSet/9 (entry 9 of 'SensorItems') is smaller than the 8 bytes handler 'GetValue<long long>' writes through Data
     DEFINE_KSPROPERTY_ITEM(10, SensorPin::GetState, sizeof(KSPROPERTY), sizeof(ULONG), NULL, NULL, 0, NULL, NULL, 0),
     // MinData 0 and no check at all: the runtime checks nothing either.
-    DEFINE_KSPROPERTY_ITEM(11, SensorPin::GetState, sizeof(KSPROPERTY), 0, NULL, NULL, 0, NULL, NULL, 0),
-    // CHECK-MESSAGES: :[[@LINE-1]]:73: warning: MinData 0 of property SensorSet/11 (entry 11 of 'SensorItems') makes the runtime check no buffer size, but handler 'SensorPin::GetState' writes 4 bytes through Data (as 'unsigned long') without checking the buffer length itself: any smaller buffer is overrun
+    DEFINE_KSPROPERTY_ITEM(11, SensorPin::GetMode, sizeof(KSPROPERTY), 0, NULL, NULL, 0, NULL, NULL, 0),
+    // CHECK-MESSAGES: :[[@LINE-1]]:72: warning: MinData 0 of property SensorSet/11 (entry 11 of 'SensorItems') makes the runtime check no buffer size, but handler 'SensorPin::GetMode' writes 4 bytes through Data (as 'unsigned long') without checking the buffer length itself: any smaller buffer is overrun
     // MinProperty below the KSPROPERTY every request carries.
     DEFINE_KSPROPERTY_ITEM(12, SensorPin::GetState, 16, sizeof(ULONG), NULL, NULL, 0, NULL, NULL, 0),
     // CHECK-MESSAGES: :[[@LINE-1]]:53: warning: MinProperty 16 of property SensorSet/12 (entry 12 of 'SensorItems') is smaller than sizeof(KSPROPERTY) (24)
+    DEFINE_KSPROPERTY_ITEM(20, GetById, sizeof(KSPROPERTY), sizeof(ULONG), NULL, NULL, 0, NULL, NULL, 0),
+    DEFINE_KSPROPERTY_ITEM(21, GetById, sizeof(KSPROPERTY), sizeof(LONGLONG), NULL, NULL, 0, NULL, NULL, 0),
+    DEFINE_KSPROPERTY_ITEM(22, GetByIdTooLarge, sizeof(KSPROPERTY), sizeof(ULONG), NULL, NULL, 0, NULL, NULL, 0),
+    // CHECK-MESSAGES: :[[@LINE-1]]:69: warning: MinData 4 of property SensorSet/22 (entry 15 of 'SensorItems') is smaller than the 16 bytes handler 'GetByIdTooLarge' writes through Data
+    DEFINE_KSPROPERTY_ITEM(23, GetByIdTooLarge, sizeof(KSPROPERTY), sizeof(LONGLONG), NULL, NULL, 0, NULL, NULL, 0),
+    // CHECK-MESSAGES: :[[@LINE-1]]:69: warning: MinData 8 of property SensorSet/23 (entry 16 of 'SensorItems') is smaller than the 16 bytes handler 'GetByIdTooLarge' writes through Data
 };
 
 // A handler whose definition is not in this TU: nothing to judge.

@@ -64,6 +64,10 @@ static NTSTATUS NTAPI GetLatency(PPCPROPERTY_REQUEST Request) {
   *(PLONGLONG)Request->Value = 10000;
   return STATUS_SUCCESS;
 }
+static NTSTATUS NTAPI GetDelay(PPCPROPERTY_REQUEST Request) {
+  *(PLONGLONG)Request->Value = 20000;
+  return STATUS_SUCCESS;
+}
 static NTSTATUS NTAPI SetChannels(PPCPROPERTY_REQUEST Request) {
   return *(PULONG)Request->Value == 2 ? STATUS_SUCCESS : STATUS_NOT_SUPPORTED;
 }
@@ -71,7 +75,7 @@ static NTSTATUS NTAPI SetChannels(PPCPROPERTY_REQUEST Request) {
 static const EXT_PC_ITEM ExtItems[] = {
     {{&LevelSet, 10, KSPROPERTY_TYPE_GET, GenericHandler}, sizeof(KSPROPERTY), sizeof(ULONG), GetLatency, NULL},
     // CHECK-MESSAGES: :[[@LINE-1]]:80: warning: MinData 4 of property LevelSet/10 (entry 0 of 'ExtItems') is smaller than the 8 bytes its GetHandler 'GetLatency' accesses through PropertyRequest->Value (as 'long long'): a 4-byte value passes the driver's MinData check and the handler overruns it by 4 bytes
-    {{&LevelSet, 11, KSPROPERTY_TYPE_GET, GenericHandler}, sizeof(KSPROPERTY), sizeof(LONGLONG), GetLatency, NULL},
+    {{&LevelSet, 11, KSPROPERTY_TYPE_GET, GenericHandler}, sizeof(KSPROPERTY), sizeof(LONGLONG), GetDelay, NULL},
     {{&LevelSet, 12, KSPROPERTY_TYPE_SET, GenericHandler}, sizeof(KSPROPERTY), sizeof(ULONG), NULL, SetChannels},
 };
 DEFINE_PCAUTOMATION_TABLE_PROP(ExtAutomation, ExtItems);
