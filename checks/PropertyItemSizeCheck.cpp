@@ -182,18 +182,6 @@ certainReplacement(const ItemSizeSite &S, const KsModel &Model,
   return "sizeof(" + spellRecord(Match, Ctx) + ")";
 }
 
-llvm::StringRef storageMacro(ItemFamily F) {
-  switch (F) {
-  case ItemFamily::Property:
-    return "KSPROPERTY_ITEM_IRP_STORAGE";
-  case ItemFamily::Method:
-    return "KSMETHOD_ITEM_IRP_STORAGE";
-  case ItemFamily::Event:
-    return "KSEVENT_ITEM_IRP_STORAGE";
-  }
-  return "KSPROPERTY_ITEM_IRP_STORAGE";
-}
-
 } // namespace
 
 PropertyItemSizeCheck::PropertyItemSizeCheck(
@@ -327,7 +315,7 @@ void PropertyItemSizeCheck::checkStorageCast(const KsModel &Model,
        "dispatched with plain %5-byte %6 entries (%7); the pointer addresses "
        "a plain item, so every field after the first %5 bytes is read from "
        "the next entry or past the end of the table")
-      << C.Handler->getQualifiedNameAsString() << storageMacro(C.Family)
+      << C.Handler->getQualifiedNameAsString() << spelling(C.Family).StorageMacro
       << typeName(C.Target, Ctx) << static_cast<unsigned>(*TargetSize)
       << tableName(Tables.front()->Var) << static_cast<unsigned>(*Base)
       << baseItemTypeName(C.Family, Framework::Ks)

@@ -12,26 +12,9 @@ namespace ks {
 
 namespace {
 
-const char *countField(ItemFamily F) {
-  switch (F) {
-  case ItemFamily::Property:
-    return "PropertiesCount";
-  case ItemFamily::Method:
-    return "MethodsCount";
-  case ItemFamily::Event:
-    return "EventsCount";
-  }
-  return "PropertiesCount";
-}
-
-const char *setsCountName(const ItemSizeSite &S) {
-  if (S.Fw == Framework::PortCls)
-    return S.Family == ItemFamily::Property ? "PropertyCount"
-           : S.Family == ItemFamily::Method ? "MethodCount"
-                                            : "EventCount";
-  return S.Family == ItemFamily::Property ? "PropertySetsCount"
-         : S.Family == ItemFamily::Method ? "MethodSetsCount"
-                                          : "EventSetsCount";
+llvm::StringRef setsCountName(const ItemSizeSite &S) {
+  return S.Fw == Framework::PortCls ? spelling(S.Family).PcCountField
+                                    : spelling(S.Family).TableSetsCountField;
 }
 
 std::string plural(uint64_t N, llvm::StringRef Word) {
@@ -89,7 +72,8 @@ void PropertySetCountCheck::check(const KsModel &Model, ASTContext &Ctx) {
     for (size_t I = 0; I < T.Entries.size(); ++I) {
       const SetEntry &E = T.Entries[I];
       std::string Where = llvm::formatv("{0} of set '{1}' in '{2}'",
-                                        countField(T.Family), E.Set.Name,
+                                        spelling(T.Family).SetCountField,
+                                        E.Set.Name,
                                         T.Var->getQualifiedNameAsString())
                               .str();
       SourceLocation Fallback = at(E.Init);

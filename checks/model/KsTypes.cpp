@@ -9,28 +9,18 @@ using namespace clang;
 namespace ks {
 namespace model {
 
-llvm::StringRef familyName(ItemFamily F) {
-  switch (F) {
-  case ItemFamily::Property:
-    return "property";
-  case ItemFamily::Method:
-    return "method";
-  case ItemFamily::Event:
-    return "event";
-  }
-  return "property";
-}
-
-llvm::StringRef itemSizeFieldName(ItemFamily F) {
-  switch (F) {
-  case ItemFamily::Property:
-    return "PropertyItemSize";
-  case ItemFamily::Method:
-    return "MethodItemSize";
-  case ItemFamily::Event:
-    return "EventItemSize";
-  }
-  return "PropertyItemSize";
+const FamilySpelling &spelling(ItemFamily F) {
+  static const FamilySpelling Spellings[] = {
+      {"property", "PropertyItemSize", "PropertyItem", "PropertiesCount",
+       "PropertySets", "PropertySetsCount", "Properties", "PropertyCount",
+       "KSPROPERTY_ITEM_IRP_STORAGE"},
+      {"method", "MethodItemSize", "MethodItem", "MethodsCount", "MethodSets",
+       "MethodSetsCount", "Methods", "MethodCount",
+       "KSMETHOD_ITEM_IRP_STORAGE"},
+      {"event", "EventItemSize", "EventItem", "EventsCount", "EventSets",
+       "EventSetsCount", "Events", "EventCount", "KSEVENT_ITEM_IRP_STORAGE"},
+  };
+  return Spellings[static_cast<int>(F)];
 }
 
 llvm::StringRef baseItemTypeName(ItemFamily F, Framework W) {

@@ -26,8 +26,24 @@ enum class ItemFamily { Property, Method, Event };
 /// (PCPROPERTY_ITEM...).
 enum class Framework { Ks, PortCls };
 
-llvm::StringRef familyName(ItemFamily F);      // "property"
-llvm::StringRef itemSizeFieldName(ItemFamily F); // "PropertyItemSize"
+/// How ks.h, portcls.h and findings spell the things of one family.
+struct FamilySpelling {
+  llvm::StringRef Name;                // "property"
+  llvm::StringRef ItemSizeField;       // "PropertyItemSize"
+  llvm::StringRef SetItemsField;       // KSPROPERTY_SET "PropertyItem"
+  llvm::StringRef SetCountField;       // KSPROPERTY_SET "PropertiesCount"
+  llvm::StringRef TableSetsField;      // KSAUTOMATION_TABLE "PropertySets"
+  llvm::StringRef TableSetsCountField; // KSAUTOMATION_TABLE "PropertySetsCount"
+  llvm::StringRef PcItemsField;        // PCAUTOMATION_TABLE "Properties"
+  llvm::StringRef PcCountField;        // PCAUTOMATION_TABLE "PropertyCount"
+  llvm::StringRef StorageMacro;        // "KSPROPERTY_ITEM_IRP_STORAGE"
+};
+const FamilySpelling &spelling(ItemFamily F);
+
+inline llvm::StringRef familyName(ItemFamily F) { return spelling(F).Name; }
+inline llvm::StringRef itemSizeFieldName(ItemFamily F) {
+  return spelling(F).ItemSizeField;
+}
 /// "KSPROPERTY_ITEM", "PCMETHOD_ITEM", ...
 llvm::StringRef baseItemTypeName(ItemFamily F, Framework W);
 

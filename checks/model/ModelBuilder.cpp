@@ -506,10 +506,6 @@ const SetTable *ModelBuilder::setTable(const VarDecl *VD, ItemFamily F,
   if (SetInits.empty() || !classifySetType(SetInits.front()->getType()))
     return nullptr;
 
-  static const char *const ItemField[] = {"PropertyItem", "MethodItem",
-                                          "EventItem"};
-  static const char *const CountField[] = {"PropertiesCount", "MethodsCount",
-                                           "EventsCount"};
   SetTable &T = Model.SetTables.emplace_back();
   T.Var = Def;
   T.Family = F;
@@ -519,9 +515,8 @@ const SetTable *ModelBuilder::setTable(const VarDecl *VD, ItemFamily F,
     SetEntry E;
     E.Init = SetILE;
     E.Set = guidRef(fieldInit(SetILE, "Set"), Ctx);
-    E.ItemsCount =
-        tableValue(fieldInit(SetILE, CountField[static_cast<int>(F)]), Ctx);
-    E.ItemsExpr = fieldInit(SetILE, ItemField[static_cast<int>(F)]);
+    E.ItemsCount = tableValue(fieldInit(SetILE, spelling(F).SetCountField), Ctx);
+    E.ItemsExpr = fieldInit(SetILE, spelling(F).SetItemsField);
     E.ItemsNull = !E.ItemsExpr || isNullPointer(E.ItemsExpr, Ctx);
     if (!E.ItemsNull)
       E.Items = itemArray(referencedVar(E.ItemsExpr, Ctx), Ctx);
@@ -569,34 +564,26 @@ void ModelBuilder::addAutomationTable(const VarDecl *VD, Framework W,
   const InitListExpr *ILE = asInitList(VD->getInit());
   if (!ILE || VD->isInvalidDecl() || ILE->containsErrors())
     return;
-  static const struct {
-    ItemFamily F;
-    const char *KsTable, *KsCount;
-    const char *PcTable, *PcCount;
-  } Families[] = {
-      {ItemFamily::Property, "PropertySets", "PropertySetsCount", "Properties",
-       "PropertyCount"},
-      {ItemFamily::Method, "MethodSets", "MethodSetsCount", "Methods",
-       "MethodCount"},
-      {ItemFamily::Event, "EventSets", "EventSetsCount", "Events",
-       "EventCount"},
-  };
-  for (const auto &Fam : Families) {
-    const Expr *SizeInit = fieldInit(ILE, itemSizeFieldName(Fam.F));
-    const Expr *TableInit =
-        fieldInit(ILE, W == Framework::Ks ? Fam.KsTable : Fam.PcTable);
+  for (ItemFamily F :
+       {ItemFamily::Property, ItemFamily::Method, ItemFamily::Event}) {
+    const FamilySpelling &Names = spelling(F);
+    const Expr *SizeInit = fieldInit(ILE, Names.ItemSizeField);
+    const Expr *TableInit = fieldInit(
+        ILE, W == Framework::Ks ? Names.TableSetsField : Names.PcItemsField);
     if (!SizeInit)
       continue;
     ItemSizeSite S;
     S.Kind = W == Framework::Ks ? SiteKind::KsAutomationTable
                                 : SiteKind::PcAutomationTable;
-    S.Family = Fam.F;
+    S.Family = F;
     S.Fw = W;
     S.Api = W == Framework::Ks ? "KSAUTOMATION_TABLE" : "PCAUTOMATION_TABLE";
     S.Table = VD;
     S.Value = evaluateConstant(SizeInit, Ctx);
     S.Count = tableValue(
-        fieldInit(ILE, W == Framework::Ks ? Fam.KsCount : Fam.PcCount), Ctx);
+        fieldInit(ILE, W == Framework::Ks ? Names.TableSetsCountField
+                                          : Names.PcCountField),
+        Ctx);
     if (!isa<ImplicitValueInitExpr>(SizeInit->IgnoreImplicit())) {
       S.SizeExpr = SizeInit;
       S.Loc = SizeInit->getBeginLoc();
@@ -607,7 +594,7 @@ void ModelBuilder::addAutomationTable(const VarDecl *VD, Framework W,
     if (!S.TargetNull) {
       const VarDecl *Target = referencedVar(TableInit, Ctx);
       if (W == Framework::Ks)
-        S.Sets = setTable(Target, Fam.F, Ctx);
+        S.Sets = setTable(Target, F, Ctx);
       else
         S.PcItems = itemArray(Target, Ctx);
     }
