@@ -24,7 +24,7 @@ public:
       : ClangTidyCheck(Name, Context),
         Builder([this](const model::KsModel &M, clang::ASTContext &C) {
           Ctx = &C;
-          check(M, C);
+          checkModel(M, C);
           Ctx = nullptr;
         }) {}
 
@@ -34,7 +34,8 @@ public:
 
 protected:
   /// Reports on the finished model of the translation unit.
-  virtual void check(const model::KsModel &Model, clang::ASTContext &Ctx) = 0;
+  virtual void checkModel(const model::KsModel &Model,
+                          clang::ASTContext &Ctx) = 0;
 
   /// Where a finding about \p L goes: the spelling in the file for macro
   /// arguments, the macro's use for text that a macro body produced.

@@ -35,7 +35,7 @@ bool sameProperty(const ItemArray &A, const ItemEntry &X, const ItemEntry &Y) {
 
 } // namespace
 
-void PropertyDuplicateIdCheck::check(const KsModel &Model, ASTContext &Ctx) {
+void PropertyDuplicateIdCheck::checkModel(const KsModel &Model, ASTContext &Ctx) {
   for (const ItemArray &A : Model.ItemArrays) {
     for (size_t J = 1; J < A.Entries.size(); ++J) {
       const ItemEntry &Later = A.Entries[J];

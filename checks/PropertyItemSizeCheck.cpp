@@ -194,7 +194,7 @@ void PropertyItemSizeCheck::storeOptions(
   Options.store(Opts, "Assume64Bit", Assume64Bit);
 }
 
-void PropertyItemSizeCheck::check(const KsModel &Model, ASTContext &Ctx) {
+void PropertyItemSizeCheck::checkModel(const KsModel &Model, ASTContext &Ctx) {
   for (const ItemSizeSite &S : Model.Sites)
     checkSite(Model, S, Ctx);
   for (const ItemStorageCast &C : Model.StorageCasts)

@@ -24,7 +24,8 @@ public:
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 private:
-  void check(const model::KsModel &Model, clang::ASTContext &Ctx) override;
+  void checkModel(const model::KsModel &Model,
+                  clang::ASTContext &Ctx) override;
   void checkSite(const model::KsModel &Model, const model::ItemSizeSite &S,
                  clang::ASTContext &Ctx);
   void checkStorageCast(const model::KsModel &Model,

@@ -192,7 +192,7 @@ void PropertyMinSizeCheck::collectShared(const KsModel &Model,
   }
 }
 
-void PropertyMinSizeCheck::check(const KsModel &Model, ASTContext &Ctx) {
+void PropertyMinSizeCheck::checkModel(const KsModel &Model, ASTContext &Ctx) {
   collectShared(Model, Ctx);
   for (const ItemArray &A : Model.ItemArrays) {
     if (A.Info.Family != ItemFamily::Property || A.Fast)

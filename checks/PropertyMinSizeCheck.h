@@ -20,7 +20,8 @@ public:
   using KsModelCheck::KsModelCheck;
 
 private:
-  void check(const model::KsModel &Model, clang::ASTContext &Ctx) override;
+  void checkModel(const model::KsModel &Model,
+                  clang::ASTContext &Ctx) override;
   void checkKsEntry(const model::KsModel &Model, const model::ItemArray &A,
                     const model::ItemEntry &E, clang::ASTContext &Ctx);
   void checkPcEntry(const model::KsModel &Model, const model::ItemArray &A,

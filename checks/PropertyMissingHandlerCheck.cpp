@@ -28,7 +28,7 @@ std::string verbs(uint64_t Flags) {
 
 } // namespace
 
-void PropertyMissingHandlerCheck::check(const KsModel &Model,
+void PropertyMissingHandlerCheck::checkModel(const KsModel &Model,
                                         ASTContext &Ctx) {
   for (const ItemArray &A : Model.ItemArrays) {
     if (A.Info.Family != ItemFamily::Property)

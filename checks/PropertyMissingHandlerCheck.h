@@ -19,7 +19,8 @@ public:
   using KsModelCheck::KsModelCheck;
 
 private:
-  void check(const model::KsModel &Model, clang::ASTContext &Ctx) override;
+  void checkModel(const model::KsModel &Model,
+                  clang::ASTContext &Ctx) override;
 };
 
 } // namespace ks

@@ -67,7 +67,7 @@ void PropertySetCountCheck::nullTable(const TableValue &Count,
       << What << static_cast<unsigned>(*Count.Value);
 }
 
-void PropertySetCountCheck::check(const KsModel &Model, ASTContext &Ctx) {
+void PropertySetCountCheck::checkModel(const KsModel &Model, ASTContext &Ctx) {
   for (const SetTable &T : Model.SetTables) {
     for (size_t I = 0; I < T.Entries.size(); ++I) {
       const SetEntry &E = T.Entries[I];

@@ -27,7 +27,8 @@ public:
   }
 
 private:
-  void check(const model::KsModel &Model, clang::ASTContext &Ctx) override;
+  void checkModel(const model::KsModel &Model,
+                  clang::ASTContext &Ctx) override;
   /// Reports \p Count (named \p What, in \p Where) against an array of
   /// \p Entries entries named \p ArrayName.
   void compare(const model::TableValue &Count, llvm::StringRef What,
