@@ -3,7 +3,7 @@
 #   make test   install what is missing, build, run every test through ctest
 BUILD_DIR := build
 KSTIDY := $(BUILD_DIR)/bin/kstidy
-DEMO_TREES := testdata/drivers/avs-capture testdata/drivers/pc-audio
+DEMO_TREES := testdata/drivers/avs-capture testdata/drivers/pc-audio testdata/drivers/ks-proxy
 
 .PHONY: all deps configure build demo test clean
 

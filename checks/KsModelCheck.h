@@ -30,9 +30,14 @@ public:
 
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) final {
     Builder.registerMatchers(Finder);
+    registerOwnMatchers(Finder);
   }
 
 protected:
+  /// Matchers of a check's own, beside the model's; their results arrive in
+  /// check(const MatchResult &).
+  virtual void registerOwnMatchers(clang::ast_matchers::MatchFinder *Finder) {}
+
   /// Reports on the finished model of the translation unit.
   virtual void checkModel(const model::KsModel &Model,
                           clang::ASTContext &Ctx) = 0;
@@ -42,8 +47,8 @@ protected:
   clang::SourceLocation at(clang::SourceLocation L) const {
     return Ctx->getSourceManager().getFileLoc(L);
   }
-  clang::SourceLocation at(const clang::Expr *E) const {
-    return at(E->getBeginLoc());
+  clang::SourceLocation at(const clang::Stmt *S) const {
+    return at(S->getBeginLoc());
   }
 
   /// The file text of \p E when it is spelled in one piece in the file

@@ -4,6 +4,12 @@
 // the kstidy CLI and kstidy-clangd alike.
 //
 //===----------------------------------------------------------------------===//
+#include "AllocateNullOnFailureCheck.h"
+#include "AllocatorContextCheck.h"
+#include "AllocatorDispatchCallbacksCheck.h"
+#include "AllocatorExApplicationUseCheck.h"
+#include "AllocatorUserModeFramesCheck.h"
+#include "PageSizeBufferCheck.h"
 #include "PropertyDuplicateIdCheck.h"
 #include "PropertyItemSizeCheck.h"
 #include "PropertyMinSizeCheck.h"
@@ -19,6 +25,16 @@ class KsTidyModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(
       clang::tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<AllocateNullOnFailureCheck>(
+        "ks-allocate-null-on-failure");
+    Factories.registerCheck<AllocatorContextCheck>("ks-allocator-context");
+    Factories.registerCheck<AllocatorDispatchCallbacksCheck>(
+        "ks-allocator-dispatch-callbacks");
+    Factories.registerCheck<AllocatorExApplicationUseCheck>(
+        "ks-allocator-ex-application-use");
+    Factories.registerCheck<AllocatorUserModeFramesCheck>(
+        "ks-allocator-user-mode-frames");
+    Factories.registerCheck<PageSizeBufferCheck>("ks-page-size-buffer");
     Factories.registerCheck<PropertyDuplicateIdCheck>(
         "ks-property-duplicate-id");
     Factories.registerCheck<PropertyItemSizeCheck>("ks-property-item-size");

@@ -41,6 +41,23 @@ const HandlerAccess *KsModel::accessOf(const FunctionDecl *FD) const {
   return It == Accesses.end() ? nullptr : &It->second;
 }
 
+const AllocatorCallbackFacts *
+KsModel::callbackFacts(const FunctionDecl *FD) const {
+  if (!FD)
+    return nullptr;
+  auto It = Callbacks.find(FD->getCanonicalDecl());
+  return It == Callbacks.end() ? nullptr : &It->second;
+}
+
+std::vector<const PinDescriptor *>
+KsModel::pinsUsing(const AllocatorDispatch *D) const {
+  std::vector<const PinDescriptor *> Out;
+  for (const PinDescriptor &P : Pins)
+    if (P.Dispatch && P.Dispatch->Allocator == D)
+      Out.push_back(&P);
+  return Out;
+}
+
 const ItemArray *KsModel::itemArrayFor(const VarDecl *VD) const {
   auto It = ArrayByVar.find(VD ? VD->getCanonicalDecl() : nullptr);
   return It == ArrayByVar.end() ? nullptr : It->second;
@@ -134,6 +151,14 @@ void KsModel::clear() {
   ExtendedRecords.clear();
   ArrayByVar.clear();
   Accesses.clear();
+  AllocatorDispatches.clear();
+  Framings.clear();
+  PinDispatches.clear();
+  Pins.clear();
+  Callbacks.clear();
+  DispatchByVar.clear();
+  FramingByVar.clear();
+  PinDispatchByVar.clear();
   SetByVar.clear();
 }
 

@@ -134,6 +134,80 @@ struct HandlerAccess {
   bool ChecksLength = false;
 };
 
+/// A callback slot of a dispatch table (KSALLOCATOR_DISPATCH, KSPIN_DISPATCH).
+struct CallbackRef {
+  HandlerRef Ref;
+  clang::QualType SlotType; ///< the PFN type of the field
+  bool CastInTable = false; ///< an explicit cast sits between slot and function
+};
+
+/// A KSALLOCATOR_DISPATCH: the four callbacks AVStream calls.
+struct AllocatorDispatch {
+  const clang::VarDecl *Var = nullptr;
+  CallbackRef Initialize, Delete, Allocate, Free;
+};
+
+/// KSALLOCATOR_FRAMING_EX (its first framing item) or KSALLOCATOR_FRAMING.
+struct Framing {
+  const clang::VarDecl *Var = nullptr;
+  bool Ex = false;
+  std::string MemoryType; ///< GUID value of the framing item (Ex only)
+  TableValue Flags;       ///< framing item Flags / RequirementsFlags
+  TableValue Frames;
+  TableValue FileAlignment;
+  TableValue MinFrameSize; ///< Ex: FramingRange.Range; plain: FrameSize
+  TableValue MaxFrameSize;
+};
+
+/// A KSPIN_DISPATCH and the allocator it installs.
+struct PinDispatch {
+  const clang::VarDecl *Var = nullptr;
+  const AllocatorDispatch *Allocator = nullptr;
+  bool AllocatorNull = true; ///< no custom allocator: the default one
+  const clang::Expr *AllocatorExpr = nullptr;
+};
+
+/// One KSPIN_DESCRIPTOR_EX entry.
+struct PinDescriptor {
+  const clang::VarDecl *Array = nullptr;
+  unsigned Index = 0;
+  const clang::Expr *Init = nullptr;
+  const PinDispatch *Dispatch = nullptr;
+  const Framing *AllocatorFraming = nullptr;
+  TableValue Flags;
+  TableValue DataFlow;
+  TableValue Communication;
+};
+
+/// What an allocator callback's body does (AllocatorCallbacks.cpp).
+struct AllocatorCallbackFacts {
+  const clang::FunctionDecl *Definition = nullptr;
+  // InitializeAllocator
+  /// A `return STATUS_SUCCESS` reachable without storing *Context.
+  const clang::Stmt *SuccessWithoutContext = nullptr;
+  /// A `return STATUS_SUCCESS` in the branch where its allocation failed.
+  const clang::Stmt *SuccessAfterFailedAllocation = nullptr;
+  const clang::Expr *FailedAllocation = nullptr;
+  /// The body never uses the Pin nor the AllocatorFraming parameter.
+  bool IgnoresPinAndFraming = false;
+  /// The type stored into *Context (pointee, canonical), when unique.
+  clang::QualType StoredContextType;
+  const clang::Expr *ContextStore = nullptr;
+  // Allocate / Free / DeleteAllocator
+  /// The struct the Context parameter is read as, when cast.
+  clang::QualType ContextCastType;
+  const clang::Expr *ContextCast = nullptr;
+  // Allocate
+  const clang::Stmt *ReturnsUninitialized = nullptr;
+  const clang::Stmt *ReturnsSentinel = nullptr;
+  const clang::Stmt *ReturnsFreed = nullptr;
+  const clang::Expr *RaisesInsteadOfNull = nullptr;
+  /// Pool allocations with a constant size (the smallest one).
+  std::optional<uint64_t> SmallestAllocation;
+  const clang::Expr *SmallestAllocationExpr = nullptr;
+  bool AllocatesFromPool = false;
+};
+
 /// Where an item size reaches the runtime.
 enum class SiteKind {
   HandlerCall,        ///< KsPropertyHandler(WithAllocator) & co.
@@ -191,6 +265,15 @@ public:
   std::vector<ItemSizeSite> Sites;
   std::vector<ItemStorageCast> StorageCasts;
   std::vector<ExtendedItemRecord> ExtendedRecords;
+  std::deque<AllocatorDispatch> AllocatorDispatches;
+  std::deque<Framing> Framings;
+  std::deque<PinDispatch> PinDispatches;
+  std::vector<PinDescriptor> Pins;
+
+  /// Facts about an allocator callback, by canonical decl.
+  const AllocatorCallbackFacts *callbackFacts(const clang::FunctionDecl *FD) const;
+  /// The pins whose dispatch installs \p D.
+  std::vector<const PinDescriptor *> pinsUsing(const AllocatorDispatch *D) const;
 
   /// What each handler named by a property item does, by canonical decl.
   const HandlerAccess *accessOf(const clang::FunctionDecl *FD) const;
@@ -224,6 +307,10 @@ private:
   llvm::DenseMap<const clang::VarDecl *, ItemArray *> ArrayByVar;
   llvm::DenseMap<const clang::VarDecl *, SetTable *> SetByVar;
   llvm::DenseMap<const clang::FunctionDecl *, HandlerAccess> Accesses;
+  llvm::DenseMap<const clang::FunctionDecl *, AllocatorCallbackFacts> Callbacks;
+  llvm::DenseMap<const clang::VarDecl *, AllocatorDispatch *> DispatchByVar;
+  llvm::DenseMap<const clang::VarDecl *, Framing *> FramingByVar;
+  llvm::DenseMap<const clang::VarDecl *, PinDispatch *> PinDispatchByVar;
 };
 
 } // namespace model

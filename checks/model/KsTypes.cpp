@@ -167,6 +167,7 @@ std::string typeName(QualType T, const ASTContext &Ctx) {
         return TD->getName().str();
   PrintingPolicy PP(Ctx.getLangOpts());
   PP.SuppressTagKeyword = true;
+  PP.SuppressElaboration = true; // "MY_STATE", not "struct _MY_STATE"
   PP.SuppressScope = false;
   return T.getUnqualifiedType().getAsString(PP);
 }

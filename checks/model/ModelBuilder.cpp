@@ -2,6 +2,7 @@
 #include "ModelBuilder.h"
 
 #include "HandlerAccess.h"
+#include "Initializers.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -54,11 +55,22 @@ const DispatchApi *findApi(llvm::StringRef Name) {
   return nullptr;
 }
 
+bool isAllocatorModelType(QualType T) {
+  return isKsRecord(T, "KSALLOCATOR_DISPATCH") ||
+         isKsRecord(T, "KSPIN_DISPATCH") ||
+         isKsRecord(T, "KSALLOCATOR_FRAMING") ||
+         isKsRecord(T, "KSALLOCATOR_FRAMING_EX") ||
+         isKsRecord(T, "KSPIN_DESCRIPTOR_EX");
+}
+
 AST_MATCHER(VarDecl, isKsTableVar) {
   QualType T = Node.getType();
   if (T->isDependentType())
     return false;
-  if (classifyAutomationTable(T))
+  if (classifyAutomationTable(T) || isAllocatorModelType(T))
+    return true;
+  if (const ArrayType *AT = T->getAsArrayTypeUnsafe();
+      AT && isKsRecord(AT->getElementType(), "KSPIN_DESCRIPTOR_EX"))
     return true;
   if (const ArrayType *AT = T->getAsArrayTypeUnsafe())
     return classifySetType(AT->getElementType()).has_value() ||
@@ -77,168 +89,6 @@ AST_MATCHER(RecordDecl, isExtendedItemRecord) {
     return false;
   auto Info = classifyItemType(Node.getASTContext().getRecordType(&Node));
   return Info && Info->Extended;
-}
-
-const InitListExpr *asInitList(const Expr *E) {
-  if (!E)
-    return nullptr;
-  E = E->IgnoreImplicit();
-  if (const auto *ILE = dyn_cast<InitListExpr>(E))
-    return ILE->isSemanticForm() ? ILE : ILE->getSemanticForm();
-  return nullptr;
-}
-
-/// The declaration of \p VD that holds its braced initializer, when that
-/// initializer parsed without errors; {nullptr, nullptr} otherwise.
-std::pair<const VarDecl *, const InitListExpr *>
-definitionWithInitList(const VarDecl *VD) {
-  const VarDecl *Def = nullptr;
-  const Expr *Init = VD->getAnyInitializer(Def);
-  const InitListExpr *ILE = asInitList(Init);
-  if (!Def || !ILE || Def->isInvalidDecl() || Init->containsErrors())
-    return {nullptr, nullptr};
-  return {Def, ILE};
-}
-
-/// The initializer of a named field in a struct's initializer list; an
-/// omitted field yields its ImplicitValueInitExpr.
-const Expr *fieldInit(const InitListExpr *ILE, llvm::StringRef Field) {
-  if (!ILE)
-    return nullptr;
-  const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
-  if (!RD)
-    return nullptr;
-  if (RD->isUnion()) {
-    const FieldDecl *FD = ILE->getInitializedFieldInUnion();
-    if (!FD || ILE->getNumInits() == 0)
-      return nullptr;
-    if (FD->getName() == Field)
-      return ILE->getInit(0);
-    if (FD->isAnonymousStructOrUnion())
-      return fieldInit(asInitList(ILE->getInit(0)), Field);
-    return nullptr;
-  }
-  unsigned Index = 0;
-  if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD))
-    Index = CRD->getNumBases();
-  for (const FieldDecl *FD : RD->fields()) {
-    if (Index >= ILE->getNumInits())
-      return nullptr;
-    if (FD->getName() == Field)
-      return ILE->getInit(Index);
-    // `union { PFNKSHANDLER GetPropertyHandler; BOOLEAN GetSupported; }`
-    if (FD->isAnonymousStructOrUnion())
-      if (const Expr *E = fieldInit(asInitList(ILE->getInit(Index)), Field))
-        return E;
-    ++Index;
-  }
-  return nullptr;
-}
-
-/// NULL, 0, `(PFNKSHANDLER)NULL`: the macros cast their NULLs, and a cast
-/// null is no null pointer constant to the language.
-bool isNullPointer(const Expr *E, ASTContext &Ctx) {
-  if (!E || E->isValueDependent())
-    return false;
-  for (int Depth = 0; Depth < 8; ++Depth) {
-    if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
-        Expr::NPCK_NotNull)
-      return true;
-    const auto *CE = dyn_cast<CastExpr>(E->IgnoreParens());
-    if (!CE)
-      return false;
-    E = CE->getSubExpr();
-  }
-  return false;
-}
-
-TableValue tableValue(const Expr *E, const ASTContext &Ctx) {
-  TableValue V;
-  if (!E)
-    return V;
-  V.Value = evaluateConstant(E, Ctx);
-  if (!isa<ImplicitValueInitExpr>(E->IgnoreImplicit()))
-    V.Expr = E;
-  return V;
-}
-
-/// "{8c134960-51ad-11cf-878a-94f801c10000}" from a GUID's initializer.
-std::string guidValue(const VarDecl *VD, const ASTContext &Ctx) {
-  const VarDecl *Def = nullptr;
-  const InitListExpr *ILE = asInitList(VD->getAnyInitializer(Def));
-  if (!ILE || ILE->containsErrors())
-    return {};
-  auto Field = [&](llvm::StringRef Name) {
-    return evaluateConstant(fieldInit(ILE, Name), Ctx);
-  };
-  auto D1 = Field("Data1"), D2 = Field("Data2"), D3 = Field("Data3");
-  const InitListExpr *D4 = asInitList(fieldInit(ILE, "Data4"));
-  if (!D1 || !D2 || !D3 || !D4 || D4->getNumInits() != 8)
-    return {};
-  std::string Out;
-  llvm::raw_string_ostream OS(Out);
-  OS << '{' << llvm::format_hex_no_prefix(*D1, 8) << '-'
-     << llvm::format_hex_no_prefix(*D2, 4) << '-'
-     << llvm::format_hex_no_prefix(*D3, 4) << '-';
-  for (unsigned I = 0; I < 8; ++I) {
-    auto B = evaluateConstant(D4->getInit(I), Ctx);
-    if (!B)
-      return {};
-    if (I == 2)
-      OS << '-';
-    OS << llvm::format_hex_no_prefix(*B, 2);
-  }
-  OS << '}';
-  return OS.str();
-}
-
-GuidRef guidRef(const Expr *E, ASTContext &Ctx) {
-  GuidRef G;
-  G.Expr = E;
-  if (!E)
-    return G;
-  if (isNullPointer(E, Ctx)) {
-    G.IsNull = true;
-    G.Name = "NULL";
-    return G;
-  }
-  const Expr *Inner = E->IgnoreParenCasts();
-  if (const auto *UO = dyn_cast<UnaryOperator>(Inner);
-      UO && UO->getOpcode() == UO_AddrOf)
-    Inner = UO->getSubExpr()->IgnoreParenCasts();
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(Inner)) {
-    G.Decl = cast<ValueDecl>(DRE->getDecl()->getCanonicalDecl());
-    G.Name = DRE->getDecl()->getQualifiedNameAsString();
-    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-      G.Value = guidValue(VD, Ctx);
-    return G;
-  }
-  // Anything else (a macro around __uuidof, a call): name it by its text.
-  const SourceManager &SM = Ctx.getSourceManager();
-  CharSourceRange R = CharSourceRange::getTokenRange(E->getSourceRange());
-  G.Name = Lexer::getSourceText(R, SM, Ctx.getLangOpts()).str();
-  return G;
-}
-
-HandlerRef handlerRef(const Expr *E, ASTContext &Ctx) {
-  HandlerRef H;
-  if (!E || isa<ImplicitValueInitExpr>(E->IgnoreImplicit()))
-    return H;
-  H.Expr = E;
-  if (isNullPointer(E, Ctx)) // NULL, 0, FALSE for a GetSupported BOOLEAN
-    return H;
-  if (!E->getType()->isPointerType() && !E->isValueDependent())
-    if (auto V = evaluateConstant(E, Ctx); V && *V == 0)
-      return H;
-  H.Present = true;
-  const Expr *Inner = E->IgnoreParenCasts();
-  if (const auto *UO = dyn_cast<UnaryOperator>(Inner);
-      UO && UO->getOpcode() == UO_AddrOf)
-    Inner = UO->getSubExpr()->IgnoreParenCasts();
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(Inner))
-    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
-      H.Function = FD->getCanonicalDecl();
-  return H;
 }
 
 /// The base item's initializer inside an (extended) element initializer.
@@ -633,6 +483,18 @@ void ModelBuilder::run(const MatchFinder::MatchResult &R) {
     QualType T = VD->getType();
     if (auto W = classifyAutomationTable(T)) {
       addAutomationTable(VD, *W, C);
+    } else if (isKsRecord(T, "KSALLOCATOR_DISPATCH")) {
+      allocatorDispatch(VD, C);
+    } else if (isKsRecord(T, "KSPIN_DISPATCH")) {
+      pinDispatch(VD, C);
+    } else if (isKsRecord(T, "KSALLOCATOR_FRAMING") ||
+               isKsRecord(T, "KSALLOCATOR_FRAMING_EX")) {
+      framing(VD, C);
+    } else if (isKsRecord(T, "KSPIN_DESCRIPTOR_EX") ||
+               (T->isArrayType() &&
+                isKsRecord(T->getAsArrayTypeUnsafe()->getElementType(),
+                           "KSPIN_DESCRIPTOR_EX"))) {
+      addPinDescriptors(VD, C);
     } else if (const ArrayType *AT = T->getAsArrayTypeUnsafe()) {
       if (auto F = classifySetType(AT->getElementType()))
         setTable(VD, *F, C);
@@ -662,7 +524,10 @@ void ModelBuilder::run(const MatchFinder::MatchResult &R) {
   }
 }
 
-void ModelBuilder::onStartOfTranslationUnit() { Model.clear(); }
+void ModelBuilder::onStartOfTranslationUnit() {
+  Model.clear();
+  PinArraysSeen.clear();
+}
 
 void ModelBuilder::analyzeHandlers(ASTContext &C) {
   for (const ItemArray &A : Model.ItemArrays) {
@@ -684,8 +549,10 @@ void ModelBuilder::analyzeHandlers(ASTContext &C) {
 }
 
 void ModelBuilder::onEndOfTranslationUnit() {
-  if (Ctx)
+  if (Ctx) {
     analyzeHandlers(*Ctx);
+    analyzeCallbacks(*Ctx);
+  }
   if (OnComplete && Ctx)
     OnComplete(Model, *Ctx);
   Ctx = nullptr;

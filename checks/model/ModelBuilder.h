@@ -15,6 +15,7 @@
 #include "KsModel.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <functional>
 
 namespace ks {
@@ -50,7 +51,16 @@ public:
   const ItemArray *itemArray(const clang::VarDecl *VD,
                              clang::ASTContext &Ctx);
 
+  const AllocatorDispatch *allocatorDispatch(const clang::VarDecl *VD,
+                                             clang::ASTContext &Ctx);
+  const Framing *framing(const clang::VarDecl *VD, clang::ASTContext &Ctx);
+  const PinDispatch *pinDispatch(const clang::VarDecl *VD,
+                                 clang::ASTContext &Ctx);
+
 private:
+  void addPinDescriptors(const clang::VarDecl *VD, clang::ASTContext &Ctx);
+  /// Once per TU: what each allocator callback does (AllocatorCallbacks).
+  void analyzeCallbacks(clang::ASTContext &Ctx);
   void addCallSite(const clang::CallExpr *Call, const clang::FunctionDecl *API,
                    clang::ASTContext &Ctx);
   void addAutomationTable(const clang::VarDecl *VD, Framework W,
@@ -59,6 +69,7 @@ private:
   void analyzeHandlers(clang::ASTContext &Ctx);
 
   KsModel Model;
+  llvm::SmallPtrSet<const clang::VarDecl *, 8> PinArraysSeen;
   CompletionHandler OnComplete;
   clang::ASTContext *Ctx = nullptr;
 };

@@ -12,6 +12,7 @@ cd "$here/.."
   checks/ks-property-item-size/automation-table.cpp \
   checks/ks-property-item-size/handler-call.cpp \
   checks/ks-property-item-size/irp-storage.cpp -- >/dev/null || true
+"$kstidy" --quiet --export-model=model/ks-proxy.json drivers/ks-proxy/*.cpp -- >/dev/null || true
 if [ -d drivers/pc-audio ]; then
   "$kstidy" --quiet --export-model=model/pc-audio.json drivers/pc-audio/*.cpp -- >/dev/null || true
 fi

@@ -164,6 +164,58 @@ public:
                   {"tableIsNull", S.TargetNull}};
   }
 
+  Value callback(const CallbackRef &C) const {
+    Value H = handler(C.Ref);
+    if (auto *O = H.getAsObject())
+      (*O)["castInTable"] = C.CastInTable;
+    return H;
+  }
+
+  Value allocatorDispatch(const AllocatorDispatch &D) const {
+    return Object{{"name", name(D.Var)},
+                  {"location", location(D.Var->getLocation())},
+                  {"initializeAllocator", callback(D.Initialize)},
+                  {"deleteAllocator", callback(D.Delete)},
+                  {"allocate", callback(D.Allocate)},
+                  {"free", callback(D.Free)}};
+  }
+
+  Value framing(const Framing &F) const {
+    return Object{
+        {"name", name(F.Var)},
+        {"location", location(F.Var->getLocation())},
+        {"kind", F.Ex ? "KSALLOCATOR_FRAMING_EX" : "KSALLOCATOR_FRAMING"},
+        {"memoryType",
+         F.MemoryType.empty() ? Value(nullptr) : Value(F.MemoryType)},
+        {"flags", number(F.Flags)},
+        {"frames", number(F.Frames)},
+        {"fileAlignment", number(F.FileAlignment)},
+        {"minFrameSize", number(F.MinFrameSize)},
+        {"maxFrameSize", number(F.MaxFrameSize)}};
+  }
+
+  Value pinDispatch(const PinDispatch &P) const {
+    return Object{{"name", name(P.Var)},
+                  {"location", location(P.Var->getLocation())},
+                  {"allocator", P.Allocator ? name(P.Allocator->Var)
+                                            : Value(nullptr)},
+                  {"customAllocator", !P.AllocatorNull}};
+  }
+
+  Value pin(const PinDescriptor &P) const {
+    return Object{{"array", name(P.Array)},
+                  {"index", static_cast<int64_t>(P.Index)},
+                  {"location", location(P.Init->getBeginLoc())},
+                  {"dispatch", P.Dispatch ? name(P.Dispatch->Var)
+                                          : Value(nullptr)},
+                  {"allocatorFraming", P.AllocatorFraming
+                                           ? name(P.AllocatorFraming->Var)
+                                           : Value(nullptr)},
+                  {"flags", number(P.Flags)},
+                  {"dataFlow", number(P.DataFlow)},
+                  {"communication", number(P.Communication)}};
+  }
+
   Value document(llvm::StringRef MainFile) const {
     Array Arrays, Sets, Tables, Calls, Handlers;
     for (const ItemArray &A : M.ItemArrays)
@@ -216,7 +268,20 @@ public:
                            : Value(typeName(H->DataType, Ctx))},
           {"checksLength", H->ChecksLength},
       });
+    Array Dispatches, Framings, PinDispatches, Pins;
+    for (const AllocatorDispatch &D : M.AllocatorDispatches)
+      Dispatches.push_back(allocatorDispatch(D));
+    for (const Framing &F : M.Framings)
+      Framings.push_back(framing(F));
+    for (const PinDispatch &P : M.PinDispatches)
+      PinDispatches.push_back(pinDispatch(P));
+    for (const PinDescriptor &P : M.Pins)
+      Pins.push_back(pin(P));
     return Object{{"file", displayPath(MainFile, BaseDir)},
+                  {"allocatorDispatches", std::move(Dispatches)},
+                  {"framings", std::move(Framings)},
+                  {"pinDispatches", std::move(PinDispatches)},
+                  {"pins", std::move(Pins)},
                   {"itemArrays", std::move(Arrays)},
                   {"setTables", std::move(Sets)},
                   {"automationTables", std::move(Tables)},

@@ -236,3 +236,44 @@ typedef struct _AVSCAP_DEFECT_PIXEL {
 NTSTATUS AvsCapSensorDispatch(_In_ PIRP Irp);
 BOOLEAN AvsCapSensorFastDispatch(_In_ PFILE_OBJECT FileObject, _In_ PKSPROPERTY Property, _In_ ULONG PropertyLength,
                                  _Inout_ PVOID Data, _In_ ULONG DataLength, _Out_ PIO_STATUS_BLOCK IoStatus);
+
+//
+// Metadata and statistics pins (allocator2.cpp). Each has its own one-entry
+// descriptor array and its own KSALLOCATOR_DISPATCH; neither is in the
+// filter's pin table (AvsCapPinDescriptors) yet.
+//
+// Metadata pin: one AVSCAP_METADATA_FRAME_BYTES frame per video frame, made
+// of records that each start with an AVSCAP_METADATA_RECORD_HEADER.
+#define AVSCAP_METADATA_FRAME_BYTES 4096
+#define AVSCAP_METADATA_RECORD_BYTES 1024 // largest single record
+#define AVSCAP_METADATA_FRAMES 4
+
+enum AVSCAP_METADATA_RECORD_TYPE {
+    AVSCAP_METADATA_RECORD_TIMING = 1,   // AVSCAP_SENSOR_TIMING
+    AVSCAP_METADATA_RECORD_EXPOSURE = 2, // ULONG exposure, ULONG gain
+};
+
+typedef struct _AVSCAP_METADATA_RECORD_HEADER {
+    ULONG RecordType;  // AVSCAP_METADATA_RECORD_TYPE
+    ULONG RecordBytes; // header included
+} AVSCAP_METADATA_RECORD_HEADER, *PAVSCAP_METADATA_RECORD_HEADER;
+
+// Statistics pin: one AVSCAP_FRAME_STATISTICS per video frame.
+typedef struct _AVSCAP_FRAME_STATISTICS {
+    ULONGLONG FrameNumber;
+    ULONG ExposureMicroseconds;
+    ULONG GainCentibels;
+    ULONG MeanLuma;
+    ULONG ClippedPixels;
+} AVSCAP_FRAME_STATISTICS, *PAVSCAP_FRAME_STATISTICS;
+
+// Subtypes of the two streams, in STATIC_ form for the data ranges.
+#define STATIC_AVSCAP_SUBTYPE_SensorMetadata \
+    0xb81d8554, 0x91ae, 0x4790, 0xa1, 0x31, 0x3c, 0x50, 0x47, 0x69, 0x77, 0x63
+#define STATIC_AVSCAP_SUBTYPE_FrameStatistics \
+    0xd017ae3d, 0xf9f0, 0x481f, 0xbf, 0x25, 0x37, 0x77, 0x7b, 0x55, 0xd0, 0xf3
+
+extern const KSALLOCATOR_DISPATCH AvsCapMetadataAllocatorDispatch;
+extern const KSALLOCATOR_DISPATCH AvsCapStatisticsAllocatorDispatch;
+extern const KSPIN_DESCRIPTOR_EX AvsCapMetadataPinDescriptors[1];
+extern const KSPIN_DESCRIPTOR_EX AvsCapStatisticsPinDescriptors[1];

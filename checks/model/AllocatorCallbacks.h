@@ -1,0 +1,41 @@
+//===- AllocatorCallbacks.h - What the KSALLOCATOR_DISPATCH callbacks do --===//
+//
+// AVStream calls a custom allocator's callbacks as documented in ks.h
+// (seeds: PFNKSPININITIALIZEALLOCATOR, PFNKSDEFAULTALLOCATE):
+// InitializeAllocator(Pin, AllocatorFraming, &Context) returns STATUS_SUCCESS
+// or the error it got creating the allocator, and sets *Context, which must
+// lead to the pin or its framing; Allocate(Context) returns the frame, or
+// NULL when the allocation fails; Free(Context, Frame); DeleteAllocator
+// (Context). These analyses read the callbacks' bodies for what the checks
+// need, path-sensitively where a path matters (clang's CFG).
+//
+//===----------------------------------------------------------------------===//
+#ifndef KSTIDY_CHECKS_MODEL_ALLOCATORCALLBACKS_H
+#define KSTIDY_CHECKS_MODEL_ALLOCATORCALLBACKS_H
+
+#include "KsModel.h"
+
+namespace ks {
+namespace model {
+
+/// InitializeAllocator(PKSPIN Pin, PKSALLOCATOR_FRAMING Framing,
+/// PVOID *Context).
+void analyzeInitializeAllocator(const clang::FunctionDecl *Def,
+                                AllocatorCallbackFacts &Facts,
+                                clang::ASTContext &Ctx);
+
+/// How Allocate / Free / DeleteAllocator read their Context (parameter 0).
+void analyzeContextUse(const clang::FunctionDecl *Def,
+                       AllocatorCallbackFacts &Facts, clang::ASTContext &Ctx);
+
+/// Allocate(PVOID Context) -> frame or NULL.
+void analyzeAllocate(const clang::FunctionDecl *Def,
+                     AllocatorCallbackFacts &Facts, clang::ASTContext &Ctx);
+
+/// Is \p Name a kernel pool (or lookaside) allocation function?
+bool isPoolAllocation(llvm::StringRef Name);
+
+} // namespace model
+} // namespace ks
+
+#endif

@@ -1,0 +1,25 @@
+// IKsAllocatorEx outside proxy code; ProxyFiles names the proxy files.
+// RUN: not %kstidy --checks='-*,ks-allocator-ex-application-use' %s -- | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-allocator-ex-application-use' %s -- %wdk_flags | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %kstidy --checks='-*,ks-allocator-ex-application-use' --config="{CheckOptions: {ks-allocator-ex-application-use.ProxyFiles: '*/proxy/*;application.cpp'}}" %s -- | FileCheck %s --allow-empty --check-prefix=CHECK-PROXY
+// CHECK-PROXY-NOT: warning:
+#include <windows.h>
+#include <dshow.h>
+#include <ks.h>
+#include <ksmedia.h>
+#include <ksproxy.h>
+
+HRESULT PeekAllocator(IUnknown *Pin) {
+  IKsAllocatorEx *Allocator = NULL;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: IKsAllocatorEx is for KS proxy use and not recommended for application use; this file is not KS proxy code (list proxy files in the check's ProxyFiles option) [ks-allocator-ex-application-use]
+  HRESULT hr = Pin->QueryInterface(IID_IKsAllocatorEx, (void **)&Allocator);
+  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: IKsAllocatorEx is for KS proxy use
+  if (SUCCEEDED(hr))
+    Allocator->Release();
+  return hr;
+}
+
+// Negative: IKsAllocator (without Ex) is not restricted.
+HRESULT AllocatorMode(IKsAllocator *Allocator) {
+  return Allocator->KsGetAllocatorMode() == KsAllocatorMode_Kernel ? S_OK : S_FALSE;
+}

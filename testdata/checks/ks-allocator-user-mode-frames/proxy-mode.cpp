@@ -1,0 +1,34 @@
+// User-mode allocator mode over framing that makes the pin allocate in
+// kernel mode.
+// RUN: not %kstidy --checks='-*,ks-allocator-user-mode-frames' %s -- | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-allocator-user-mode-frames' %s -- %wdk_flags | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+#include <windows.h>
+#include <dshow.h>
+#include <ks.h>
+#include <ksmedia.h>
+#include <ksproxy.h>
+
+void UserModeOverKernelFrames(IKsAllocatorEx *Allocator) {
+  KSALLOCATOR_FRAMING Framing = {};
+  Framing.RequirementsFlags = KSALLOCATOR_REQUIREMENTF_MUST_ALLOCATE;
+  Framing.Frames = 4;
+  Framing.FrameSize = 65536;
+  Allocator->KsSetAllocatorMode(KsAllocatorMode_User);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: KsSetAllocatorMode(KsAllocatorMode_User) for framing that requires KSALLOCATOR_REQUIREMENTF_MUST_ALLOCATE without KSALLOCATOR_REQUIREMENTF_SYSTEM_MEMORY: the pin allocates its frames in kernel mode, and kernel-allocated frames cannot be passed to a user-mode filter [ks-allocator-user-mode-frames]
+}
+
+void UserModeOverSystemMemory(IKsAllocatorEx *Allocator) {
+  KSALLOCATOR_FRAMING Framing = {};
+  Framing.RequirementsFlags = KSALLOCATOR_REQUIREMENTF_MUST_ALLOCATE | KSALLOCATOR_REQUIREMENTF_SYSTEM_MEMORY;
+  Allocator->KsSetAllocatorMode(KsAllocatorMode_User);
+}
+
+void KernelModeOverKernelFrames(IKsAllocatorEx *Allocator) {
+  KSALLOCATOR_FRAMING Framing = {};
+  Framing.RequirementsFlags = KSALLOCATOR_REQUIREMENTF_MUST_ALLOCATE;
+  Allocator->KsSetAllocatorMode(KsAllocatorMode_Kernel);
+}
+
+void UserModeWithUnknownFraming(IKsAllocatorEx *Allocator) {
+  Allocator->KsSetAllocatorMode(KsAllocatorMode_User);
+}
