@@ -10,11 +10,6 @@ namespace ks {
 
 namespace {
 
-std::string pinName(const PinDescriptor &P) {
-  return "pin " + std::to_string(P.Index) + " of '" +
-         P.Array->getQualifiedNameAsString() + "'";
-}
-
 // Pool blocks below a page are 16-byte aligned on x64 (MEMORY_ALLOCATION_
 // ALIGNMENT); larger FileAlignment needs page-sized blocks or more care.
 constexpr uint64_t PoolAlignment = 16;
@@ -68,7 +63,7 @@ void AllocateNullOnFailureCheck::checkModel(const KsModel &Model,
              "%3 declares frames of at least %4 bytes in its framing '%5': "
              "the pin writes past the end of every frame")
             << Name << Table
-            << static_cast<unsigned>(*F->SmallestAllocation) << pinName(*P)
+            << static_cast<unsigned>(*F->SmallestAllocation) << KsModel::describePin(*P)
             << static_cast<unsigned>(*Fr->MinFrameSize.Value)
             << Fr->Var->getQualifiedNameAsString();
         break;
@@ -82,7 +77,7 @@ void AllocateNullOnFailureCheck::checkModel(const KsModel &Model,
              "FileAlignment %6 (%7-byte alignment)")
             << Name << Table
             << static_cast<unsigned>(*F->SmallestAllocation)
-            << static_cast<unsigned>(PoolAlignment) << pinName(*P)
+            << static_cast<unsigned>(PoolAlignment) << KsModel::describePin(*P)
             << Fr->Var->getQualifiedNameAsString()
             << static_cast<unsigned>(*Fr->FileAlignment.Value)
             << static_cast<unsigned>(*Fr->FileAlignment.Value + 1);

@@ -22,11 +22,6 @@ constexpr uint64_t RequireMustAllocate = 0x8;      // ..._REQUIREMENTF_MUST_ALLO
 // STATIC_KSMEMORY_TYPE_USER in ks.h.
 const char MemoryTypeUser[] = "{8cb0fc28-7893-11d1-b069-00a0c9062802}";
 
-std::string pinName(const PinDescriptor &P) {
-  return "pin " + std::to_string(P.Index) + " of '" +
-         P.Array->getQualifiedNameAsString() + "'";
-}
-
 /// Framing requirements a function sets up: `X.RequirementsFlags = ...`,
 /// or a KSALLOCATOR_FRAMING initializer.
 class RequirementsScan : public RecursiveASTVisitor<RequirementsScan> {
@@ -106,7 +101,7 @@ void AllocatorUserModeFramesCheck::checkModel(const KsModel &Model,
            "KSPIN_FLAG_DENY_USERMODE_ACCESS: user-mode clients can connect "
            "to it, and kernel-allocated frames cannot be passed to a "
            "user-mode filter")
-          << pinName(P) << Allocator;
+          << KsModel::describePin(P) << Allocator;
     const AllocatorCallbackFacts *F =
         P.Dispatch->Allocator
             ? Model.callbackFacts(P.Dispatch->Allocator->Allocate.Ref.Function)
@@ -117,7 +112,7 @@ void AllocatorUserModeFramesCheck::checkModel(const KsModel &Model,
            "framing '%0' of %1 says KSMEMORY_TYPE_USER, but its allocator "
            "'%2' takes the frames from kernel pool: kernel-allocated frames "
            "cannot be passed to a user-mode filter")
-          << P.AllocatorFraming->Var->getQualifiedNameAsString() << pinName(P)
+          << P.AllocatorFraming->Var->getQualifiedNameAsString() << KsModel::describePin(P)
           << Allocator;
   }
 }

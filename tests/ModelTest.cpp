@@ -347,4 +347,69 @@ static const KSPROPERTY_ITEM Items[] = {
   EXPECT_TRUE(M.accessOf(A->Entries[1].Set.Function)->ChecksLength);
 }
 
+TEST(KsModel, ReadsAllocatorsFramingAndPins) {
+  auto P = parse(R"(
+#include <ntddk.h>
+#include <ks.h>
+typedef struct { PKSPIN Pin; } CTX;
+static NTSTATUS Init(PKSPIN Pin, PKSALLOCATOR_FRAMING F, PVOID *Context) {
+  if (F->Frames == 0) return STATUS_SUCCESS;
+  CTX *C = (CTX *)ExAllocatePoolZero(NonPagedPoolNx, sizeof(CTX), 'x');
+  if (!C) return STATUS_SUCCESS;
+  C->Pin = Pin;
+  *Context = C;
+  return STATUS_SUCCESS;
+}
+static VOID Del(PVOID Context) { ExFreePoolWithTag(Context, 'x'); }
+static PVOID Alloc(PVOID Context) {
+  CTX *C = (CTX *)Context;
+  PVOID P;
+  if (C->Pin) P = ExAllocatePoolZero(NonPagedPoolNx, 512, 'f');
+  return P;
+}
+static VOID FreeOne(PVOID Frame) {}
+const KSALLOCATOR_DISPATCH Dispatch = {Init, Del, Alloc, (PFNKSDEFAULTFREE)FreeOne};
+DECLARE_SIMPLE_FRAMING_EX(Framing, STATIC_KSMEMORY_TYPE_KERNEL_NONPAGED, KSALLOCATOR_REQUIREMENTF_SYSTEM_MEMORY, 3, FILE_64_BYTE_ALIGNMENT, 2048, 8192);
+const KSPIN_DISPATCH PinDispatch = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, &Dispatch};
+const KSPIN_DESCRIPTOR_EX Pins[] = {
+  {&PinDispatch, NULL, {0}, KSPIN_FLAG_DENY_USERMODE_ACCESS, 1, 0, &Framing, NULL},
+};
+)");
+  const KsModel &M = P->model();
+  ASSERT_EQ(M.AllocatorDispatches.size(), 1u);
+  const AllocatorDispatch &D = M.AllocatorDispatches.front();
+  EXPECT_EQ(D.Initialize.Ref.Function->getName(), "Init");
+  EXPECT_FALSE(D.Initialize.CastInTable);
+  EXPECT_TRUE(D.Free.CastInTable);
+  ASSERT_EQ(M.Framings.size(), 1u);
+  const Framing &F = M.Framings.front();
+  EXPECT_TRUE(F.Ex);
+  EXPECT_EQ(F.MemoryType, "{4a6d5fc4-7895-11d1-b069-00a0c9062802}");
+  EXPECT_EQ(F.Frames.Value, 3u);
+  EXPECT_EQ(F.FileAlignment.Value, 63u);
+  EXPECT_EQ(F.MinFrameSize.Value, 2048u);
+  EXPECT_EQ(F.MaxFrameSize.Value, 8192u);
+  ASSERT_EQ(M.Pins.size(), 1u);
+  const PinDescriptor &Pin = M.Pins.front();
+  ASSERT_NE(Pin.Dispatch, nullptr);
+  EXPECT_EQ(Pin.Dispatch->Allocator, &D);
+  EXPECT_EQ(Pin.AllocatorFraming, &F);
+  EXPECT_EQ(Pin.Flags.Value, 0x80000000u);
+  ASSERT_EQ(M.pinsUsing(&D).size(), 1u);
+
+  const AllocatorCallbackFacts *Init = M.callbackFacts(D.Initialize.Ref.Function);
+  ASSERT_NE(Init, nullptr);
+  EXPECT_NE(Init->SuccessWithoutContext, nullptr);   // the Frames == 0 path
+  EXPECT_NE(Init->SuccessAfterFailedAllocation, nullptr);
+  EXPECT_FALSE(Init->IgnoresPinAndFraming);
+  EXPECT_EQ(typeName(Init->StoredContextType, P->ctx()), "CTX");
+  const AllocatorCallbackFacts *Alloc = M.callbackFacts(D.Allocate.Ref.Function);
+  ASSERT_NE(Alloc, nullptr);
+  EXPECT_NE(Alloc->ReturnsUninitialized, nullptr);
+  EXPECT_EQ(Alloc->ReturnsSentinel, nullptr);
+  EXPECT_EQ(Alloc->SmallestAllocation, 512u);
+  EXPECT_TRUE(Alloc->AllocatesFromPool);
+  EXPECT_EQ(typeName(Alloc->ContextCastType, P->ctx()), "CTX");
+}
+
 } // namespace

@@ -117,6 +117,11 @@ std::string KsModel::describeEntry(const ItemArray &A,
   return Out;
 }
 
+std::string KsModel::describePin(const PinDescriptor &P) {
+  return "pin " + std::to_string(P.Index) + " of '" +
+         P.Array->getQualifiedNameAsString() + "'";
+}
+
 std::vector<const SetTable *>
 KsModel::setTablesReaching(const FunctionDecl *Handler, ItemFamily F) const {
   std::vector<const SetTable *> Out;

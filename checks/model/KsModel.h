@@ -291,6 +291,9 @@ public:
   /// how findings name an item.
   std::string describeEntry(const ItemArray &A, const ItemEntry &E) const;
 
+  /// "pin 0 of 'MetadataPins'".
+  static std::string describePin(const PinDescriptor &P);
+
   /// Set tables of \p F whose item arrays point at \p Handler.
   std::vector<const SetTable *>
   setTablesReaching(const clang::FunctionDecl *Handler, ItemFamily F) const;
