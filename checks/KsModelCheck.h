@@ -8,7 +8,7 @@
 #ifndef KSTIDY_CHECKS_KSMODELCHECK_H
 #define KSTIDY_CHECKS_KSMODELCHECK_H
 
-#include "model/ModelBuilder.h"
+#include "model/SharedModel.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/ASTContext.h"
@@ -21,15 +21,15 @@ namespace ks {
 class KsModelCheck : public clang::tidy::ClangTidyCheck {
 public:
   KsModelCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
-      : ClangTidyCheck(Name, Context),
-        Builder([this](const model::KsModel &M, clang::ASTContext &C) {
+      : ClangTidyCheck(Name, Context) {}
+
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) final {
+    Model = model::SharedModel::subscribe(
+        Finder, [this](const model::KsModel &M, clang::ASTContext &C) {
           Ctx = &C;
           checkModel(M, C);
           Ctx = nullptr;
-        }) {}
-
-  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) final {
-    Builder.registerMatchers(Finder);
+        });
     registerOwnMatchers(Finder);
   }
 
@@ -67,7 +67,7 @@ protected:
   }
 
 private:
-  model::ModelBuilder Builder;
+  std::shared_ptr<model::SharedModel> Model;
   clang::ASTContext *Ctx = nullptr;
 };
 

@@ -1,0 +1,42 @@
+//===- SharedModel.cpp ----------------------------------------------------===//
+#include "SharedModel.h"
+
+#include <map>
+#include <mutex>
+
+namespace ks {
+namespace model {
+
+namespace {
+// A MatchFinder serves one TU; a later TU may get a finder at the same
+// address, by which time the old builder has died with its checks and the
+// weak pointer has expired.
+std::mutex RegistryMutex;
+std::map<const clang::ast_matchers::MatchFinder *, std::weak_ptr<SharedModel>>
+    Registry;
+} // namespace
+
+SharedModel::SharedModel()
+    : Builder([this](const KsModel &M, clang::ASTContext &Ctx) {
+        for (const Subscriber &S : Subscribers)
+          S(M, Ctx);
+      }) {}
+
+std::shared_ptr<SharedModel>
+SharedModel::subscribe(clang::ast_matchers::MatchFinder *Finder,
+                       Subscriber S) {
+  std::lock_guard<std::mutex> Lock(RegistryMutex);
+  for (auto It = Registry.begin(); It != Registry.end();)
+    It = It->second.expired() ? Registry.erase(It) : std::next(It);
+  std::shared_ptr<SharedModel> Shared = Registry[Finder].lock();
+  if (!Shared) {
+    Shared = std::make_shared<SharedModel>();
+    Shared->Builder.registerMatchers(Finder);
+    Registry[Finder] = Shared;
+  }
+  Shared->Subscribers.push_back(std::move(S));
+  return Shared;
+}
+
+} // namespace model
+} // namespace ks
