@@ -8,28 +8,25 @@
 #ifndef KSTIDY_CHECKS_ALLOCATOREXAPPLICATIONUSECHECK_H
 #define KSTIDY_CHECKS_ALLOCATOREXAPPLICATIONUSECHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "KsModelCheck.h"
 #include "llvm/Support/GlobPattern.h"
 
-#include <set>
 
 namespace ks {
 
-class AllocatorExApplicationUseCheck : public clang::tidy::ClangTidyCheck {
+class AllocatorExApplicationUseCheck : public KsModelCheck {
 public:
   AllocatorExApplicationUseCheck(llvm::StringRef Name,
                                  clang::tidy::ClangTidyContext *Context);
-  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &R) override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 private:
+  void checkModel(const model::KsModel &Model,
+                  clang::ASTContext &Ctx) override;
   bool isProxyFile(llvm::StringRef Path) const;
 
   const std::string ProxyFiles;
   std::vector<llvm::GlobPattern> ProxyGlobs;
-  /// One finding per line is enough.
-  std::set<std::pair<clang::FileID, unsigned>> Reported;
 };
 
 } // namespace ks

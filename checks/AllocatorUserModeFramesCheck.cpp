@@ -1,14 +1,9 @@
 //===- AllocatorUserModeFramesCheck.cpp - ks-allocator-user-mode-frames ----===//
 #include "AllocatorUserModeFramesCheck.h"
 
-#include "model/ModelBuilder.h"
-
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/RecursiveASTVisitor.h"
-#include "clang/ASTMatchers/ASTMatchers.h"
 
 using namespace clang;
-using namespace clang::ast_matchers;
 using namespace ks::model;
 
 namespace ks {
@@ -22,69 +17,7 @@ constexpr uint64_t RequireMustAllocate = 0x8;      // ..._REQUIREMENTF_MUST_ALLO
 // STATIC_KSMEMORY_TYPE_USER in ks.h.
 const char MemoryTypeUser[] = "{8cb0fc28-7893-11d1-b069-00a0c9062802}";
 
-/// Framing requirements a function sets up: `X.RequirementsFlags = ...`,
-/// or a KSALLOCATOR_FRAMING initializer.
-class RequirementsScan : public RecursiveASTVisitor<RequirementsScan> {
-public:
-  explicit RequirementsScan(ASTContext &Ctx) : Ctx(Ctx) {}
-  std::optional<uint64_t> Flags;
-  const Expr *Where = nullptr;
-
-  bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (!BO->isAssignmentOp())
-      return true;
-    const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts());
-    if (!ME)
-      return true;
-    llvm::StringRef Field = ME->getMemberDecl()->getName();
-    if (Field == "RequirementsFlags" || Field == "OptionsFlags")
-      note(BO->getRHS());
-    return true;
-  }
-
-private:
-  void note(const Expr *E) {
-    if (auto V = evaluateConstant(E, Ctx)) {
-      Flags = *V;
-      Where = E;
-    }
-  }
-  ASTContext &Ctx;
-};
-
 } // namespace
-
-void AllocatorUserModeFramesCheck::registerOwnMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
-      cxxMemberCallExpr(
-          callee(cxxMethodDecl(hasName("KsSetAllocatorMode"))),
-          hasArgument(0, ignoringParenImpCasts(declRefExpr(
-                             to(enumConstantDecl(hasName("KsAllocatorMode_User")))))),
-          forCallable(functionDecl().bind("fn")))
-          .bind("user-mode"),
-      this);
-}
-
-void AllocatorUserModeFramesCheck::check(
-    const MatchFinder::MatchResult &Result) {
-  const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>("user-mode");
-  const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (!Call || !Fn || !Fn->hasBody())
-    return;
-  RequirementsScan Scan(*Result.Context);
-  Scan.TraverseStmt(Fn->getBody());
-  if (!Scan.Flags || !(*Scan.Flags & RequireMustAllocate) ||
-      (*Scan.Flags & RequireSystemMemory))
-    return;
-  diag(Call->getBeginLoc(),
-       "KsSetAllocatorMode(KsAllocatorMode_User) for framing that requires "
-       "KSALLOCATOR_REQUIREMENTF_MUST_ALLOCATE without "
-       "KSALLOCATOR_REQUIREMENTF_SYSTEM_MEMORY: the pin allocates its frames "
-       "in kernel mode, and kernel-allocated frames cannot be passed to a "
-       "user-mode filter");
-  diag(Scan.Where->getBeginLoc(), "framing requirements set here",
-       DiagnosticIDs::Note);
-}
 
 void AllocatorUserModeFramesCheck::checkModel(const KsModel &Model,
                                               ASTContext &Ctx) {
@@ -114,6 +47,22 @@ void AllocatorUserModeFramesCheck::checkModel(const KsModel &Model,
            "cannot be passed to a user-mode filter")
           << P.AllocatorFraming->Var->getQualifiedNameAsString() << KsModel::describePin(P)
           << Allocator;
+  }
+  // User-mode proxy code asking for user-mode frames from a pin that must
+  // allocate them itself, in kernel memory.
+  for (const AllocatorModeCall &M : Model.ModeCalls) {
+    if (!M.User || !M.RequirementsFlags ||
+        !(*M.RequirementsFlags & RequireMustAllocate) ||
+        (*M.RequirementsFlags & RequireSystemMemory))
+      continue;
+    diag(at(M.Call),
+         "KsSetAllocatorMode(KsAllocatorMode_User) for framing that requires "
+         "KSALLOCATOR_REQUIREMENTF_MUST_ALLOCATE without "
+         "KSALLOCATOR_REQUIREMENTF_SYSTEM_MEMORY: the pin allocates its "
+         "frames in kernel mode, and kernel-allocated frames cannot be "
+         "passed to a user-mode filter");
+    diag(at(M.FlagsExpr), "framing requirements set here",
+         DiagnosticIDs::Note);
   }
 }
 

@@ -14,11 +14,7 @@ class AllocatorUserModeFramesCheck : public KsModelCheck {
 public:
   using KsModelCheck::KsModelCheck;
 
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result)
-      override;
-
 private:
-  void registerOwnMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void checkModel(const model::KsModel &Model,
                   clang::ASTContext &Ctx) override;
 };

@@ -160,6 +160,9 @@ void KsModel::clear() {
   Framings.clear();
   PinDispatches.clear();
   Pins.clear();
+  ModeCalls.clear();
+  WmsAllocations.clear();
+  AllocatorExUses.clear();
   Callbacks.clear();
   DispatchByVar.clear();
   FramingByVar.clear();

@@ -208,6 +208,32 @@ struct AllocatorCallbackFacts {
   bool AllocatesFromPool = false;
 };
 
+/// `IKsAllocatorEx::KsSetAllocatorMode(mode)` in user-mode proxy code, with
+/// the framing requirements the same function sets up.
+struct AllocatorModeCall {
+  const clang::Expr *Call = nullptr;
+  const clang::FunctionDecl *Function = nullptr;
+  bool User = false; ///< KsAllocatorMode_User
+  std::optional<uint64_t> RequirementsFlags;
+  const clang::Expr *FlagsExpr = nullptr;
+};
+
+/// An IWMSBufferAllocator allocation and whether its function needs page
+/// alignment (a FILE_FLAG_NO_BUFFERING handle, a page-alignment test).
+struct WmsAllocation {
+  const clang::Expr *Call = nullptr;
+  const clang::FunctionDecl *Function = nullptr;
+  bool PageSize = false; ///< AllocatePageSizeBuffer
+  const clang::Expr *PageAlignedUse = nullptr;
+  const char *PageAlignedWhy = nullptr;
+};
+
+/// A place that names IKsAllocatorEx (a declaration of that type, or
+/// IID_IKsAllocatorEx).
+struct AllocatorExUse {
+  clang::SourceLocation Loc;
+};
+
 /// Where an item size reaches the runtime.
 enum class SiteKind {
   HandlerCall,        ///< KsPropertyHandler(WithAllocator) & co.
@@ -269,6 +295,9 @@ public:
   std::deque<Framing> Framings;
   std::deque<PinDispatch> PinDispatches;
   std::vector<PinDescriptor> Pins;
+  std::vector<AllocatorModeCall> ModeCalls;
+  std::vector<WmsAllocation> WmsAllocations;
+  std::vector<AllocatorExUse> AllocatorExUses;
 
   /// Facts about an allocator callback, by canonical decl.
   const AllocatorCallbackFacts *callbackFacts(const clang::FunctionDecl *FD) const;

@@ -3,6 +3,7 @@
 
 #include "HandlerAccess.h"
 #include "Initializers.h"
+#include "UserModeFacts.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -77,6 +78,10 @@ AST_MATCHER(VarDecl, isKsTableVar) {
            classifyItemType(AT->getElementType()).has_value() ||
            isKsRecord(AT->getElementType(), "KSFASTPROPERTY_ITEM");
   return false;
+}
+
+AST_MATCHER(DeclaratorDecl, declaredAsAllocatorEx) {
+  return namesAllocatorEx(Node.getType());
 }
 
 AST_MATCHER(ExplicitCastExpr, readsItemIrpStorage) {
@@ -469,6 +474,25 @@ void ModelBuilder::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(recordDecl(isDefinition(), isExtendedItemRecord())
                          .bind("extended"),
                      this);
+  // User-mode proxy and application code.
+  Finder->addMatcher(
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("KsSetAllocatorMode"))),
+                        forCallable(functionDecl().bind("fn")))
+          .bind("mode"),
+      this);
+  Finder->addMatcher(
+      cxxMemberCallExpr(
+          callee(cxxMethodDecl(
+              hasAnyName("AllocateBuffer", "AllocatePageSizeBuffer"),
+              ofClass(cxxRecordDecl(isSameOrDerivedFrom("IWMSBufferAllocator"))))),
+          forCallable(functionDecl().bind("fn")))
+          .bind("wms"),
+      this);
+  Finder->addMatcher(
+      declRefExpr(to(varDecl(hasName("IID_IKsAllocatorEx")))).bind("ex-iid"),
+      this);
+  Finder->addMatcher(declaratorDecl(declaredAsAllocatorEx()).bind("ex-decl"),
+                     this);
 }
 
 void ModelBuilder::run(const MatchFinder::MatchResult &R) {
@@ -515,6 +539,46 @@ void ModelBuilder::run(const MatchFinder::MatchResult &R) {
       return; // a plain item: what the storage really holds
     Model.StorageCasts.push_back(
         {Handler->getCanonicalDecl(), Cast, *F, Target});
+    return;
+  }
+  if (const auto *Call = R.Nodes.getNodeAs<CXXMemberCallExpr>("mode")) {
+    const auto *Fn = R.Nodes.getNodeAs<FunctionDecl>("fn");
+    AllocatorModeCall M;
+    M.Call = Call;
+    M.Function = Fn;
+    if (Call->getNumArgs() > 0)
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(
+              Call->getArg(0)->IgnoreParenImpCasts()))
+        M.User = DRE->getDecl()->getName() == "KsAllocatorMode_User";
+    if (Fn && Fn->hasBody())
+      findRequirementsFlags(Fn->getBody(), C, M);
+    Model.ModeCalls.push_back(M);
+    return;
+  }
+  if (const auto *Call = R.Nodes.getNodeAs<CXXMemberCallExpr>("wms")) {
+    const auto *Fn = R.Nodes.getNodeAs<FunctionDecl>("fn");
+    WmsAllocation A;
+    A.Call = Call;
+    A.Function = Fn;
+    A.PageSize =
+        Call->getMethodDecl()->getName() == "AllocatePageSizeBuffer";
+    if (Fn && Fn->hasBody())
+      findPageAlignedUse(Fn->getBody(), C, A);
+    Model.WmsAllocations.push_back(A);
+    return;
+  }
+  // Uses in the SDK's own headers (ksproxy.h) are not the driver's.
+  auto AddExUse = [&](SourceLocation L) {
+    if (!C.getSourceManager().isInSystemHeader(
+            C.getSourceManager().getFileLoc(L)))
+      Model.AllocatorExUses.push_back({L});
+  };
+  if (const auto *DRE = R.Nodes.getNodeAs<DeclRefExpr>("ex-iid")) {
+    AddExUse(DRE->getBeginLoc());
+    return;
+  }
+  if (const auto *D = R.Nodes.getNodeAs<DeclaratorDecl>("ex-decl")) {
+    AddExUse(D->getTypeSpecStartLoc());
     return;
   }
   if (const auto *RD = R.Nodes.getNodeAs<RecordDecl>("extended")) {

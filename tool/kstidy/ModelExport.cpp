@@ -134,6 +134,7 @@ public:
     for (const SetEntry &E : T.Entries)
       Sets.push_back(Object{
           {"location", location(E.Init->getBeginLoc())},
+          {"end", location(E.Init->getEndLoc())},
           {"set", guid(E.Set)},
           {"itemsCount", number(E.ItemsCount)},
           {"items", E.Items ? name(E.Items->Var) : Value(nullptr)},
@@ -166,9 +167,57 @@ public:
 
   Value callback(const CallbackRef &C) const {
     Value H = handler(C.Ref);
-    if (auto *O = H.getAsObject())
+    if (auto *O = H.getAsObject()) {
       (*O)["castInTable"] = C.CastInTable;
+      (*O)["slotLocation"] = C.Ref.Expr ? location(C.Ref.Expr->getBeginLoc())
+                                        : Value(nullptr);
+      if (C.CastInTable && C.Ref.Function && C.SlotType->isPointerType())
+        if (const auto *Want = C.SlotType->getPointeeType()
+                                   ->getAs<FunctionProtoType>())
+          if (const auto *Have =
+                  C.Ref.Function->getType()->getAs<FunctionProtoType>()) {
+            (*O)["parameters"] = static_cast<int64_t>(Have->getNumParams());
+            (*O)["slotParameters"] = static_cast<int64_t>(Want->getNumParams());
+          }
+      (*O)["effects"] = effects(C);
+    }
     return H;
+  }
+
+  Value stmtLocation(const Stmt *S) const {
+    return S ? location(S->getBeginLoc()) : Value(nullptr);
+  }
+
+  /// What a callback's body does, as the allocator checks read it.
+  Value effects(const CallbackRef &C) const {
+    const AllocatorCallbackFacts *F = M.callbackFacts(C.Ref.Function);
+    if (!F)
+      return nullptr;
+    Object O;
+    auto Fact = [&](const char *Name, const Stmt *S) {
+      if (S)
+        O[Name] = stmtLocation(S);
+    };
+    Fact("successWithoutContext", F->SuccessWithoutContext);
+    Fact("successAfterFailedAllocation", F->SuccessAfterFailedAllocation);
+    if (F->IgnoresPinAndFraming)
+      O["ignoresPinAndFraming"] = location(F->Definition->getLocation());
+    if (!F->StoredContextType.isNull())
+      O["storedContextType"] = typeName(F->StoredContextType, Ctx);
+    if (!F->ContextCastType.isNull()) {
+      O["contextCastType"] = typeName(F->ContextCastType, Ctx);
+      O["contextCastLocation"] = stmtLocation(F->ContextCast);
+    }
+    Fact("returnsUninitialized", F->ReturnsUninitialized);
+    Fact("returnsSentinel", F->ReturnsSentinel);
+    Fact("returnsFreed", F->ReturnsFreed);
+    Fact("raisesInsteadOfNull", F->RaisesInsteadOfNull);
+    if (F->SmallestAllocation) {
+      O["smallestAllocation"] = static_cast<int64_t>(*F->SmallestAllocation);
+      O["smallestAllocationLocation"] = stmtLocation(F->SmallestAllocationExpr);
+    }
+    O["allocatesFromPool"] = F->AllocatesFromPool;
+    return O;
   }
 
   Value allocatorDispatch(const AllocatorDispatch &D) const {
@@ -212,6 +261,8 @@ public:
                                            ? name(P.AllocatorFraming->Var)
                                            : Value(nullptr)},
                   {"flags", number(P.Flags)},
+                  {"flagsLocation", P.Flags.Expr ? location(P.Flags.Expr->getBeginLoc())
+                                                 : Value(nullptr)},
                   {"dataFlow", number(P.DataFlow)},
                   {"communication", number(P.Communication)}};
   }
@@ -253,7 +304,21 @@ public:
           if (std::none_of(Acc.begin(), Acc.end(),
                            [&](const auto &P) { return P.second == H; }))
             Acc.emplace_back(FD, H);
-    for (const auto &[FD, H] : Acc)
+    // What each handler reads through KSPROPERTY_ITEM_IRP_STORAGE & co.
+    auto StorageRead = [&](const FunctionDecl *FD) -> std::pair<Value, Value> {
+      std::optional<uint64_t> Max;
+      const ItemStorageCast *Where = nullptr;
+      for (const ItemStorageCast &C : M.StorageCasts)
+        if (C.Handler == FD->getCanonicalDecl())
+          if (auto Size = typeSize(Ctx, C.Target); Size && (!Max || *Size > *Max)) {
+            Max = Size;
+            Where = &C;
+          }
+      return {number(Max),
+              Where ? location(Where->Cast->getBeginLoc()) : Value(nullptr)};
+    };
+    for (const auto &[FD, H] : Acc) {
+      auto [Storage, StorageLoc] = StorageRead(FD);
       Handlers.push_back(Object{
           {"name", FD->getQualifiedNameAsString()},
           {"location", location(H->Definition->getLocation())},
@@ -267,7 +332,10 @@ public:
                            ? Value(nullptr)
                            : Value(typeName(H->DataType, Ctx))},
           {"checksLength", H->ChecksLength},
+          {"itemStorageRead", std::move(Storage)},
+          {"itemStorageReadLocation", std::move(StorageLoc)},
       });
+    }
     Array Dispatches, Framings, PinDispatches, Pins;
     for (const AllocatorDispatch &D : M.AllocatorDispatches)
       Dispatches.push_back(allocatorDispatch(D));
@@ -277,7 +345,23 @@ public:
       PinDispatches.push_back(pinDispatch(P));
     for (const PinDescriptor &P : M.Pins)
       Pins.push_back(pin(P));
+    Array Modes, Wms, ExUses;
+    for (const AllocatorModeCall &C : M.ModeCalls)
+      Modes.push_back(Object{{"location", stmtLocation(C.Call)},
+                             {"mode", C.User ? "user" : "kernel"},
+                             {"requirementsFlags", number(C.RequirementsFlags)},
+                             {"requirementsLocation", stmtLocation(C.FlagsExpr)}});
+    for (const WmsAllocation &A : M.WmsAllocations)
+      Wms.push_back(Object{
+          {"location", stmtLocation(A.Call)},
+          {"method", A.PageSize ? "AllocatePageSizeBuffer" : "AllocateBuffer"},
+          {"pageAlignedUse", stmtLocation(A.PageAlignedUse)}});
+    for (const AllocatorExUse &U : M.AllocatorExUses)
+      ExUses.push_back(Object{{"location", location(U.Loc)}});
     return Object{{"file", displayPath(MainFile, BaseDir)},
+                  {"allocatorModeCalls", std::move(Modes)},
+                  {"bufferAllocations", std::move(Wms)},
+                  {"allocatorExUses", std::move(ExUses)},
                   {"allocatorDispatches", std::move(Dispatches)},
                   {"framings", std::move(Framings)},
                   {"pinDispatches", std::move(PinDispatches)},

@@ -1,0 +1,58 @@
+//===- ksref/Violation.h - a runtime failure the reference observed -*- C++ -*-===//
+//
+// A Violation is something the modelled runtime *did* while replaying a
+// request or an allocator life cycle: an out-of-bounds access, a read past a
+// table, a call through a garbage or NULL pointer, a broken callback contract.
+// It is tagged with the kstidy check that predicts it statically, so that the
+// static findings and the runtime witnesses share one vocabulary
+// (DESIGN.md, "One module, three deliveries": model export -> reference).
+//
+//===----------------------------------------------------------------------===//
+#ifndef KSREF_VIOLATION_H
+#define KSREF_VIOLATION_H
+
+#include <string>
+#include <vector>
+
+namespace ksref {
+
+// The check names (the same strings as checks/KsTidyModule.cpp registers).
+namespace checks {
+inline constexpr const char *PropertyItemSize = "ks-property-item-size";
+inline constexpr const char *PropertyDuplicateId = "ks-property-duplicate-id";
+inline constexpr const char *PropertySetCount = "ks-property-set-count";
+inline constexpr const char *PropertyMinSize = "ks-property-min-size";
+inline constexpr const char *PropertyMissingHandler = "ks-property-missing-handler";
+inline constexpr const char *AllocatorDispatchCallbacks = "ks-allocator-dispatch-callbacks";
+inline constexpr const char *AllocatorContext = "ks-allocator-context";
+inline constexpr const char *AllocateNullOnFailure = "ks-allocate-null-on-failure";
+inline constexpr const char *AllocatorUserModeFrames = "ks-allocator-user-mode-frames";
+inline constexpr const char *AllocatorExApplicationUse = "ks-allocator-ex-application-use";
+inline constexpr const char *PageSizeBuffer = "ks-page-size-buffer";
+} // namespace checks
+
+// A runtime failure the reference observed (not guessed).
+struct Violation {
+  std::string Check; // the kstidy check that predicts it, e.g. "ks-property-min-size"
+  std::string What;  // one line: "handler 'GetExposure' wrote 16 bytes into a 4-byte Data buffer"
+
+  bool operator==(const Violation &O) const {
+    return Check == O.Check && What == O.What;
+  }
+};
+
+/// Appends {Check, What} unless the same violation is already listed (a life
+/// cycle that repeats a step observes the same failure once).
+void addViolation(std::vector<Violation> &Out, std::string Check,
+                  std::string What);
+
+/// True when some violation of \p Out carries the tag \p Check.
+bool hasViolation(const std::vector<Violation> &Out, const std::string &Check);
+
+/// The violations of \p Out tagged \p Check.
+std::vector<Violation> violationsOf(const std::vector<Violation> &Out,
+                                    const std::string &Check);
+
+} // namespace ksref
+
+#endif
