@@ -4,6 +4,7 @@
 #include "Analyzer.h"
 #include "Findings.h"
 #include "ModelExport.h"
+#include "Replay.h"
 #include "WdkProfile.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
@@ -60,6 +61,12 @@ OPTIONS
                             include dir; mingw: always; none: never
   --export-model=<file>     write the KS model of every analyzed TU as JSON
                             (schema: docs/model.md)
+  --replay=<model.json>     replay a model export against the runtime
+                            reference and print the failures it observes
+  --compare                 analyze, replay the model, and print each finding
+                            with its static and runtime verdicts; exit 1 when
+                            a row is not confirmed
+  --compare-json=<file>     with --compare: also write the rows as JSON
   --print-wdk-flags         print the WDK profile flags (for compile_flags.txt,
                             .clangd or clang-tidy) and exit
   --extra-arg=<arg>         append <arg> to every compile command
@@ -85,6 +92,9 @@ struct CliOptions {
   AnalysisOptions Analysis;
   std::optional<std::string> ConfigFile;
   std::optional<std::string> ExportModel;
+  std::optional<std::string> Replay;
+  bool Compare = false;
+  std::optional<std::string> CompareJson;
   bool PrintWdkFlags = false;
   bool ListChecks = false;
   bool ShowParseErrors = false;
@@ -134,7 +144,7 @@ std::optional<std::string> parseArgs(int Argc, const char **Argv,
   static const char *const ValueOptions[] = {
       "p",      "checks",    "config",          "config-file",
       "header-filter", "wdk-profile", "extra-arg", "extra-arg-before",
-      "export-model"};
+      "export-model", "replay", "compare-json"};
   for (int I = 1; I < Argc; ++I) {
     llvm::StringRef A = Argv[I];
     if (A == "--") {
@@ -171,6 +181,12 @@ std::optional<std::string> parseArgs(int Argc, const char **Argv,
       O.ConfigFile = *Value;
     else if (Name == "export-model")
       O.ExportModel = *Value;
+    else if (Name == "replay")
+      O.Replay = *Value;
+    else if (Name == "compare")
+      O.Compare = true;
+    else if (Name == "compare-json")
+      O.CompareJson = *Value;
     else if (Name == "header-filter")
       O.Analysis.HeaderFilter = *Value;
     else if (Name == "wdk-profile") {
@@ -330,6 +346,26 @@ int runKstidy(int Argc, const char **Argv) {
     return ExitClean;
   }
 
+  if (O.Replay) {
+    auto Buf = llvm::MemoryBuffer::getFile(*O.Replay);
+    if (!Buf)
+      return fail("cannot read " + *O.Replay + ": " + Buf.getError().message());
+    auto Doc = llvm::json::parse((*Buf)->getBuffer());
+    if (!Doc)
+      return fail(*O.Replay + " is not JSON: " + llvm::toString(Doc.takeError()));
+    const llvm::json::Object *Root = Doc->getAsObject();
+    if (!Root || Root->getString("schema") != llvm::StringRef("kstidy-model"))
+      return fail(*O.Replay + " is not a kstidy model export");
+    std::vector<RuntimeFinding> Runtime = replayModel(*Doc);
+    printRuntimeFindings(llvm::outs(), Runtime);
+    if (!O.Quiet)
+      llvm::errs() << "kstidy: replay observed "
+                   << plural(Runtime.size(), "runtime failure",
+                             "runtime failures")
+                   << "\n";
+    return Runtime.empty() ? ExitClean : ExitFindings;
+  }
+
   if (O.ConfigFile) {
     auto Buf = llvm::MemoryBuffer::getFile(*O.ConfigFile);
     if (!Buf)
@@ -405,7 +441,7 @@ int runKstidy(int Argc, const char **Argv) {
 
   llvm::json::Array Exported;
   std::string CurrentSource;
-  if (O.ExportModel)
+  if (O.ExportModel || O.Compare)
     (*A)->setModelSink([&](const model::KsModel &M, clang::ASTContext &Ctx) {
       Exported.push_back(exportTranslationUnit(M, Ctx, CurrentSource, Cwd));
     });
@@ -418,12 +454,30 @@ int runKstidy(int Argc, const char **Argv) {
   }
   sortAndDeduplicate(Findings);
 
+  llvm::json::Value Document = exportDocument(std::move(Exported));
+  if (O.Compare) {
+    std::vector<RuntimeFinding> Runtime = replayModel(Document);
+    std::vector<ComparisonRow> Rows = compareFindings(Findings, Runtime, Cwd);
+    printComparison(llvm::outs(), Rows);
+    size_t Unconfirmed = 0;
+    for (const ComparisonRow &R : Rows)
+      Unconfirmed += R.Verdict != "confirmed";
+    if (O.CompareJson)
+      if (auto Problem = writeAtomically(*O.CompareJson, [&](llvm::raw_ostream &OS) {
+            OS << llvm::formatv("{0:2}", comparisonToJson(Rows)) << "\n";
+          }))
+        return fail(*Problem);
+    if (!O.Quiet)
+      llvm::errs() << "kstidy: " << plural(Rows.size(), "row", "rows") << ", "
+                   << Rows.size() - Unconfirmed << " confirmed, "
+                   << Unconfirmed << " not confirmed\n";
+    return Unconfirmed ? ExitFindings : ExitClean;
+  }
+
   if (O.ExportModel) {
     if (auto Problem = writeAtomically(
             *O.ExportModel, [&](llvm::raw_ostream &OS) {
-              OS << llvm::formatv("{0:2}",
-                                  exportDocument(std::move(Exported)))
-                 << "\n";
+              OS << llvm::formatv("{0:2}", Document) << "\n";
             }))
       return fail(*Problem);
   }

@@ -71,10 +71,19 @@ public:
     return VD ? Value(VD->getQualifiedNameAsString()) : Value(nullptr);
   }
 
+  /// The last line of what \p R spans in the file: for text a macro
+  /// produced, the end of the macro's use.
+  Value endLocation(SourceRange R) const {
+    SourceLocation End = R.getEnd();
+    if (End.isMacroID())
+      End = SM.getExpansionRange(End).getEnd();
+    return location(End);
+  }
+
   Value entry(const ItemArray &A, const ItemEntry &E) const {
     Object O{{"index", static_cast<int64_t>(E.Index)},
              {"location", location(E.Init->getBeginLoc())},
-             {"end", location(E.Init->getEndLoc())},
+             {"end", endLocation(E.Init->getSourceRange())},
              {"id", number(E.Id)}};
     if (E.Id.Expr)
       if (const auto *DRE =
@@ -134,7 +143,7 @@ public:
     for (const SetEntry &E : T.Entries)
       Sets.push_back(Object{
           {"location", location(E.Init->getBeginLoc())},
-          {"end", location(E.Init->getEndLoc())},
+          {"end", endLocation(E.Init->getSourceRange())},
           {"set", guid(E.Set)},
           {"itemsCount", number(E.ItemsCount)},
           {"items", E.Items ? name(E.Items->Var) : Value(nullptr)},
@@ -161,6 +170,9 @@ public:
                   {"itemSizeLocation",
                    S.SizeExpr ? location(S.Loc) : Value(nullptr)},
                   {"count", number(S.Count)},
+                  {"countLocation", S.Count.Expr
+                                        ? location(S.Count.Expr->getBeginLoc())
+                                        : Value(nullptr)},
                   {"table", target(S)},
                   {"tableIsNull", S.TargetNull}};
   }
@@ -178,6 +190,10 @@ public:
                   C.Ref.Function->getType()->getAs<FunctionProtoType>()) {
             (*O)["parameters"] = static_cast<int64_t>(Have->getNumParams());
             (*O)["slotParameters"] = static_cast<int64_t>(Want->getNumParams());
+            QualType HR = Have->getReturnType(), WR = Want->getReturnType();
+            (*O)["returnMismatch"] =
+                HR->isVoidType() != WR->isVoidType() ||
+                HR->isPointerType() != WR->isPointerType();
           }
       (*O)["effects"] = effects(C);
     }
@@ -305,22 +321,32 @@ public:
                            [&](const auto &P) { return P.second == H; }))
             Acc.emplace_back(FD, H);
     // What each handler reads through KSPROPERTY_ITEM_IRP_STORAGE & co.
-    auto StorageRead = [&](const FunctionDecl *FD) -> std::pair<Value, Value> {
+    struct StorageRead {
+      Value Size, First, Last;
+    };
+    auto Storage = [&](const FunctionDecl *FD) {
       std::optional<uint64_t> Max;
-      const ItemStorageCast *Where = nullptr;
+      const ItemStorageCast *First = nullptr, *Last = nullptr;
       for (const ItemStorageCast &C : M.StorageCasts)
         if (C.Handler == FD->getCanonicalDecl())
-          if (auto Size = typeSize(Ctx, C.Target); Size && (!Max || *Size > *Max)) {
-            Max = Size;
-            Where = &C;
+          if (auto Size = typeSize(Ctx, C.Target)) {
+            Max = std::max(Max.value_or(0), *Size);
+            if (!First)
+              First = &C;
+            Last = &C;
           }
-      return {number(Max),
-              Where ? location(Where->Cast->getBeginLoc()) : Value(nullptr)};
+      return StorageRead{
+          number(Max),
+          First ? location(First->Cast->getBeginLoc()) : Value(nullptr),
+          Last ? location(Last->Cast->getBeginLoc()) : Value(nullptr)};
     };
     for (const auto &[FD, H] : Acc) {
-      auto [Storage, StorageLoc] = StorageRead(FD);
+      StorageRead SR = Storage(FD);
+      HandlerRef Named;
+      Named.Function = FD;
+      Named.Present = true;
       Handlers.push_back(Object{
-          {"name", FD->getQualifiedNameAsString()},
+          {"name", Named.name()}, // as items name it: GetValue<long long>
           {"location", location(H->Definition->getLocation())},
           {"framework", framework(H->Fw)},
           {"propertyRead", number(H->PropertyRead)},
@@ -332,8 +358,9 @@ public:
                            ? Value(nullptr)
                            : Value(typeName(H->DataType, Ctx))},
           {"checksLength", H->ChecksLength},
-          {"itemStorageRead", std::move(Storage)},
-          {"itemStorageReadLocation", std::move(StorageLoc)},
+          {"itemStorageRead", std::move(SR.Size)},
+          {"itemStorageReadLocation", std::move(SR.First)},
+          {"itemStorageReadEnd", std::move(SR.Last)},
       });
     }
     Array Dispatches, Framings, PinDispatches, Pins;

@@ -94,6 +94,8 @@ struct DispatchOutcome {
                                      // it was decoded from the middle of an entry (wrong stride)
   bool Faulted = false;              // the runtime called or read through a garbage/NULL pointer:
                                      // on Windows this request bugchecks; St is then Unsuccessful
+  std::string ExtHandlerCalled;      // PortCls extended items: the extension handler the
+                                     // driver's generic handler called ("" none)
 };
 
 struct DispatchOptions {
@@ -102,6 +104,13 @@ struct DispatchOptions {
   // Allocator (KsPropertyHandlerWithAllocator): nullptr = none. Called for GET/SET with the
   // total size; a failure status is returned unchanged.
   std::function<Status(uint32_t Size, bool IsGet)> Allocator;
+  // --- ksref additions ---
+  // false (default, DESIGN.md "the first match wins"): the first set entry
+  // whose GUID matches is the only one searched. true: a set entry whose
+  // items lack the id is followed by later entries with the same GUID, as
+  // ReactOS's reimplementation of ks.sys walks them (its nested loop only
+  // stops at an item match).
+  bool ContinueToLaterSets = false;
 };
 
 } // namespace ksref

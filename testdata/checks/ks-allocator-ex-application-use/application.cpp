@@ -23,3 +23,5 @@ HRESULT PeekAllocator(IUnknown *Pin) {
 HRESULT AllocatorMode(IKsAllocator *Allocator) {
   return Allocator->KsGetAllocatorMode() == KsAllocatorMode_Kernel ? S_OK : S_FALSE;
 }
+
+// KSREF-EXPECT-FILE: static-only ks-allocator-ex-application-use: a documentation contract ("for proxy use and not recommended for application use"): the call works at run time, ksref has nothing to observe

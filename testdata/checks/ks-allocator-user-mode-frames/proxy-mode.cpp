@@ -32,3 +32,5 @@ void KernelModeOverKernelFrames(IKsAllocatorEx *Allocator) {
 void UserModeWithUnknownFraming(IKsAllocatorEx *Allocator) {
   Allocator->KsSetAllocatorMode(KsAllocatorMode_User);
 }
+
+// KSREF-EXPECT-FILE: static-only ks-allocator-ex-application-use: a documentation contract ("for proxy use and not recommended for application use"): the call works at run time, ksref has nothing to observe

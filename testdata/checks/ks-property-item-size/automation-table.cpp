@@ -36,10 +36,13 @@ static const CONTEXT_PROPERTY_ITEM ContextItems[] = {
     {{1, {GetLevel}, sizeof(KSPROPERTY), sizeof(LONG), {NULL}, NULL, 0, NULL,
       NULL, 0},
      NULL},
+    {{2, {GetLevel}, sizeof(KSPROPERTY), sizeof(LONG), {NULL}, NULL, 0, NULL,
+      NULL, 0},
+     NULL},
 };
 
 static const KSPROPERTY_SET ContextSets[] = {
-    {&FixtureSet, 1, (PKSPROPERTY_ITEM)ContextItems, 0, NULL},
+    {&FixtureSet, SIZEOF_ARRAY(ContextItems), (PKSPROPERTY_ITEM)ContextItems, 0, NULL},
 };
 
 // Negative: the ks.h macros write sizeof(KSPROPERTY_ITEM) for plain items.
@@ -105,6 +108,7 @@ static const PCPROPERTY_ITEM PcItems[] = {
 
 static const FIXTURE_PC_ITEM PcExtendedItems[] = {
     {{&FixtureSet, 1, KSPROPERTY_TYPE_GET, PcHandler}, sizeof(KSPROPERTY), 4},
+    {{&FixtureSet, 2, KSPROPERTY_TYPE_GET, PcHandler}, sizeof(KSPROPERTY), 4},
 };
 
 // Negative: the portcls.h macro and the extended item with its own size.

@@ -20,7 +20,7 @@ typedef struct {
 static const GUID FixtureSetGuid = {0x1, 0x2, 0x3, {4, 5, 6, 7, 8, 9, 10, 11}};
 
 static NTSTATUS GetRegister(PIRP Irp, PKSPROPERTY Property, PVOID Data) {
-  const FIXTURE_PROPERTY_ITEM *Item =
+  const FIXTURE_PROPERTY_ITEM *Item = // KSREF-EXPECT: runtime-only ks-property-item-size: the handler is also reached through the extended table, and the static rule speaks only when every path hands it plain items
       (const FIXTURE_PROPERTY_ITEM *)KSPROPERTY_ITEM_IRP_STORAGE(Irp);
   *(PULONG)Data = Item->RegisterOffset;
   return STATUS_SUCCESS;
@@ -43,6 +43,8 @@ static const KSPROPERTY_SET ExtendedSets[] = {
 static const KSPROPERTY_ITEM PlainItems[] = {
     {1, {GetRegister}, sizeof(KSPROPERTY), sizeof(ULONG), {NULL}, NULL, 0,
      NULL, NULL, 0},
+    {2, {GetRegister}, sizeof(KSPROPERTY), sizeof(ULONG), {NULL}, NULL, 0,
+     NULL, NULL, 0},
 };
 
 static const KSPROPERTY_SET PlainSets[] = {
@@ -51,6 +53,7 @@ static const KSPROPERTY_SET PlainSets[] = {
 
 static const FIXTURE_METHOD_ITEM ExtendedMethods[] = {
     {{1, {NULL}, sizeof(KSMETHOD), 0, NULL, KSMETHOD_TYPE_NONE}, 7},
+    {{2, {NULL}, sizeof(KSMETHOD), 0, NULL, KSMETHOD_TYPE_NONE}, 8},
 };
 
 static const KSMETHOD_SET MethodSets[] = {

@@ -6,7 +6,7 @@
 #include <ks.h>
 
 static const GUID S = {0x9, 0, 0, {0, 0, 0, 0, 0, 0, 0, 3}};
-static const KSPROPERTY_ITEM Items[] = {
+static const KSPROPERTY_ITEM Items[] = { // KSREF-EXPECT: static-only ks-property-missing-handler: every dispatch of this table fails on its item size first, so the runtime never reaches the item
     {1, {NULL}, sizeof(KSPROPERTY), 4, {NULL}, NULL, 0, NULL, NULL, 0},
 };
 static const KSPROPERTY_SET Sets[] = {{&S, 1, Items, 0, NULL}};
@@ -15,9 +15,9 @@ static const KSPROPERTY_SET Sets[] = {{&S, 1, Items, 0, NULL}};
 UNKNOWN_WDK_TYPE DeviceState;
 
 NTSTATUS Dispatch(PIRP Irp) {
-  NTSTATUS Status;
+  NTSTATUS Status; // KSREF-EXPECT: runtime-only ks-property-item-size: the next line is NOLINTed; the runtime still fails
   Status = KsPropertyHandlerWithAllocator(Irp, 1, Sets, NULL, 76); // NOLINT(ks-property-item-size)
-  // NOLINTNEXTLINE(ks-property-item-size)
+  // NOLINTNEXTLINE(ks-property-item-size) KSREF-EXPECT: runtime-only ks-property-item-size: NOLINTed; the runtime still fails
   Status = KsPropertyHandlerWithAllocator(Irp, 1, Sets, NULL, 76);
   Status = KsPropertyHandlerWithAllocator(Irp, 1, Sets, NULL, 76);
   // CHECK-MESSAGES: :[[@LINE-1]]:63: warning: PropertyItemSize 76 passed to KsPropertyHandlerWithAllocator is not a multiple of 8

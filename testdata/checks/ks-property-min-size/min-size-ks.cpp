@@ -127,9 +127,10 @@ static const KSPROPERTY_ITEM SensorItems[] = {
     // MinData 0 and no check at all: the runtime checks nothing either.
     DEFINE_KSPROPERTY_ITEM(11, SensorPin::GetMode, sizeof(KSPROPERTY), 0, NULL, NULL, 0, NULL, NULL, 0),
     // CHECK-MESSAGES: :[[@LINE-1]]:72: warning: MinData 0 of property SensorSet/11 (entry 11 of 'SensorItems') makes the runtime check no buffer size, but handler 'SensorPin::GetMode' writes 4 bytes through Data (as 'unsigned long') without checking the buffer length itself: any smaller buffer is overrun
-    // MinProperty below the KSPROPERTY every request carries.
+    // MinProperty below the KSPROPERTY every request carries. KSREF-EXPECT: static-only ks-property-min-size: the runtime rejects any request shorter than a KSPROPERTY itself, so a smaller MinProperty has no effect of its own
     DEFINE_KSPROPERTY_ITEM(12, SensorPin::GetState, 16, sizeof(ULONG), NULL, NULL, 0, NULL, NULL, 0),
     // CHECK-MESSAGES: :[[@LINE-1]]:53: warning: MinProperty 16 of property SensorSet/12 (entry 12 of 'SensorItems') is smaller than sizeof(KSPROPERTY) (24)
+    // KSREF-EXPECT: runtime-only ks-property-min-size: the model records one access per handler (its largest), not per path; this path writes 4 bytes
     DEFINE_KSPROPERTY_ITEM(20, GetById, sizeof(KSPROPERTY), sizeof(ULONG), NULL, NULL, 0, NULL, NULL, 0),
     DEFINE_KSPROPERTY_ITEM(21, GetById, sizeof(KSPROPERTY), sizeof(LONGLONG), NULL, NULL, 0, NULL, NULL, 0),
     DEFINE_KSPROPERTY_ITEM(22, GetByIdTooLarge, sizeof(KSPROPERTY), sizeof(ULONG), NULL, NULL, 0, NULL, NULL, 0),

@@ -190,3 +190,5 @@ HRESULT AvsDumpReplayFrame(IUnknown *Server, LPCWSTR Path, DWORD FrameIndex, BOO
     allocator->Release();
     return hr;
 }
+
+// KSREF-EXPECT-FILE: static-only ks-allocator-ex-application-use: a documentation contract ("for proxy use and not recommended for application use"): the call works at run time, ksref has nothing to observe
