@@ -296,4 +296,48 @@ TEST_F(Cli, PrintWdkFlagsGivesAUsableProfile) {
             std::string::npos);
 }
 
+TEST_F(Cli, ReplayRejectsWhatIsNotAModelExport) {
+  Result Missing = run({"--replay=" + path("nope.json")});
+  EXPECT_EQ(Missing.Code, 2);
+  EXPECT_EQ(Missing.errLines(), 1u) << Missing.Err;
+  Result NotJson = run({"--replay=" + write("bad.json", "{oops")});
+  EXPECT_EQ(NotJson.Code, 2);
+  EXPECT_EQ(NotJson.errLines(), 1u) << NotJson.Err;
+  Result Other = run({"--replay=" + write("other.json", "{\"schema\": \"x\"}")});
+  EXPECT_EQ(Other.Code, 2);
+  EXPECT_NE(Other.Err.find("not a kstidy model export"), std::string::npos);
+}
+
+TEST_F(Cli, ExportThenReplayObservesTheFailure) {
+  std::string Model = path("model.json");
+  Result Export = run({"--export-model=" + Model, write("a.cpp", BadTable), "--"});
+  EXPECT_EQ(Export.Code, 1) << Export.Err;
+  Result Replay = run({"--replay=" + Model});
+  EXPECT_EQ(Replay.Code, 1) << Replay.Err;
+  EXPECT_NE(Replay.Out.find("[ks-property-item-size]"), std::string::npos)
+      << Replay.Out;
+  EXPECT_NE(Replay.Out.find("STATUS_INVALID_PARAMETER"), std::string::npos)
+      << Replay.Out;
+}
+
+TEST_F(Cli, CompareConfirmsOrExitsOne) {
+  Result Confirmed = run({"--compare", write("a.cpp", BadTable), "--"});
+  EXPECT_EQ(Confirmed.Code, 0) << Confirmed.Out << Confirmed.Err;
+  EXPECT_NE(Confirmed.Out.find("confirmed     ks-property-item-size"),
+            std::string::npos)
+      << Confirmed.Out;
+  // A documentation-level contract has no runtime witness: static-only.
+  Result StaticOnly = run({"--compare", write("app.cpp", R"(#include <windows.h>
+#include <dshow.h>
+#include <ks.h>
+#include <ksmedia.h>
+#include <ksproxy.h>
+void Use(IKsAllocatorEx *Allocator) {}
+)"), "--"});
+  EXPECT_EQ(StaticOnly.Code, 1) << StaticOnly.Out << StaticOnly.Err;
+  EXPECT_NE(StaticOnly.Out.find("static-only   ks-allocator-ex-application-use"),
+            std::string::npos)
+      << StaticOnly.Out;
+}
+
 } // namespace

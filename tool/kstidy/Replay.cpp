@@ -402,14 +402,24 @@ private:
           Verbs.push_back(ksref::Verb::Set);
         if (Verbs.empty())
           Verbs.push_back(ksref::Verb::Get);
-        for (ksref::Verb Verb : Verbs) {
+        // Boundary lengths: exactly what the item declares first (the
+        // request the runtime lets through), then one byte less, nothing,
+        // and what the handler itself accesses.
+        std::vector<uint32_t> Lengths = {Item.MinData};
+        if (Item.MinData > 0)
+          Lengths.push_back(Item.MinData - 1);
+        Lengths.push_back(0);
+        for (const ksref::HandlerEffects *H : {&Item.Get, &Item.Set})
+          if (H->DataAccess)
+            Lengths.push_back(H->DataAccess);
+        for (ksref::Verb Verb : Verbs)
+        for (uint32_t Length : Lengths) {
           ksref::PropertyRequest R;
           R.Set = Sets[SI].Guid;
           R.Id = Item.Id;
           R.V = Verb;
-          // Boundary lengths: exactly what the item declares.
           R.PropertyLength = std::max<uint32_t>(Item.MinProperty, 24);
-          R.DataLength = Item.MinData;
+          R.DataLength = Length;
           ksref::DispatchOutcome O =
               ksref::dispatchProperty(Sets, *S.Count, R, Opt);
           std::string Req = request(R, S);
