@@ -20,7 +20,15 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/Threading.h"
+
 #include <fmt/format.h>
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <thread>
 #include <map>
 #include <set>
 
@@ -50,6 +58,9 @@ USAGE
 
 OPTIONS
   -p <path>                 compile_commands.json, or the directory holding it
+  -j <n>                    analyze n translation units at a time (default:
+                            every core)
+  --source-filter=<regex>   with -p: only the database's files matching it
   --checks=<globs>          checks to run, appended to the configuration
                             (default: ks-*)
   --config=<yaml>           configuration, as in a .clang-tidy file
@@ -92,6 +103,8 @@ struct CliOptions {
   AnalysisOptions Analysis;
   std::optional<std::string> ConfigFile;
   std::optional<std::string> ExportModel;
+  unsigned Jobs = 0; ///< 0: every core
+  std::optional<std::string> SourceFilter;
   std::optional<std::string> Replay;
   bool Compare = false;
   std::optional<std::string> CompareJson;
@@ -144,7 +157,7 @@ std::optional<std::string> parseArgs(int Argc, const char **Argv,
   static const char *const ValueOptions[] = {
       "p",      "checks",    "config",          "config-file",
       "header-filter", "wdk-profile", "extra-arg", "extra-arg-before",
-      "export-model", "replay", "compare-json"};
+      "export-model", "replay", "compare-json", "j", "source-filter"};
   for (int I = 1; I < Argc; ++I) {
     llvm::StringRef A = Argv[I];
     if (A == "--") {
@@ -183,6 +196,13 @@ std::optional<std::string> parseArgs(int Argc, const char **Argv,
       O.ExportModel = *Value;
     else if (Name == "replay")
       O.Replay = *Value;
+    else if (Name == "j") {
+      unsigned N = 0;
+      if (llvm::StringRef(*Value).getAsInteger(10, N) || N == 0)
+        return "-j needs a positive number, not '" + *Value + "'";
+      O.Jobs = N;
+    } else if (Name == "source-filter")
+      O.SourceFilter = *Value;
     else if (Name == "compare")
       O.Compare = true;
     else if (Name == "compare-json")
@@ -323,6 +343,112 @@ std::string plural(size_t N, llvm::StringRef One, llvm::StringRef Many) {
   return fmt::format("{} {}", N, N == 1 ? One.str() : Many.str());
 }
 
+/// One line on a terminal's stderr: TUs done, findings so far, elapsed,
+/// ETA. Silent when stderr is not a terminal or with --quiet.
+class Progress {
+public:
+  Progress(size_t Total, bool Enabled)
+      : Total(Total), Enabled(Enabled),
+        Start(std::chrono::steady_clock::now()) {}
+
+  void done(size_t NewFindings) {
+    std::lock_guard<std::mutex> Lock(M);
+    ++Done;
+    Findings += NewFindings;
+    if (!Enabled)
+      return;
+    double Elapsed = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - Start)
+                         .count();
+    double Eta = Done ? Elapsed / Done * (Total - Done) : 0;
+    llvm::errs() << fmt::format("\r\x1b[Kkstidy: [{}/{}] {} so far, {:.0f}s "
+                                "elapsed, ETA {:.0f}s",
+                                Done, Total,
+                                plural(Findings, "finding", "findings"),
+                                Elapsed, Eta);
+    llvm::errs().flush();
+  }
+
+  void finish() {
+    if (Enabled && Done)
+      llvm::errs() << "\r\x1b[K";
+  }
+
+private:
+  std::mutex M;
+  size_t Total, Done = 0, Findings = 0;
+  bool Enabled;
+  std::chrono::steady_clock::time_point Start;
+};
+
+struct RunOutput {
+  std::vector<Finding> Findings; ///< sorted, de-duplicated
+  std::vector<TuResult> Results; ///< in source order
+  llvm::json::Array Exported;    ///< in source order (--export-model)
+  std::string Error;
+};
+
+/// Analyzes every source, \p O.Jobs at a time, each worker with an analyzer
+/// (clang-tidy context and diagnostics engine) of its own. Results come back
+/// in source order whatever the scheduling.
+RunOutput analyzeAll(const CompilationDatabase &DB, const CliOptions &O,
+                     const WdkProfile &Profile,
+                     std::unique_ptr<Analyzer> First, llvm::StringRef Cwd) {
+  RunOutput Out;
+  const size_t N = O.Sources.size();
+  unsigned Jobs = O.Jobs ? O.Jobs : std::max(1u, llvm::hardware_concurrency().compute_thread_count());
+  Jobs = std::min<unsigned>(Jobs, std::max<size_t>(N, 1));
+  std::vector<std::unique_ptr<Analyzer>> Analyzers;
+  Analyzers.push_back(std::move(First));
+  for (unsigned I = 1; I < Jobs; ++I) {
+    auto A = Analyzer::create(DB, O.Analysis, Profile);
+    if (!A) {
+      Out.Error = llvm::toString(A.takeError());
+      return Out;
+    }
+    Analyzers.push_back(std::move(*A));
+  }
+  std::vector<std::vector<Finding>> PerTu(N);
+  std::vector<TuResult> Results(N);
+  std::vector<std::optional<llvm::json::Value>> Exports(N);
+  const bool WantModel = O.ExportModel || O.Compare;
+
+  Progress Bar(N, !O.Quiet && llvm::sys::Process::StandardErrIsDisplayed());
+  std::atomic<size_t> Next{0};
+  auto Work = [&](Analyzer &A) {
+    size_t Current = 0;
+    if (WantModel)
+      A.setModelSink([&](const model::KsModel &M, clang::ASTContext &Ctx) {
+        Exports[Current] =
+            exportTranslationUnit(M, Ctx, O.Sources[Current], Cwd);
+      });
+    for (size_t I; (I = Next++) < N;) {
+      Current = I;
+      Results[I] = A.analyze(O.Sources[I], PerTu[I]);
+      Bar.done(PerTu[I].size());
+    }
+  };
+  if (Jobs == 1) {
+    Work(*Analyzers.front());
+  } else {
+    std::vector<std::thread> Threads;
+    for (unsigned I = 0; I < Jobs; ++I)
+      Threads.emplace_back(Work, std::ref(*Analyzers[I]));
+    for (std::thread &T : Threads)
+      T.join();
+  }
+  Bar.finish();
+  for (size_t I = 0; I < N; ++I) {
+    for (Finding &F : PerTu[I])
+      Out.Findings.push_back(std::move(F));
+    if (Exports[I])
+      Out.Exported.push_back(std::move(*Exports[I]));
+  }
+  Out.Results = std::move(Results);
+  sortAndDeduplicate(Out.Findings);
+  return Out;
+}
+
 } // namespace
 
 int runKstidy(int Argc, const char **Argv) {
@@ -388,8 +514,18 @@ int runKstidy(int Argc, const char **Argv) {
       return fail(Error);
     if (O.Sources.empty()) {
       O.Sources = DB->getAllFiles();
+      if (O.SourceFilter) {
+        llvm::Regex Filter(*O.SourceFilter);
+        std::string Error;
+        if (!Filter.isValid(Error))
+          return fail("invalid --source-filter: " + Error);
+        llvm::erase_if(O.Sources, [&](const std::string &F) {
+          return !Filter.match(F);
+        });
+      }
       if (O.Sources.empty())
-        return fail("compile database " + *O.BuildPath + " lists no files");
+        return fail("compile database " + *O.BuildPath + " lists no files" +
+                    (O.SourceFilter ? " matching --source-filter" : ""));
     }
     O.Analysis.ExtraArgs.insert(O.Analysis.ExtraArgs.end(),
                                 O.CompilerArgs.begin(), O.CompilerArgs.end());
@@ -439,20 +575,12 @@ int runKstidy(int Argc, const char **Argv) {
   llvm::SmallString<256> Cwd;
   llvm::sys::fs::current_path(Cwd);
 
-  llvm::json::Array Exported;
-  std::string CurrentSource;
-  if (O.ExportModel || O.Compare)
-    (*A)->setModelSink([&](const model::KsModel &M, clang::ASTContext &Ctx) {
-      Exported.push_back(exportTranslationUnit(M, Ctx, CurrentSource, Cwd));
-    });
-
-  std::vector<Finding> Findings;
-  std::vector<TuResult> Results;
-  for (const std::string &Source : O.Sources) {
-    CurrentSource = Source;
-    Results.push_back((*A)->analyze(Source, Findings));
-  }
-  sortAndDeduplicate(Findings);
+  RunOutput Run = analyzeAll(*DB, O, Profile, std::move(*A), Cwd);
+  if (!Run.Error.empty())
+    return fail(Run.Error);
+  std::vector<Finding> &Findings = Run.Findings;
+  std::vector<TuResult> &Results = Run.Results;
+  llvm::json::Array &Exported = Run.Exported;
 
   llvm::json::Value Document = exportDocument(std::move(Exported));
   if (O.Compare) {
