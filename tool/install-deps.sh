@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages kstidy builds and tests with, only those that
-# are missing. As root it runs apt-get; otherwise it prints the command.
+# Installs what kstidy builds and tests with, only what is missing: Debian
+# packages (as root with apt-get; otherwise it prints the command) and
+# Microsoft's SARIF Multitool from the npm registry (for the SARIF tests).
 set -euo pipefail
 
 packages=(
@@ -17,17 +18,28 @@ for p in "${packages[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "kstidy: installing missing Debian packages: ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "kstidy: not root; run this first, then retry:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  echo "kstidy: packages installed"
 fi
 
-echo "kstidy: installing missing Debian packages: ${missing[*]}"
-if [ "$(id -u)" -ne 0 ]; then
-  echo "kstidy: not root; run this first, then retry:" >&2
-  echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
-  exit 1
+# The SARIF Multitool lives in build/sarif-tool, outside the source tree.
+tool_dir="$(cd "$(dirname "$0")/.." && pwd)/build/sarif-tool"
+if [ ! -f "$tool_dir/node_modules/@microsoft/sarif-multitool/bin.js" ]; then
+  if command -v npm >/dev/null 2>&1; then
+    echo "kstidy: installing @microsoft/sarif-multitool from the npm registry"
+    mkdir -p "$tool_dir"
+    npm install --silent --no-audit --no-fund --prefix "$tool_dir" @microsoft/sarif-multitool >/dev/null 2>&1
+    chmod u+x "$tool_dir"/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool 2>/dev/null || true
+  else
+    echo "kstidy: npm not found; the SARIF validation test will fail (install Node.js and npm)" >&2
+  fi
 fi
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-echo "kstidy: packages installed"

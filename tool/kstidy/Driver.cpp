@@ -4,6 +4,7 @@
 #include "Analyzer.h"
 #include "Findings.h"
 #include "ModelExport.h"
+#include "Output.h"
 #include "Replay.h"
 #include "WdkProfile.h"
 
@@ -78,6 +79,19 @@ OPTIONS
                             with its static and runtime verdicts; exit 1 when
                             a row is not confirmed
   --compare-json=<file>     with --compare: also write the rows as JSON
+  --format=<fmt>            text (default), json (docs/output.md) or sarif
+                            (SARIF 2.1.0)
+  -o <file>                 write the findings there (atomically), not stdout
+  --sarif-base=<dir>        SARIF paths are relative to it (default: the
+                            compile database's directory, or the current one)
+  --write-baseline=<file>   record the current findings as accepted
+  --baseline=<file>         report (and fail on) findings not in the baseline
+  --shard=<k>/<n>           analyze the k-th of n deterministic slices of the
+                            translation units (merge with kstidy merge-sarif)
+
+  kstidy merge-sarif <a.sarif> <b.sarif>... -o <all.sarif>
+                            merge shard outputs (rules and results
+                            de-duplicated)
   --print-wdk-flags         print the WDK profile flags (for compile_flags.txt,
                             .clangd or clang-tidy) and exit
   --extra-arg=<arg>         append <arg> to every compile command
@@ -104,6 +118,12 @@ struct CliOptions {
   std::optional<std::string> ConfigFile;
   std::optional<std::string> ExportModel;
   unsigned Jobs = 0; ///< 0: every core
+  std::string Format = "text";
+  std::optional<std::string> OutputFile;
+  std::optional<std::string> SarifBase;
+  std::optional<std::string> WriteBaseline;
+  std::optional<std::string> Baseline;
+  unsigned ShardIndex = 0, ShardCount = 0; ///< --shard=K/N (K 1-based)
   std::optional<std::string> SourceFilter;
   std::optional<std::string> Replay;
   bool Compare = false;
@@ -157,7 +177,8 @@ std::optional<std::string> parseArgs(int Argc, const char **Argv,
   static const char *const ValueOptions[] = {
       "p",      "checks",    "config",          "config-file",
       "header-filter", "wdk-profile", "extra-arg", "extra-arg-before",
-      "export-model", "replay", "compare-json", "j", "source-filter"};
+      "export-model", "replay", "compare-json", "j", "source-filter", "format",
+      "o", "sarif-base", "write-baseline", "baseline", "shard"};
   for (int I = 1; I < Argc; ++I) {
     llvm::StringRef A = Argv[I];
     if (A == "--") {
@@ -203,6 +224,24 @@ std::optional<std::string> parseArgs(int Argc, const char **Argv,
       O.Jobs = N;
     } else if (Name == "source-filter")
       O.SourceFilter = *Value;
+    else if (Name == "format") {
+      if (*Value != "text" && *Value != "json" && *Value != "sarif")
+        return "--format must be text, json or sarif, not '" + *Value + "'";
+      O.Format = *Value;
+    } else if (Name == "o")
+      O.OutputFile = *Value;
+    else if (Name == "sarif-base")
+      O.SarifBase = *Value;
+    else if (Name == "write-baseline")
+      O.WriteBaseline = *Value;
+    else if (Name == "baseline")
+      O.Baseline = *Value;
+    else if (Name == "shard") {
+      auto [K, N] = llvm::StringRef(*Value).split('/');
+      if (K.getAsInteger(10, O.ShardIndex) || N.getAsInteger(10, O.ShardCount) ||
+          O.ShardCount == 0 || O.ShardIndex == 0 || O.ShardIndex > O.ShardCount)
+        return "--shard must be K/N with 1 <= K <= N, not '" + *Value + "'";
+    }
     else if (Name == "compare")
       O.Compare = true;
     else if (Name == "compare-json")
@@ -382,6 +421,7 @@ private:
 };
 
 struct RunOutput {
+  std::vector<std::string> Checks; ///< enabled for the first source
   std::vector<Finding> Findings; ///< sorted, de-duplicated
   std::vector<TuResult> Results; ///< in source order
   llvm::json::Array Exported;    ///< in source order (--export-model)
@@ -399,6 +439,8 @@ RunOutput analyzeAll(const CompilationDatabase &DB, const CliOptions &O,
   unsigned Jobs = O.Jobs ? O.Jobs : std::max(1u, llvm::hardware_concurrency().compute_thread_count());
   Jobs = std::min<unsigned>(Jobs, std::max<size_t>(N, 1));
   std::vector<std::unique_ptr<Analyzer>> Analyzers;
+  if (N)
+    Out.Checks = First->enabledChecks(O.Sources.front());
   Analyzers.push_back(std::move(First));
   for (unsigned I = 1; I < Jobs; ++I) {
     auto A = Analyzer::create(DB, O.Analysis, Profile);
@@ -451,7 +493,45 @@ RunOutput analyzeAll(const CompilationDatabase &DB, const CliOptions &O,
 
 } // namespace
 
+int mergeSarifCommand(int Argc, const char **Argv) {
+  std::vector<std::string> Inputs;
+  std::optional<std::string> Output;
+  for (int I = 2; I < Argc; ++I) {
+    llvm::StringRef A = Argv[I];
+    if (A == "-o" && I + 1 < Argc)
+      Output = Argv[++I];
+    else if (A.consume_front("-o="))
+      Output = A.str();
+    else if (A.starts_with("-"))
+      return fail("merge-sarif: unknown option '" + A.str() + "'");
+    else
+      Inputs.push_back(A.str());
+  }
+  if (Inputs.empty() || !Output)
+    return fail("usage: kstidy merge-sarif <a.sarif> <b.sarif>... -o <all.sarif>");
+  std::vector<llvm::json::Value> Logs;
+  for (const std::string &In : Inputs) {
+    auto Buf = llvm::MemoryBuffer::getFile(In);
+    if (!Buf)
+      return fail("cannot read " + In + ": " + Buf.getError().message());
+    auto Doc = llvm::json::parse((*Buf)->getBuffer());
+    if (!Doc)
+      return fail(In + " is not JSON: " + llvm::toString(Doc.takeError()));
+    Logs.push_back(std::move(*Doc));
+  }
+  auto Merged = mergeSarif(Logs);
+  if (!Merged)
+    return fail("merge-sarif: " + llvm::toString(Merged.takeError()));
+  if (auto Problem = writeAtomically(*Output, [&](llvm::raw_ostream &OS) {
+        OS << llvm::formatv("{0:2}", *Merged) << "\n";
+      }))
+    return fail(*Problem);
+  return ExitClean;
+}
+
 int runKstidy(int Argc, const char **Argv) {
+  if (Argc > 1 && llvm::StringRef(Argv[1]) == "merge-sarif")
+    return mergeSarifCommand(Argc, Argv);
   CliOptions O;
   if (auto Problem = parseArgs(Argc, Argv, O))
     return fail(*Problem);
@@ -549,6 +629,16 @@ int runKstidy(int Argc, const char **Argv) {
       return fail(*Problem);
   }
 
+  if (O.ShardCount) {
+    // A deterministic slice: the sources in path order, every N-th.
+    std::sort(O.Sources.begin(), O.Sources.end());
+    std::vector<std::string> Slice;
+    for (size_t I = 0; I < O.Sources.size(); ++I)
+      if (I % O.ShardCount == O.ShardIndex - 1)
+        Slice.push_back(O.Sources[I]);
+    O.Sources = std::move(Slice);
+  }
+
   for (const std::string &Problem : Profile.problems())
     if (O.Analysis.Profile != WdkProfileMode::None)
       llvm::errs() << "kstidy: warning: " << Problem << "\n";
@@ -609,8 +699,78 @@ int runKstidy(int Argc, const char **Argv) {
             }))
       return fail(*Problem);
   }
-  printText(llvm::outs(), Findings, Cwd);
-  llvm::outs().flush();
+  // SARIF and baselines name files relative to one base: --sarif-base, the
+  // compile database's directory, or the current one.
+  llvm::SmallString<256> Base(Cwd);
+  if (O.SarifBase) {
+    Base = *O.SarifBase;
+    llvm::sys::fs::make_absolute(Base);
+  } else if (O.BuildPath) {
+    Base = *O.BuildPath;
+    if (!llvm::sys::fs::is_directory(Base))
+      Base = llvm::sys::path::parent_path(Base);
+    llvm::sys::fs::make_absolute(Base);
+  }
+  llvm::sys::path::remove_dots(Base, /*remove_dot_dot=*/true);
+
+  if (O.WriteBaseline)
+    if (auto Problem = writeAtomically(*O.WriteBaseline, [&](llvm::raw_ostream &OS) {
+          OS << llvm::formatv("{0:2}", toBaseline(Findings, Base)) << "\n";
+        }))
+      return fail(*Problem);
+  size_t Accepted = 0, Gone = 0;
+  if (O.Baseline) {
+    auto Buf = llvm::MemoryBuffer::getFile(*O.Baseline);
+    if (!Buf)
+      return fail("cannot read baseline " + *O.Baseline + ": " +
+                  Buf.getError().message());
+    auto Doc = llvm::json::parse((*Buf)->getBuffer());
+    if (!Doc)
+      return fail("baseline " + *O.Baseline + " is not JSON: " +
+                  llvm::toString(Doc.takeError()));
+    auto Known = readBaseline(*Doc);
+    if (!Known)
+      return fail("baseline " + *O.Baseline + ": " +
+                  llvm::toString(Known.takeError()));
+    std::set<std::string> Present;
+    llvm::erase_if(Findings, [&](const Finding &F) {
+      std::string FP = fingerprint(F, Base);
+      Present.insert(FP);
+      if (F.IsError || !Known->count(FP))
+        return false;
+      ++Accepted;
+      return true;
+    });
+    for (const std::string &FP : *Known)
+      if (!Present.count(FP)) {
+        ++Gone;
+        if (!O.Quiet)
+          llvm::errs() << "kstidy: note: baseline finding " << FP
+                       << " is gone\n";
+      }
+  }
+
+  auto Emit = [&](llvm::raw_ostream &OS) {
+    if (O.Format == "json")
+      OS << llvm::formatv("{0:2}", toJson(Findings, Results, Base)) << "\n";
+    else if (O.Format == "sarif")
+      OS << llvm::formatv("{0:2}",
+                          toSarif(Findings, Run.Checks, Base))
+         << "\n";
+    else
+      printText(OS, Findings, Cwd);
+  };
+  if (O.OutputFile) {
+    if (auto Problem = writeAtomically(*O.OutputFile, Emit))
+      return fail(*Problem);
+  } else {
+    Emit(llvm::outs());
+    llvm::outs().flush();
+  }
+  if (O.Baseline && !O.Quiet)
+    llvm::errs() << "kstidy: baseline: " << Accepted
+                 << " known findings not reported, " << Gone
+                 << " baseline entries gone\n";
 
   size_t TusWithErrors = 0;
   for (const TuResult &R : Results) {

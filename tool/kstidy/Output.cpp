@@ -1,0 +1,409 @@
+//===- Output.cpp ---------------------------------------------------------===//
+#include "Output.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SHA1.h"
+#include "llvm/Support/Error.h"
+
+#ifndef KSTIDY_VERSION
+#define KSTIDY_VERSION "0.0.0"
+#endif
+
+using llvm::json::Array;
+using llvm::json::Object;
+using llvm::json::Value;
+
+namespace ks {
+
+namespace {
+
+const char InformationUri[] = "https://github.com/kstidy/kstidy";
+
+/// What each check finds, for SARIF rules (the docs pages say it at length).
+struct CheckInfo {
+  const char *Id;
+  const char *Short;
+  const char *Full;
+};
+const CheckInfo Catalog[] = {
+    {"ks-allocate-null-on-failure",
+     "Allocate callback that does not return the frame or NULL",
+     "An AVStream Allocate callback that can return an uninitialized pointer, "
+     "a sentinel or a freed block, raises or bugchecks instead of returning "
+     "NULL, or allocates frames smaller or less aligned than the pin's "
+     "framing."},
+    {"ks-allocator-context", "Allocator context contract broken",
+     "An InitializeAllocator that returns STATUS_SUCCESS without storing "
+     "*Context or after its own allocation failed, ignores the pin and its "
+     "framing, or whose context the other callbacks read as another type."},
+    {"ks-allocator-dispatch-callbacks",
+     "KSALLOCATOR_DISPATCH member missing or of another signature",
+     "A KSALLOCATOR_DISPATCH with a NULL member (Allocate without Free, "
+     "InitializeAllocator without DeleteAllocator) or a callback whose "
+     "signature differs from its PFN type, hidden by a cast."},
+    {"ks-allocator-ex-application-use", "IKsAllocatorEx outside proxy code",
+     "IKsAllocatorEx is for KS proxy use and not recommended for application "
+     "use."},
+    {"ks-allocator-user-mode-frames", "Kernel frames that can reach user mode",
+     "A custom kernel-mode allocator on a pin reachable from user mode, a "
+     "KSMEMORY_TYPE_USER framing served from kernel pool, or a user-mode "
+     "allocator mode over framing that makes the pin allocate in kernel "
+     "memory."},
+    {"ks-page-size-buffer", "AllocateBuffer where a page-aligned buffer is needed",
+     "IWMSBufferAllocator::AllocateBuffer used for unbuffered or "
+     "page-aligned reads, where AllocatePageSizeBuffer is required."},
+    {"ks-property-duplicate-id", "Duplicate property id or set GUID",
+     "Two items with the same id in one table, or the same set GUID twice in "
+     "one set table: the runtime stops at the first, the second never runs."},
+    {"ks-property-item-size", "Item size the KS runtime cannot walk",
+     "A property, method or event item size that is not a multiple of 8 on "
+     "64-bit, smaller than the item, or different from the entries the "
+     "tables point at; an item storage read as an extended item in a handler "
+     "dispatched with plain items."},
+    {"ks-property-min-size", "MinProperty/MinData smaller than the handler's access",
+     "A MinProperty or MinData smaller than what the handler reads or "
+     "writes, without a length check of its own; PortCls handlers that write "
+     "PropertyRequest->Value without checking ValueSize."},
+    {"ks-property-missing-handler", "Property item the runtime cannot serve",
+     "An item with no get, set or support handler, a PCPROPERTY_ITEM whose "
+     "Flags promise verbs with a NULL Handler, or extended PortCls items "
+     "walked with a smaller PropertyItemSize."},
+    {"ks-property-set-count", "Count that differs from its array",
+     "A PropertiesCount, FastIoCount, PropertySetsCount or PropertyCount that "
+     "differs from the number of entries of the array it counts."},
+};
+
+const CheckInfo *info(llvm::StringRef Id) {
+  for (const CheckInfo &C : Catalog)
+    if (Id == C.Id)
+      return &C;
+  return nullptr;
+}
+
+/// The file's lines, read once per output.
+class SourceLines {
+public:
+  llvm::StringRef line(const std::string &File, unsigned Line) {
+    auto It = Files.find(File);
+    if (It == Files.end()) {
+      auto Buf = llvm::MemoryBuffer::getFile(File);
+      It = Files.try_emplace(File, Buf ? std::move(*Buf) : nullptr).first;
+    }
+    if (!It->second || Line == 0)
+      return {};
+    llvm::StringRef Text = It->second->getBuffer();
+    for (unsigned I = 1; I < Line && !Text.empty(); ++I)
+      Text = Text.split('\n').second;
+    return Text.split('\n').first;
+  }
+
+private:
+  llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> Files;
+};
+
+SourceLines &lines() {
+  static thread_local SourceLines L;
+  return L;
+}
+
+/// The end column of the token that starts at \p Col on \p Line.
+unsigned tokenEnd(llvm::StringRef Line, unsigned Col) {
+  size_t I = Col ? Col - 1 : 0;
+  if (I >= Line.size())
+    return Col + 1;
+  size_t J = I;
+  auto Word = [](char C) { return llvm::isAlnum(C) || C == '_'; };
+  if (Word(Line[J]))
+    while (J < Line.size() && Word(Line[J]))
+      ++J;
+  else
+    ++J;
+  return static_cast<unsigned>(J) + 1;
+}
+
+Value physicalLocation(const Location &L, llvm::StringRef BaseDir) {
+  std::string Uri = displayPath(L.File, BaseDir);
+  bool Relative = !llvm::sys::path::is_absolute(Uri);
+  Object Artifact{{"uri", Relative ? Uri : "file://" + Uri}};
+  if (Relative)
+    Artifact["uriBaseId"] = "SRCROOT";
+  Object Region{{"startLine", static_cast<int64_t>(std::max(L.Line, 1u))},
+                {"startColumn", static_cast<int64_t>(std::max(L.Column, 1u))}};
+  llvm::StringRef Text = lines().line(L.File, L.Line);
+  Region["endLine"] = static_cast<int64_t>(std::max(L.Line, 1u));
+  Region["endColumn"] = static_cast<int64_t>(tokenEnd(Text, L.Column));
+  return Object{{"artifactLocation", std::move(Artifact)},
+                {"region", std::move(Region)}};
+}
+
+} // namespace
+
+std::string fingerprint(const Finding &F, llvm::StringRef BaseDir) {
+  llvm::SHA1 Hash;
+  Hash.update(F.Check);
+  Hash.update("\n");
+  Hash.update(displayPath(F.Where.File, BaseDir));
+  Hash.update("\n");
+  Hash.update(lines().line(F.Where.File, F.Where.Line).trim());
+  Hash.update("\n");
+  Hash.update(F.Message);
+  auto Digest = Hash.final();
+  return llvm::toHex(llvm::ArrayRef<uint8_t>(Digest.data(), 16), true);
+}
+
+Value toJson(const std::vector<Finding> &Findings,
+             const std::vector<TuResult> &Results, llvm::StringRef BaseDir) {
+  auto Loc = [&](const Location &L) {
+    return Object{{"file", displayPath(L.File, BaseDir)},
+                  {"line", static_cast<int64_t>(L.Line)},
+                  {"column", static_cast<int64_t>(L.Column)}};
+  };
+  Array Out;
+  for (const Finding &F : Findings) {
+    Array Notes, Fixes;
+    for (const Note &N : F.Notes)
+      Notes.push_back(Object{{"location", Loc(N.Where)}, {"message", N.Message}});
+    for (const FixIt &X : F.Fixes)
+      Fixes.push_back(Object{{"location", Loc(X.Where)},
+                             {"length", static_cast<int64_t>(X.Length)},
+                             {"original", X.Original},
+                             {"replacement", X.Replacement}});
+    Out.push_back(Object{{"check", F.Check},
+                         {"severity", F.IsError ? "error" : "warning"},
+                         {"location", Loc(F.Where)},
+                         {"message", F.Message},
+                         {"notes", std::move(Notes)},
+                         {"fixes", std::move(Fixes)},
+                         {"fingerprint", fingerprint(F, BaseDir)}});
+  }
+  Array Units;
+  for (const TuResult &R : Results)
+    Units.push_back(Object{{"file", displayPath(R.File, BaseDir)},
+                           {"compileErrors", static_cast<int64_t>(R.Errors)},
+                           {"wdkProfile", R.ProfileApplied}});
+  return Object{{"tool", "kstidy"},
+                {"version", OutputSchemaVersion},
+                {"kstidyVersion", KSTIDY_VERSION},
+                {"findings", std::move(Out)},
+                {"translationUnits", std::move(Units)}};
+}
+
+Value toSarif(const std::vector<Finding> &Findings,
+              const std::vector<std::string> &Checks,
+              llvm::StringRef BaseDir) {
+  Array Rules;
+  llvm::StringMap<int64_t> RuleIndex;
+  auto AddRule = [&](llvm::StringRef Id) {
+    if (RuleIndex.count(Id))
+      return;
+    const CheckInfo *I = info(Id);
+    std::string Help = std::string(InformationUri) + "/blob/main/docs/checks/" +
+                       Id.str() + ".md";
+    std::string Short = I ? I->Short : Id.str();
+    std::string Full = I ? I->Full : Id.str();
+    // A readable name distinct from the opaque id: KsPropertyItemSize.
+    std::string Name;
+    for (llvm::StringRef Part : llvm::split(Id, '-'))
+      if (!Part.empty())
+        Name += llvm::toUpper(Part[0]) + Part.drop_front().str();
+    RuleIndex[Id] = static_cast<int64_t>(Rules.size());
+    Rules.push_back(Object{
+        {"id", Id},
+        {"name", Name},
+        {"shortDescription", Object{{"text", Short}}},
+        {"fullDescription", Object{{"text", Full}}},
+        {"helpUri", Help},
+        {"help", Object{{"text", Full},
+                        {"markdown", "**" + Short + "**\n\n" + Full +
+                                         "\n\nSee [" + Id.str() + "](" + Help +
+                                         ")."}}},
+        {"defaultConfiguration", Object{{"level", "warning"}}},
+        {"properties",
+         Object{{"tags", Array{"kernel-streaming", "correctness", "security"}},
+                {"precision", "high"},
+                {"problem.severity", "warning"}}}});
+  };
+  for (const std::string &C : Checks)
+    AddRule(C);
+  Array Results;
+  for (const Finding &F : Findings) {
+    if (F.IsError)
+      continue;
+    AddRule(F.Check);
+    Object R{{"ruleId", F.Check},
+             {"ruleIndex", RuleIndex[F.Check]},
+             {"level", "warning"},
+             {"message", Object{{"text", F.Message}}},
+             {"locations", Array{Object{{"physicalLocation",
+                                         physicalLocation(F.Where, BaseDir)}}}},
+             {"partialFingerprints",
+              Object{{"kstidyFingerprint/v1", fingerprint(F, BaseDir)}}}};
+    Array Related;
+    int64_t Id = 1;
+    for (const Note &N : F.Notes)
+      if (!N.Where.File.empty())
+        Related.push_back(Object{
+            {"id", Id++},
+            {"message", Object{{"text", N.Message}}},
+            {"physicalLocation", physicalLocation(N.Where, BaseDir)}});
+    if (!Related.empty())
+      R["relatedLocations"] = std::move(Related);
+    Array Fixes;
+    for (const FixIt &X : F.Fixes) {
+      std::string Uri = displayPath(X.Where.File, BaseDir);
+      bool Relative = !llvm::sys::path::is_absolute(Uri);
+      Object Artifact{{"uri", Relative ? Uri : "file://" + Uri}};
+      if (Relative)
+        Artifact["uriBaseId"] = "SRCROOT";
+      Fixes.push_back(Object{
+          {"description",
+           Object{{"text", "Replace '" + X.Original + "' with '" +
+                               X.Replacement + "'"}}},
+          {"artifactChanges",
+           Array{Object{
+               {"artifactLocation", std::move(Artifact)},
+               {"replacements",
+                Array{Object{
+                    {"deletedRegion",
+                     Object{{"charOffset", static_cast<int64_t>(X.Where.Offset)},
+                            {"charLength", static_cast<int64_t>(X.Length)}}},
+                    {"insertedContent", Object{{"text", X.Replacement}}}}}}}}}});
+    }
+    if (!Fixes.empty())
+      R["fixes"] = std::move(Fixes);
+    Results.push_back(std::move(R));
+  }
+  llvm::SmallString<256> Base(BaseDir);
+  if (!Base.ends_with("/"))
+    Base += "/";
+  Object Run{
+      {"tool",
+       Object{{"driver", Object{{"name", "kstidy"},
+                                {"version", KSTIDY_VERSION},
+                                {"semanticVersion", KSTIDY_VERSION},
+                                {"informationUri", InformationUri},
+                                {"rules", std::move(Rules)}}}}},
+      {"originalUriBaseIds",
+       Object{{"SRCROOT", Object{{"uri", "file://" + std::string(Base)}}}}},
+      {"columnKind", "utf16CodeUnits"},
+      {"results", std::move(Results)}};
+  return Object{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                {"version", "2.1.0"},
+                {"runs", Array{std::move(Run)}}};
+}
+
+llvm::Expected<Value> mergeSarif(const std::vector<Value> &Logs) {
+  std::optional<Object> Merged;
+  Array Rules, Results;
+  llvm::StringMap<int64_t> RuleIndex;
+  std::set<std::string> Seen;
+  for (const Value &Log : Logs) {
+    const Object *Root = Log.getAsObject();
+    const Array *Runs = Root ? Root->getArray("runs") : nullptr;
+    if (!Runs || Root->getString("version") != llvm::StringRef("2.1.0"))
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "not a SARIF 2.1.0 log");
+    for (const Value &RunV : *Runs) {
+      const Object *Run = RunV.getAsObject();
+      const Object *Driver =
+          Run && Run->getObject("tool") ? Run->getObject("tool")->getObject("driver")
+                                        : nullptr;
+      if (!Driver || Driver->getString("name") != llvm::StringRef("kstidy"))
+        return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                       "a run not made by kstidy");
+      if (!Merged)
+        Merged = *Run;
+      if (const Array *Rs = Driver->getArray("rules"))
+        for (const Value &R : *Rs)
+          if (const Object *O = R.getAsObject())
+            if (auto Id = O->getString("id"); Id && !RuleIndex.count(*Id)) {
+              RuleIndex[*Id] = static_cast<int64_t>(Rules.size());
+              Rules.push_back(R);
+            }
+      if (const Array *Xs = Run->getArray("results"))
+        for (const Value &X : *Xs) {
+          const Object *O = X.getAsObject();
+          if (!O)
+            continue;
+          std::string Key;
+          if (const Object *FP = O->getObject("partialFingerprints"))
+            if (auto S = FP->getString("kstidyFingerprint/v1"))
+              Key = S->str();
+          if (!Key.empty() && !Seen.insert(Key).second)
+            continue;
+          Object Copy = *O;
+          if (auto Id = O->getString("ruleId"))
+            Copy["ruleIndex"] = RuleIndex.lookup(*Id);
+          Results.push_back(std::move(Copy));
+        }
+    }
+  }
+  if (!Merged)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "no runs to merge");
+  // Deterministic order whatever the shard order: by location, then rule.
+  auto Key = [](const Value &V) {
+    const Object *O = V.getAsObject();
+    std::string K;
+    if (const Array *Ls = O->getArray("locations"))
+      if (!Ls->empty())
+        if (const Object *PL = (*Ls)[0].getAsObject()->getObject("physicalLocation")) {
+          if (const Object *A = PL->getObject("artifactLocation"))
+            K += A->getString("uri").value_or("").str();
+          if (const Object *R = PL->getObject("region"))
+            K += llvm::formatv("\x01{0,10}\x01{1,10}",
+                               R->getInteger("startLine").value_or(0),
+                               R->getInteger("startColumn").value_or(0))
+                     .str();
+        }
+    return K + "\x01" + O->getString("ruleId").value_or("").str() + "\x01" +
+           (O->getObject("message") ? O->getObject("message")->getString("text").value_or("").str() : "");
+  };
+  std::vector<Value> Sorted(Results.begin(), Results.end());
+  std::stable_sort(Sorted.begin(), Sorted.end(),
+                   [&](const Value &A, const Value &B) { return Key(A) < Key(B); });
+  Array SortedResults;
+  for (Value &V : Sorted)
+    SortedResults.push_back(std::move(V));
+  (*Merged)["results"] = std::move(SortedResults);
+  if (Object *Tool = Merged->getObject("tool"))
+    if (Object *Driver = Tool->getObject("driver"))
+      (*Driver)["rules"] = std::move(Rules);
+  return Object{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                {"version", "2.1.0"},
+                {"runs", Array{std::move(*Merged)}}};
+}
+
+Value toBaseline(const std::vector<Finding> &Findings, llvm::StringRef BaseDir) {
+  Array Entries;
+  for (const Finding &F : Findings)
+    if (!F.IsError)
+      Entries.push_back(Object{{"fingerprint", fingerprint(F, BaseDir)},
+                               {"check", F.Check},
+                               {"file", displayPath(F.Where.File, BaseDir)},
+                               {"message", F.Message}});
+  return Object{{"tool", "kstidy-baseline"},
+                {"version", OutputSchemaVersion},
+                {"findings", std::move(Entries)}};
+}
+
+llvm::Expected<std::set<std::string>> readBaseline(const Value &Doc) {
+  const Object *Root = Doc.getAsObject();
+  const Array *Entries = Root ? Root->getArray("findings") : nullptr;
+  if (!Root || Root->getString("tool") != llvm::StringRef("kstidy-baseline") ||
+      !Entries)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "not a kstidy baseline");
+  std::set<std::string> Out;
+  for (const Value &E : *Entries)
+    if (const Object *O = E.getAsObject())
+      if (auto FP = O->getString("fingerprint"))
+        Out.insert(FP->str());
+  return Out;
+}
+
+} // namespace ks
