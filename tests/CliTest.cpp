@@ -340,4 +340,31 @@ void Use(IKsAllocatorEx *Allocator) {}
       << StaticOnly.Out;
 }
 
+TEST_F(Cli, MsBuildDatabaseWithClCommandsAndPrecompiledHeaders) {
+  std::string Src = path("msbuild");
+  write("msbuild/pch.h", "#pragma once\n");
+  write("msbuild/table.cpp", std::string(BadTable));
+  // What an MSBuild export made on Windows holds: cl.exe, /I into a WDK
+  // that is not on this host, /D, /std:, and a precompiled header.
+  write("msbuild/compile_commands.json",
+        "[{\"directory\": \"" + Src +
+            "\", \"arguments\": [\"C:\\\\VS\\\\bin\\\\cl.exe\", \"/nologo\", "
+            "\"/c\", \"/W4\", \"/kernel\", \"/IC:\\\\Program Files (x86)\\\\Windows "
+            "Kits\\\\10\\\\Include\\\\10.0.22621.0\\\\km\", \"/D\", \"_AMD64_\", "
+            "\"/DKSTIDY_MSBUILD=1\", \"/std:c++17\", \"/Yupch.h\", "
+            "\"/FpDebug\\\\avs.pch\", \"/EHsc-\", \"table.cpp\"], \"file\": "
+            "\"table.cpp\"}]");
+  Result R = run({"-p", Src});
+  EXPECT_EQ(R.Code, 1) << R.Out << R.Err;
+  EXPECT_NE(R.Out.find("table.cpp:4:61: warning: PropertyItemSize 76"),
+            std::string::npos)
+      << R.Out << R.Err;
+  EXPECT_NE(R.Err.find("dropped precompiled-header flags"), std::string::npos)
+      << R.Err;
+  EXPECT_EQ(llvm::StringRef(R.Err).count("dropped precompiled-header"), 1u);
+  EXPECT_NE(R.Err.find("0 translation units with compile errors"),
+            std::string::npos)
+      << R.Err;
+}
+
 } // namespace

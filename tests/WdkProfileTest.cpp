@@ -1,6 +1,10 @@
 //===- WdkProfileTest.cpp - When and how the WDK profile applies ----------===//
 #include "WdkProfile.h"
 
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
 #include <gtest/gtest.h>
 
 using ks::WdkProfile;
@@ -20,12 +24,22 @@ TEST(WdkProfile, RecognisesCommandsAlreadyMadeForWindows) {
       {"clang++", "--target=x86_64-pc-windows-msvc", "a.cpp"}));
   EXPECT_TRUE(WdkProfile::commandTargetsWindows(
       {"clang", "-target", "i686-w64-mingw32", "a.c"}));
-  EXPECT_TRUE(WdkProfile::commandTargetsWindows(
-      {"clang-cl",
-       "/IC:\\Program Files (x86)\\Windows Kits\\10\\Include\\10.0.22621.0\\km",
+  // A WDK that is not on this host (an MSBuild database made on Windows):
+  // the profile stands in for it.
+  EXPECT_FALSE(WdkProfile::commandTargetsWindows(
+      {"clang",
+       "-IC:\\Program Files (x86)\\Windows Kits\\10\\Include\\10.0.22621.0\\km",
        "a.c"}));
-  EXPECT_TRUE(WdkProfile::commandTargetsWindows(
-      {"cc", "-I/sdk/wdk/include/km", "a.c"}));
+  EXPECT_FALSE(WdkProfile::commandTargetsWindows(
+      {"cc", "-I/nonexistent/wdk/include/km", "a.c"}));
+  // One that is: the command was made for it.
+  llvm::SmallString<128> Dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("wdk", Dir));
+  llvm::SmallString<128> Km(Dir);
+  llvm::sys::path::append(Km, "km");
+  ASSERT_FALSE(llvm::sys::fs::create_directory(Km));
+  EXPECT_TRUE(WdkProfile::commandTargetsWindows({"cc", "-I" + std::string(Km), "a.c"}));
+  llvm::sys::fs::remove_directories(Dir);
   EXPECT_FALSE(WdkProfile::commandTargetsWindows(
       {"g++", "-Iinclude", "-DNDEBUG", "-c", "driver.cpp"}));
   EXPECT_FALSE(WdkProfile::commandTargetsWindows(

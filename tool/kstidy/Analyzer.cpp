@@ -1,6 +1,8 @@
 //===- Analyzer.cpp -------------------------------------------------------===//
 #include "Analyzer.h"
 
+#include "CommandLine.h"
+
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Lex/PreprocessorOptions.h"
@@ -162,6 +164,9 @@ TuResult Analyzer::analyze(StringRef File, std::vector<Finding> &Findings) {
                           Opts.ExtraArgsBefore->end());
         Adjusted.insert(AfterCompiler(), Options.ExtraArgsBefore.begin(),
                         Options.ExtraArgsBefore.end());
+        CommandCleanup Cleanup = normalizeCommand(Adjusted);
+        Result.ConvertedCl = Cleanup.ConvertedCl;
+        Result.DroppedPch = Cleanup.DroppedPch;
         Result.ProfileApplied = Profile.apply(Adjusted, Options.Profile);
         if (Opts.ExtraArgs)
           Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(),

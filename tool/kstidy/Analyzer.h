@@ -46,6 +46,8 @@ struct AnalysisOptions {
 struct TuResult {
   std::string File;
   bool ProfileApplied = false;
+  bool ConvertedCl = false; ///< a cl.exe/clang-cl command, rewritten
+  bool DroppedPch = false;  ///< precompiled-header flags dropped
   unsigned Errors = 0;
   std::vector<Finding> CompileErrors; ///< kept for --show-parse-errors
 };

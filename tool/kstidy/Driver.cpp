@@ -772,6 +772,20 @@ int runKstidy(int Argc, const char **Argv) {
                  << " known findings not reported, " << Gone
                  << " baseline entries gone\n";
 
+  size_t Pch = 0, Cl = 0;
+  for (const TuResult &R : Results) {
+    Pch += R.DroppedPch;
+    Cl += R.ConvertedCl;
+  }
+  if (Pch && !O.Quiet)
+    llvm::errs() << "kstidy: note: dropped precompiled-header flags (/Yu, "
+                    "/Yc, /Fp, -include-pch, .gch/.pch) from "
+                 << plural(Pch, "compile command", "compile commands")
+                 << ": they name headers built elsewhere\n";
+  if (Cl && !O.Quiet)
+    llvm::errs() << "kstidy: note: read "
+                 << plural(Cl, "cl.exe/clang-cl command", "cl.exe/clang-cl commands")
+                 << " as clang commands (/I, /D, /U, /FI, /std: kept)\n";
   size_t TusWithErrors = 0;
   for (const TuResult &R : Results) {
     if (!R.Errors)

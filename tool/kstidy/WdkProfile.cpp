@@ -95,11 +95,19 @@ bool WdkProfile::commandTargetsWindows(
       continue;
     }
     // A WDK include directory ("Windows Kits\10\Include\<ver>\km") means the
-    // command was made for the real WDK.
+    // command was made for the real WDK — when that WDK is on this host. An
+    // MSBuild database made on Windows names directories that do not exist
+    // here: the profile stands in for them.
     if (A.contains_insensitive("windows kits") ||
         A.contains_insensitive("\\km") || A.contains_insensitive("/km/") ||
-        A.ends_with_insensitive("/km"))
-      return true;
+        A.ends_with_insensitive("/km")) {
+      llvm::StringRef Dir = A;
+      for (const char *Prefix : {"-isystem", "-I", "/I", "-imsvc", "/imsvc"})
+        if (Dir.consume_front(Prefix))
+          break;
+      if (llvm::sys::fs::is_directory(Dir.trim()))
+        return true;
+    }
   }
   return false;
 }
