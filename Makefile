@@ -1,11 +1,12 @@
 # kstidy — two commands on a fresh Debian 12 machine:
 #   make demo   install what is missing, build, run kstidy over the example drivers
 #   make test   install what is missing, build, run every test through ctest
+#   make bench  the benchmark (bench/results.md)
 BUILD_DIR := build
 KSTIDY := $(BUILD_DIR)/bin/kstidy
 DEMO_TREES := testdata/drivers/avs-capture testdata/drivers/pc-audio testdata/drivers/ks-proxy
 
-.PHONY: all deps configure build demo test clean
+.PHONY: all deps configure build demo test bench clean
 
 all: build
 
@@ -34,6 +35,11 @@ demo: build
 
 test: build
 	ctest --preset default
+
+# Cost against the parse floor, against run-clang-tidy, and growth; writes
+# bench/results.md.
+bench: build
+	python3 bench/run_bench.py $(KSTIDY) $(BUILD_DIR)/lib/KsTidy.so .
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -11,6 +11,9 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
 #include "model/ModelBuilder.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
@@ -22,6 +25,28 @@ using namespace clang::tooling;
 namespace ks {
 
 namespace {
+
+/// Restricts AST traversal (and so every matcher) to the top-level
+/// declarations outside system headers. Runs before the checks' consumer.
+class UserCodeScope : public ASTConsumer {
+public:
+  bool HandleTopLevelDecl(DeclGroupRef Group) override {
+    for (Decl *D : Group)
+      Decls.push_back(D);
+    return true;
+  }
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    const SourceManager &SM = Ctx.getSourceManager();
+    std::vector<Decl *> Scope;
+    for (Decl *D : Decls)
+      if (!SM.isInSystemHeader(SM.getFileLoc(D->getLocation())))
+        Scope.push_back(D);
+    Ctx.setTraversalScope(Scope);
+  }
+
+private:
+  std::vector<Decl *> Decls;
+};
 
 /// Hands each TU to clang-tidy's consumer factory: the checks, their
 /// matchers and PP callbacks exactly as clang-tidy itself sets them up.
@@ -53,15 +78,17 @@ private:
         : Factory(F), Builder(OnModel) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                    StringRef File) override {
-      std::unique_ptr<ASTConsumer> Tidy = Factory.createASTConsumer(CI, File);
-      if (!OnModelWanted())
-        return Tidy;
-      // --export-model: the model once more, for the exporter.
-      Builder.registerMatchers(&Finder);
-      std::vector<std::unique_ptr<ASTConsumer>> Both;
-      Both.push_back(std::move(Tidy));
-      Both.push_back(Finder.newASTConsumer());
-      return std::make_unique<MultiplexConsumer>(std::move(Both));
+      std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+      // First: keep the matchers out of system (mingw, WDK) headers, where
+      // no driver table lives and no finding is ever reported.
+      Consumers.push_back(std::make_unique<UserCodeScope>());
+      Consumers.push_back(Factory.createASTConsumer(CI, File));
+      if (OnModelWanted()) {
+        // --export-model: the model once more, for the exporter.
+        Builder.registerMatchers(&Finder);
+        Consumers.push_back(Finder.newASTConsumer());
+      }
+      return std::make_unique<MultiplexConsumer>(std::move(Consumers));
     }
 
   private:

@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""kstidy's benchmark (make bench): what the ks checks cost over the parse
+floor, kstidy -j 2 against run-clang-tidy with the plugin, and how the cost
+grows with items and translation units. Prints the results and writes them
+to bench/results.md with the machine and the commands.
+
+usage: run_bench.py KSTIDY PLUGIN SOURCE_ROOT
+"""
+import datetime
+import glob
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def timed(cmd, cwd=None):
+    """(wall s, cpu s, peak RSS MB) of one command, children included."""
+    with tempfile.NamedTemporaryFile(mode="r", suffix=".time") as t:
+        subprocess.run(["/usr/bin/time", "-o", t.name, "-f", "%e %U %S %M"] + cmd,
+                       cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wall, user, sys_, rss = t.read().split()[-4:]
+    return float(wall), float(user) + float(sys_), int(rss) / 1024.0
+
+
+def timed_many(cmds, cwd=None):
+    wall = cpu = rss = 0.0
+    for c in cmds:
+        w, u, r = timed(c, cwd)
+        wall, cpu, rss = wall + w, cpu + u, max(rss, r)
+    return wall, cpu, rss
+
+
+def instructions(cmd, cwd=None):
+    """Instructions counted by callgrind (children too), or None."""
+    if not shutil.which("valgrind"):
+        return None
+    with tempfile.TemporaryDirectory() as d:
+        out = os.path.join(d, "cg.%p")
+        subprocess.run(["valgrind", "--tool=callgrind", "--trace-children=yes",
+                        "--callgrind-out-file=" + out] + cmd, cwd=cwd,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        total = 0
+        for f in glob.glob(os.path.join(d, "cg.*")):
+            with open(f, errors="replace") as fh:
+                for line in fh:
+                    if line.startswith(("summary:", "totals:")):
+                        total += int(line.split()[1])
+                        break
+        return total or None
+
+
+def generate(kstidy, out, tus, tables, items):
+    subprocess.run([sys.executable, os.path.join(HERE, "gen_driver.py"), out,
+                    str(tus), str(tables), str(items), kstidy], check=True,
+                   stdout=subprocess.DEVNULL)
+    with open(os.path.join(out, "compile_commands.json")) as f:
+        return json.load(f)
+
+
+def clang_commands(db):
+    # The same flags the compile database gives kstidy and clang-tidy.
+    return [["clang-19", "-fsyntax-only"] + e["arguments"][1:-2] + [e["file"]]
+            for e in db]
+
+
+def main(argv):
+    if len(argv) != 4:
+        print(__doc__, file=sys.stderr)
+        return 2
+    kstidy, plugin, root = (os.path.abspath(a) for a in argv[1:])
+    work = tempfile.mkdtemp(prefix="kstidy-bench-")
+    lines = []
+
+    def say(s=""):
+        print(s, flush=True)
+        lines.append(s)
+
+    cpu = "unknown"
+    with open("/proc/cpuinfo") as f:
+        for l in f:
+            if l.startswith("model name"):
+                cpu = l.split(":", 1)[1].strip()
+                break
+    say("# kstidy benchmark")
+    say()
+    say("- date: %s" % datetime.datetime.now().strftime("%Y-%m-%d %H:%M"))
+    say("- machine: %s, %d cores, %s" % (cpu, os.cpu_count(), platform.platform()))
+    say("- command: `make bench` (bench/run_bench.py %s %s %s)" % tuple(
+        os.path.relpath(a, root) for a in (kstidy, plugin, root)))
+    say()
+
+    # 1. The ks checks against the parse floor.
+    examples = sorted(glob.glob(os.path.join(root, "testdata/drivers/*/*.cpp")))
+    flags = subprocess.run([kstidy, "--print-wdk-flags"], check=True,
+                           capture_output=True, text=True).stdout.split()
+    large_dir = os.path.join(work, "large")
+    large = generate(kstidy, large_dir, 40, 4, 25)
+    say("## 1. kstidy (ks-*) against the parse floor (clang-19 -fsyntax-only, same flags)")
+    say()
+    say("| corpus | parse floor wall / CPU / peak RSS | kstidy -j 1 wall / CPU / peak RSS | ratio (CPU) |")
+    say("|---|---|---|---|")
+    corpora = [
+        ("example trees (%d TUs)" % len(examples),
+         [["clang-19", "-fsyntax-only"] + flags + [f] for f in examples], None,
+         [kstidy, "-j", "1", "--quiet"] + examples + ["--"], None),
+        ("generated driver (40 TUs, 4000 items)", clang_commands(large), large_dir,
+         [kstidy, "-j", "1", "--quiet", "-p", large_dir], None),
+    ]
+    for name, floor_cmds, floor_cwd, tidy_cmd, tidy_cwd in corpora:
+        fw, fc, fr = timed_many(floor_cmds, floor_cwd)
+        kw, kc, kr = timed(tidy_cmd, tidy_cwd)
+        say("| %s | %.2f s / %.2f s / %.0f MB | %.2f s / %.2f s / %.0f MB | %.3f |"
+            % (name, fw, fc, fr, kw, kc, kr, kc / fc))
+    one = large[0]
+    floor_i = instructions(clang_commands([one])[0], large_dir)
+    tidy_i = instructions([kstidy, "-j", "1", "--quiet", "-p", large_dir,
+                           os.path.join(large_dir, one["file"])])
+    say()
+    if floor_i and tidy_i:
+        say("Instructions (valgrind --tool=callgrind, one generated TU of 100 items): "
+            "parse floor %d, kstidy %d, ratio **%.3f** (target: at most 1.05)."
+            % (floor_i, tidy_i, tidy_i / floor_i))
+    else:
+        say("Instructions: valgrind not available.")
+    say()
+
+    # 2. kstidy -j 2 against run-clang-tidy -j 2 with the plugin.
+    say("## 2. kstidy -j 2 against run-clang-tidy-19 -j 2 with KsTidy.so (generated driver)")
+    say()
+    kw, kc, kr = timed([kstidy, "-j", "2", "--quiet", "-p", large_dir])
+    rct = shutil.which("run-clang-tidy-19")
+    if rct:
+        rw, rc, rr = timed([rct, "-quiet", "-load", plugin, "-checks=-*,ks-*",
+                            "-j", "2", "-p", large_dir])
+        say("| tool | wall | CPU | peak RSS |")
+        say("|---|---|---|---|")
+        say("| kstidy -j 2 | %.2f s | %.2f s | %.0f MB |" % (kw, kc, kr))
+        say("| run-clang-tidy-19 -j 2 -load KsTidy.so | %.2f s | %.2f s | %.0f MB |" % (rw, rc, rr))
+        say()
+        say("kstidy / run-clang-tidy wall ratio: **%.3f** (target: at most 1)." % (kw / rw))
+    else:
+        say("run-clang-tidy-19 not found.")
+    say()
+
+    # 3. Growth with items per table and with translation units.
+    say("## 3. How the cost grows (kstidy -j 1, CPU seconds)")
+    say()
+    say("| TUs | items per table (4 tables) | items | kstidy CPU | parse floor CPU | kstidy - floor per 1000 items |")
+    say("|---|---|---|---|---|---|")
+    for tus, items in ((10, 25), (10, 100), (10, 400), (20, 100), (40, 100)):
+        d = os.path.join(work, "g%d_%d" % (tus, items))
+        db = generate(kstidy, d, tus, 4, items)
+        _, fc, _ = timed_many(clang_commands(db), d)
+        _, kc, _ = timed([kstidy, "-j", "1", "--quiet", "-p", d])
+        total = tus * 4 * items
+        say("| %d | %d | %d | %.2f s | %.2f s | %.3f s |"
+            % (tus, items, total, kc, fc, (kc - fc) / total * 1000))
+    say()
+    say("Linear growth shows as a CPU time proportional to TUs at a fixed item "
+        "count, and as a roughly constant extra cost per 1000 items.")
+    shutil.rmtree(work, ignore_errors=True)
+    with open(os.path.join(HERE, "results.md"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print("\nwritten to bench/results.md")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
