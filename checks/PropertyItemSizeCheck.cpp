@@ -205,8 +205,7 @@ void PropertyItemSizeCheck::checkSite(const KsModel &Model,
                                       const ItemSizeSite &S, ASTContext &Ctx) {
   if (!S.Value || S.FastIo)
     return; // not a constant (nothing certain to say), or fast I/O (no stride)
-  const SourceManager &SM = Ctx.getSourceManager();
-  SourceLocation Loc = SM.getFileLoc(S.Loc);
+  SourceLocation Loc = at(S.Loc);
   std::optional<uint64_t> Base = baseItemSize(Ctx, S.Family, S.Fw);
   std::optional<uint64_t> Stride = Model.effectiveStride(S, Ctx);
   std::vector<const ItemArray *> Walked = walkedArrays(S);
@@ -309,8 +308,7 @@ void PropertyItemSizeCheck::checkStorageCast(const KsModel &Model,
         Witness = S;
     }
   }
-  const SourceManager &SM = Ctx.getSourceManager();
-  diag(SM.getFileLoc(C.Cast->getBeginLoc()),
+  diag(at(C.Cast),
        "handler '%0' reads %1(Irp) as '%2' (%3 bytes), but its table '%4' is "
        "dispatched with plain %5-byte %6 entries (%7); the pointer addresses "
        "a plain item, so every field after the first %5 bytes is read from "
@@ -320,7 +318,7 @@ void PropertyItemSizeCheck::checkStorageCast(const KsModel &Model,
       << tableName(Tables.front()->Var) << static_cast<unsigned>(*Base)
       << baseItemTypeName(C.Family, Framework::Ks)
       << describeSite(*Witness, Ctx);
-  diag(SM.getFileLoc(Witness->Loc), "table '%0' dispatched here",
+  diag(at(Witness->Loc), "table '%0' dispatched here",
        clang::DiagnosticIDs::Note)
       << tableName(Tables.front()->Var);
 }

@@ -378,6 +378,22 @@ writeAtomically(llvm::StringRef Path,
   return std::nullopt;
 }
 
+/// A JSON file (a model export, a SARIF log, a baseline), or the one-line
+/// reason it cannot be had.
+llvm::Expected<llvm::json::Value> readJsonFile(llvm::StringRef Path) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return llvm::createStringError(Buf.getError(), "cannot read %s: %s",
+                                   Path.str().c_str(),
+                                   Buf.getError().message().c_str());
+  auto Doc = llvm::json::parse((*Buf)->getBuffer());
+  if (!Doc)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "%s is not JSON: %s", Path.str().c_str(),
+                                   llvm::toString(Doc.takeError()).c_str());
+  return std::move(*Doc);
+}
+
 std::string plural(size_t N, llvm::StringRef One, llvm::StringRef Many) {
   return fmt::format("{} {}", N, N == 1 ? One.str() : Many.str());
 }
@@ -511,12 +527,9 @@ int mergeSarifCommand(int Argc, const char **Argv) {
     return fail("usage: kstidy merge-sarif <a.sarif> <b.sarif>... -o <all.sarif>");
   std::vector<llvm::json::Value> Logs;
   for (const std::string &In : Inputs) {
-    auto Buf = llvm::MemoryBuffer::getFile(In);
-    if (!Buf)
-      return fail("cannot read " + In + ": " + Buf.getError().message());
-    auto Doc = llvm::json::parse((*Buf)->getBuffer());
+    auto Doc = readJsonFile(In);
     if (!Doc)
-      return fail(In + " is not JSON: " + llvm::toString(Doc.takeError()));
+      return fail(llvm::toString(Doc.takeError()));
     Logs.push_back(std::move(*Doc));
   }
   auto Merged = mergeSarif(Logs);
@@ -553,12 +566,9 @@ int runKstidy(int Argc, const char **Argv) {
   }
 
   if (O.Replay) {
-    auto Buf = llvm::MemoryBuffer::getFile(*O.Replay);
-    if (!Buf)
-      return fail("cannot read " + *O.Replay + ": " + Buf.getError().message());
-    auto Doc = llvm::json::parse((*Buf)->getBuffer());
+    auto Doc = readJsonFile(*O.Replay);
     if (!Doc)
-      return fail(*O.Replay + " is not JSON: " + llvm::toString(Doc.takeError()));
+      return fail(llvm::toString(Doc.takeError()));
     const llvm::json::Object *Root = Doc->getAsObject();
     if (!Root || Root->getString("schema") != llvm::StringRef("kstidy-model"))
       return fail(*O.Replay + " is not a kstidy model export");
@@ -720,14 +730,9 @@ int runKstidy(int Argc, const char **Argv) {
       return fail(*Problem);
   size_t Accepted = 0, Gone = 0;
   if (O.Baseline) {
-    auto Buf = llvm::MemoryBuffer::getFile(*O.Baseline);
-    if (!Buf)
-      return fail("cannot read baseline " + *O.Baseline + ": " +
-                  Buf.getError().message());
-    auto Doc = llvm::json::parse((*Buf)->getBuffer());
+    auto Doc = readJsonFile(*O.Baseline);
     if (!Doc)
-      return fail("baseline " + *O.Baseline + " is not JSON: " +
-                  llvm::toString(Doc.takeError()));
+      return fail("baseline: " + llvm::toString(Doc.takeError()));
     auto Known = readBaseline(*Doc);
     if (!Known)
       return fail("baseline " + *O.Baseline + ": " +

@@ -125,12 +125,18 @@ unsigned tokenEnd(llvm::StringRef Line, unsigned Col) {
   return static_cast<unsigned>(J) + 1;
 }
 
-Value physicalLocation(const Location &L, llvm::StringRef BaseDir) {
-  std::string Uri = displayPath(L.File, BaseDir);
+/// A file relative to SRCROOT when it lies under the base, else absolute.
+Object artifactLocation(const std::string &File, llvm::StringRef BaseDir) {
+  std::string Uri = displayPath(File, BaseDir);
   bool Relative = !llvm::sys::path::is_absolute(Uri);
   Object Artifact{{"uri", Relative ? Uri : "file://" + Uri}};
   if (Relative)
     Artifact["uriBaseId"] = "SRCROOT";
+  return Artifact;
+}
+
+Value physicalLocation(const Location &L, llvm::StringRef BaseDir) {
+  Object Artifact = artifactLocation(L.File, BaseDir);
   Object Region{{"startLine", static_cast<int64_t>(std::max(L.Line, 1u))},
                 {"startColumn", static_cast<int64_t>(std::max(L.Column, 1u))}};
   llvm::StringRef Text = lines().line(L.File, L.Line);
@@ -254,11 +260,7 @@ Value toSarif(const std::vector<Finding> &Findings,
       R["relatedLocations"] = std::move(Related);
     Array Fixes;
     for (const FixIt &X : F.Fixes) {
-      std::string Uri = displayPath(X.Where.File, BaseDir);
-      bool Relative = !llvm::sys::path::is_absolute(Uri);
-      Object Artifact{{"uri", Relative ? Uri : "file://" + Uri}};
-      if (Relative)
-        Artifact["uriBaseId"] = "SRCROOT";
+      Object Artifact = artifactLocation(X.Where.File, BaseDir);
       Fixes.push_back(Object{
           {"description",
            Object{{"text", "Replace '" + X.Original + "' with '" +
