@@ -142,6 +142,9 @@ def main(argv):
           "201 TUs: the header's finding is reported once")
     check(r.stdout.count("warning:") == 1 and "shared.h:6:" in r.stdout,
           "201 TUs: one warning, in shared.h")
+    if r.stdout.count("warning:") != 1:
+        print("     stderr:", r.stderr.strip().splitlines()[-3:])
+        print("     stdout:", r.stdout.strip().splitlines()[:6])
     check("\r" not in r.stderr, "no progress line when stderr is not a terminal")
     f = run([kstidy, "-p", gen, "--source-filter", "tu00[0-4]"])
     check("5 translation units analyzed" in f.stderr, "--source-filter narrows the database")

@@ -170,8 +170,13 @@ TuResult Analyzer::analyze(StringRef File, std::vector<Finding> &Findings) {
   TuResult Result;
   Result.File = std::string(File);
 
+  // ClangTool moves the file system into each command's directory and back.
+  // The shared real file system would do that with a process-wide chdir,
+  // under the feet of the other workers' parses (-j): this one keeps a
+  // working directory of its own.
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::vfs::getRealFileSystem());
+      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
+          llvm::vfs::createPhysicalFileSystem().release()));
   ClangTool Tool(DB, {std::string(File)},
                  std::make_shared<PCHContainerOperations>(), FS);
   // kstidy reports parse errors itself, counted per TU.
