@@ -115,12 +115,97 @@ TEST_F(Cli, MissingFileIsAnInputError) {
   EXPECT_NE(R.Err.find("no such file"), std::string::npos) << R.Err;
 }
 
-TEST_F(Cli, FileWithNulBytesIsAnInputError) {
+TEST_F(Cli, BinaryFileIsAnInputError) {
   std::string P = write("binary.cpp", llvm::StringRef("int x;\0\0\x01", 9));
   Result R = run({P, "--"});
   EXPECT_EQ(R.Code, 2);
   EXPECT_EQ(R.errLines(), 1u) << R.Err;
-  EXPECT_NE(R.Err.find("NUL bytes"), std::string::npos) << R.Err;
+  EXPECT_NE(R.Err.find("binary content, not C/C++ source"), std::string::npos)
+      << R.Err;
+}
+
+// One bad input never costs the run: the other TU is analysed and its
+// finding reported; the bad one is named, and the run still fails.
+TEST_F(Cli, BadSourceIsSkippedAndTheOthersAnalysed) {
+  std::string Bin = write("blob.cpp", llvm::StringRef("\x7f" "ELF\x02\x01\0\0", 8));
+  std::string Bad = write("bad.cpp", BadTable);
+  Result R = run({Bin, path("gone.cpp"), Bad, "--"});
+  EXPECT_EQ(R.Code, 1) << R.Err; // findings win over the skipped inputs
+  EXPECT_NE(R.Out.find("bad.cpp:4:"), std::string::npos) << R.Out;
+  EXPECT_NE(R.Err.find("blob.cpp: not analysed: binary content"),
+            std::string::npos) << R.Err;
+  EXPECT_NE(R.Err.find("gone.cpp: not analysed: no such file"),
+            std::string::npos) << R.Err;
+  EXPECT_NE(R.Err.find("1 translation unit analyzed"), std::string::npos)
+      << R.Err;
+  EXPECT_NE(R.Err.find("2 sources not analysed"), std::string::npos) << R.Err;
+  // Without a finding, the skipped inputs make the run an input error.
+  Result Clean = run({Bin, write("good.cpp", GoodTable), "--"});
+  EXPECT_EQ(Clean.Code, 2) << Clean.Err;
+}
+
+// MSVC compiles sources with stray NUL bytes in whitespace: so does kstidy,
+// and it says how it read them.
+TEST_F(Cli, NulBytesInWhitespaceAreReadAsMsvcReadsThem) {
+  std::string Text = BadTable;
+  Text.insert(Text.find("NTSTATUS D"), llvm::StringRef("\0\0\n", 3).str());
+  Result R = run({write("nul.cpp", Text), "--"});
+  EXPECT_EQ(R.Code, 1) << R.Err;
+  EXPECT_NE(R.Out.find("nul.cpp:5:"), std::string::npos) << R.Out;
+  EXPECT_NE(R.Err.find("note: " + path("nul.cpp") + ": 2 NUL bytes read as whitespace"),
+            std::string::npos) << R.Err;
+}
+
+// A header that is not found does not end the TU: the table after the
+// #include is still judged, and the header is named once for the run.
+TEST_F(Cli, MissingHeaderIsNotFatal) {
+  std::string Text = "#include \"not_in_this_tree.h\"\n" + std::string(BadTable);
+  std::string A = write("a.cpp", Text), B = write("b.cpp", Text);
+  Result R = run({A, B, "--"});
+  EXPECT_EQ(R.Code, 1) << R.Err;
+  EXPECT_NE(R.Out.find("a.cpp:5:"), std::string::npos) << R.Out;
+  EXPECT_NE(R.Out.find("b.cpp:5:"), std::string::npos) << R.Out;
+  const std::string Note = "note: header 'not_in_this_tree.h' not found (" + A +
+                           ":1, 2 translation units); analysed without it";
+  EXPECT_NE(R.Err.find(Note), std::string::npos) << R.Err;
+  EXPECT_EQ(R.Err.find("not_in_this_tree.h' not found", R.Err.find(Note) + Note.size()),
+            std::string::npos) << "named once per run:\n" << R.Err;
+}
+
+// NTFS rules: `#include "Inc\Tables.H"` finds inc/tables.h.
+TEST_F(Cli, IncludesResolveCaseInsensitivelyWithBackslashes) {
+  write("inc/tables.h", "#define KSTIDY_ITEM_SIZE 76\n");
+  std::string Text = std::string("#include \"Inc\\Tables.H\"\n") + BadTable;
+  size_t At = Text.find("76");
+  Text.replace(At, 2, "KSTIDY_ITEM_SIZE");
+  Result R = run({write("drv.cpp", Text), "--"});
+  EXPECT_EQ(R.Code, 1) << R.Err;
+  EXPECT_NE(R.Out.find("drv.cpp:5:"), std::string::npos) << R.Out;
+  EXPECT_NE(R.Err.find("0 translation units with compile errors"),
+            std::string::npos) << R.Err;
+}
+
+// MSVC reads `const Level = 1;` as an int declaration; clang refuses it
+// whatever its flags. Not counted as a compile error, but said.
+TEST_F(Cli, MsvcDefaultIntIsToleratedAndSaid) {
+  std::string Text = std::string(GoodTable) + "const DebugLevel = 1;\n";
+  Result R = run({write("dflt.cpp", Text), "--"});
+  EXPECT_EQ(R.Code, 0) << R.Err;
+  EXPECT_NE(R.Err.find("note: " + path("dflt.cpp") +
+                       ": 1 declaration without a type read as int, as MSVC does"),
+            std::string::npos) << R.Err;
+}
+
+// The notices reach JSON and SARIF too (toolExecutionNotifications).
+TEST_F(Cli, NoticesReachJsonAndSarif) {
+  std::string Text = "#include <no_such_wdk_header.h>\n" + std::string(GoodTable);
+  std::string Src = write("n.cpp", Text);
+  Result J = run({"--format=json", Src, "--"});
+  EXPECT_NE(J.Out.find("\"kind\": \"missing-header\""), std::string::npos) << J.Out;
+  EXPECT_NE(J.Out.find("\"header\": \"no_such_wdk_header.h\""), std::string::npos) << J.Out;
+  Result S = run({"--format=sarif", Src, "--"});
+  EXPECT_NE(S.Out.find("\"toolExecutionNotifications\""), std::string::npos) << S.Out;
+  EXPECT_NE(S.Out.find("header 'no_such_wdk_header.h' not found"), std::string::npos) << S.Out;
 }
 
 TEST_F(Cli, MalformedCompileDatabaseIsAnInputError) {

@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 clangd-19 llvm-19-tools
   libgrpc++-dev libprotobuf-dev libabsl-dev
-  mingw-w64-common libfmt-dev libgtest-dev googletest
+  mingw-w64-common libfmt-dev libgtest-dev googletest libtinyxml2-dev
   cmake ninja-build ccache pkg-config python3 python3-jsonschema
 )
 

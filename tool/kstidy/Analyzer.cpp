@@ -2,9 +2,14 @@
 #include "Analyzer.h"
 
 #include "CommandLine.h"
+#include "WindowsPathFileSystem.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
+#include "clang/Basic/DiagnosticLex.h"
+#include "clang/Basic/DiagnosticSema.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -48,17 +53,94 @@ private:
   std::vector<Decl *> Decls;
 };
 
+/// Records each `#include` that found no header. The diagnostic itself is
+/// still reported (as an error, no longer fatal: see Action).
+class MissingIncludeRecorder : public PPCallbacks {
+public:
+  MissingIncludeRecorder(const SourceManager &SM,
+                         std::vector<MissingInclude> &Out)
+      : SM(SM), Out(Out) {}
+  void InclusionDirective(SourceLocation HashLoc, const Token &,
+                          StringRef FileName, bool, CharSourceRange,
+                          OptionalFileEntryRef File, StringRef, StringRef,
+                          const Module *, bool,
+                          SrcMgr::CharacteristicKind) override {
+    if (File)
+      return;
+    PresumedLoc P = SM.getPresumedLoc(HashLoc);
+    MissingInclude M;
+    M.Header = FileName.str();
+    if (P.isValid()) {
+      M.From = P.getFilename();
+      M.Line = P.getLine();
+    }
+    Out.push_back(std::move(M));
+  }
+
+private:
+  const SourceManager &SM;
+  std::vector<MissingInclude> &Out;
+};
+
+/// Passes every diagnostic on to clang-tidy's consumer but the errors MSVC
+/// accepts and clang cannot be told to: C++ declarations without a type
+/// (`const DebugLevel = 1;`), which MSVC reads as int. clang recovers the
+/// same way (an int declaration, marked invalid so no check reads it); the
+/// TU is not counted as broken for it, and kstidy says how many it met.
+class MsvcToleranceConsumer : public DiagnosticConsumer {
+public:
+  MsvcToleranceConsumer(DiagnosticConsumer &Next, TuResult &Result)
+      : Next(Next), Result(Result) {}
+
+  void BeginSourceFile(const LangOptions &LO, const Preprocessor *PP) override {
+    CPlusPlus = LO.CPlusPlus;
+    Next.BeginSourceFile(LO, PP);
+  }
+  void EndSourceFile() override { Next.EndSourceFile(); }
+  void finish() override { Next.finish(); }
+  void clear() override {
+    DiagnosticConsumer::clear();
+    Next.clear();
+  }
+  bool IncludeInDiagnosticCounts() const override {
+    return Next.IncludeInDiagnosticCounts();
+  }
+
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const clang::Diagnostic &Info) override {
+    if (Level == DiagnosticsEngine::Note) {
+      if (!Swallowing)
+        Next.HandleDiagnostic(Level, Info);
+      return;
+    }
+    Swallowing = CPlusPlus && Level == DiagnosticsEngine::Error &&
+                 Info.getID() == diag::err_missing_type_specifier;
+    if (Swallowing) {
+      ++Result.MsvcDefaultInt;
+      return;
+    }
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    Next.HandleDiagnostic(Level, Info);
+  }
+
+private:
+  DiagnosticConsumer &Next;
+  TuResult &Result;
+  bool CPlusPlus = false;
+  bool Swallowing = false;
+};
+
 /// Hands each TU to clang-tidy's consumer factory: the checks, their
 /// matchers and PP callbacks exactly as clang-tidy itself sets them up.
 class TidyActionFactory : public FrontendActionFactory {
 public:
   TidyActionFactory(tidy::ClangTidyContext &Context,
                     IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-                    const ModelSink &OnModel)
-      : Consumers(Context, std::move(FS)), OnModel(OnModel) {}
+                    const ModelSink &OnModel, TuResult &Result)
+      : Consumers(Context, std::move(FS)), OnModel(OnModel), Result(Result) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(Consumers, OnModel);
+    return std::make_unique<Action>(Consumers, OnModel, Result);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -74,8 +156,21 @@ public:
 private:
   class Action : public ASTFrontendAction {
   public:
-    Action(tidy::ClangTidyASTConsumerFactory &F, const ModelSink &OnModel)
-        : Factory(F), Builder(OnModel) {}
+    Action(tidy::ClangTidyASTConsumerFactory &F, const ModelSink &OnModel,
+           TuResult &Result)
+        : Factory(F), Builder(OnModel), Result(Result) {}
+
+    bool BeginSourceFileAction(CompilerInstance &CI) override {
+      // A header that is not found is fatal by default: clang would drop
+      // the rest of the TU, and with it every table after the #include.
+      // As an error the TU goes on and the checks see what did parse.
+      CI.getDiagnostics().setSeverity(diag::err_pp_file_not_found,
+                                      diag::Severity::Error, SourceLocation());
+      CI.getPreprocessor().addPPCallbacks(
+          std::make_unique<MissingIncludeRecorder>(CI.getSourceManager(),
+                                                   Result.MissingIncludes));
+      return true;
+    }
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                    StringRef File) override {
       std::vector<std::unique_ptr<ASTConsumer>> Consumers;
@@ -96,9 +191,11 @@ private:
     tidy::ClangTidyASTConsumerFactory &Factory;
     ks::model::ModelBuilder Builder;
     ast_matchers::MatchFinder Finder;
+    TuResult &Result;
   };
   tidy::ClangTidyASTConsumerFactory Consumers;
   const ModelSink &OnModel;
+  TuResult &Result;
 };
 
 bool hasFlag(const CommandLineArguments &Args, StringRef Prefix) {
@@ -112,7 +209,11 @@ bool hasFlag(const CommandLineArguments &Args, StringRef Prefix) {
 
 Analyzer::Analyzer(const CompilationDatabase &DB, AnalysisOptions O,
                    WdkProfile P)
-    : DB(DB), Options(std::move(O)), Profile(std::move(P)) {}
+    : DB(DB), Options(std::move(O)), Profile(std::move(P)) {
+  // One cache per process: every worker reads the same directories.
+  static auto Shared = std::make_shared<DirectoryListingCache>();
+  Listings = Shared;
+}
 
 Analyzer::~Analyzer() = default;
 
@@ -174,9 +275,12 @@ TuResult Analyzer::analyze(StringRef File, std::vector<Finding> &Findings) {
   // The shared real file system would do that with a process-wide chdir,
   // under the feet of the other workers' parses (-j): this one keeps a
   // working directory of its own.
+  // Over it, NTFS's lookup rules (case-insensitive names, backslashes).
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
-          llvm::vfs::createPhysicalFileSystem().release()));
+      llvm::makeIntrusiveRefCnt<WindowsPathFileSystem>(
+          llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
+              llvm::vfs::createPhysicalFileSystem().release()),
+          Listings));
   ClangTool Tool(DB, {std::string(File)},
                  std::make_shared<PCHContainerOperations>(), FS);
   // kstidy reports parse errors itself, counted per TU.
@@ -207,6 +311,10 @@ TuResult Analyzer::analyze(StringRef File, std::vector<Finding> &Findings) {
                         Options.ExtraArgs.end());
         // Count every error, not the first 20; no "N warnings generated."
         Adjusted.insert(AfterCompiler(), "-ferror-limit=0");
+        // An unknown identifier stays unknown: typo correction would put a
+        // similar declared one in its place (KSPROPERTY_PIN_PROPOSEDATAFORMAT2
+        // read as ..._PROPOSEDATAFORMAT), and the checks would judge a guess.
+        Adjusted.push_back("-fno-spell-checking");
         Adjusted.insert(AfterCompiler(), "-fno-caret-diagnostics");
         if (!Options.ResourceDir.empty() &&
             !hasFlag(Adjusted, "-resource-dir"))
@@ -216,9 +324,10 @@ TuResult Analyzer::analyze(StringRef File, std::vector<Finding> &Findings) {
       });
   Tool.appendArgumentsAdjuster(getStripPluginsAdjuster());
 
-  Tool.setDiagnosticConsumer(DiagConsumer.get());
+  MsvcToleranceConsumer Tolerance(*DiagConsumer, Result);
+  Tool.setDiagnosticConsumer(&Tolerance);
 
-  TidyActionFactory Factory(Ctx, FS, OnModel);
+  TidyActionFactory Factory(Ctx, FS, OnModel, Result);
   Tool.run(&Factory);
 
   for (Finding &F : toFindings(DiagConsumer->take())) {

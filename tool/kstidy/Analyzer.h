@@ -15,6 +15,7 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,8 @@ class ClangTidyDiagnosticConsumer;
 } // namespace clang
 
 namespace ks {
+
+class DirectoryListingCache;
 
 /// Receives the KS model of each analyzed TU (for --export-model).
 using ModelSink = model::ModelBuilder::CompletionHandler;
@@ -42,6 +45,23 @@ struct AnalysisOptions {
   std::string ResourceDir;                  ///< clang's builtin headers
 };
 
+/// An `#include` whose header was found nowhere. clang stops a TU at the
+/// first one; kstidy goes on without the header and says so once per header.
+struct MissingInclude {
+  std::string Header; ///< as spelled in the directive
+  std::string From;   ///< the file holding the directive (absolute)
+  unsigned Line = 0;
+};
+
+/// A table in user code that the model could not analyse (its declaration
+/// or initializer has compile errors): a blind spot, never "clean".
+struct BlindSpot {
+  std::string Name;
+  std::string Kind;
+  Location Where;
+  std::string Reason;
+};
+
 /// What happened to one translation unit.
 struct TuResult {
   std::string File;
@@ -50,6 +70,15 @@ struct TuResult {
   bool DroppedPch = false;  ///< precompiled-header flags dropped
   unsigned Errors = 0;
   std::vector<Finding> CompileErrors; ///< kept for --show-parse-errors
+  std::vector<MissingInclude> MissingIncludes;
+  /// C++ declarations without a type, read as int as MSVC does.
+  unsigned MsvcDefaultInt = 0;
+  std::vector<BlindSpot> BlindSpots;
+  /// Not analysed at all (not a source file, unreadable): why.
+  std::optional<std::string> Skipped;
+  /// How the source was read where that differs from a plain C/C++ file
+  /// (e.g. NUL bytes read as whitespace, as MSVC does).
+  std::vector<std::string> InputNotes;
 };
 
 class Analyzer {
@@ -81,6 +110,8 @@ private:
   std::unique_ptr<clang::tidy::ClangTidyDiagnosticConsumer> DiagConsumer;
   std::unique_ptr<clang::DiagnosticsEngine> DiagEngine;
   ModelSink OnModel;
+  /// Directory listings for Windows-style lookups, shared by all analyzers.
+  std::shared_ptr<DirectoryListingCache> Listings;
 };
 
 } // namespace ks

@@ -4,6 +4,8 @@
 #include "Analyzer.h"
 #include "Findings.h"
 #include "ModelExport.h"
+#include "MsBuildProject.h"
+#include "Notices.h"
 #include "Output.h"
 #include "Replay.h"
 #include "WdkProfile.h"
@@ -52,16 +54,23 @@ const char Usage[] =
 USAGE
   kstidy [options] <source>... [-- <compiler args>]
   kstidy -p <build dir | compile_commands.json> [options] [<source>...]
+  kstidy [options] <project.vcxproj | solution.sln>... [<source>...]
 
   With -p and no <source>, every translation unit of the database is
   analyzed. Configuration comes from .clang-tidy files as in clang-tidy
   (Checks, CheckOptions, HeaderFilterRegex, ExtraArgs); NOLINT comments work.
+  A .vcxproj or .sln stands in for a compile database: the ClCompile sources
+  of its projects are analyzed with their include directories, defines and
+  language standard (docs/msbuild.md).
 
 OPTIONS
   -p <path>                 compile_commands.json, or the directory holding it
+  --msbuild-config=<c|p>    with a .vcxproj/.sln: the Configuration|Platform
+                            to read (default: the first x64 Release one)
   -j <n>                    analyze n translation units at a time (default:
                             every core)
-  --source-filter=<regex>   with -p: only the database's files matching it
+  --source-filter=<regex>   with -p (or a .vcxproj/.sln): only the database's
+                            files matching it
   --checks=<globs>          checks to run, appended to the configuration
                             (default: ks-*)
   --config=<yaml>           configuration, as in a .clang-tidy file
@@ -111,6 +120,8 @@ EXIT CODES
 
 struct CliOptions {
   std::optional<std::string> BuildPath;
+  std::vector<std::string> MsBuildInputs; ///< .vcxproj / .sln
+  std::optional<std::string> MsBuildConfig; ///< --msbuild-config
   std::vector<std::string> Sources;
   std::vector<std::string> CompilerArgs;
   bool HaveCompilerArgs = false;
@@ -178,7 +189,8 @@ std::optional<std::string> parseArgs(int Argc, const char **Argv,
       "p",      "checks",    "config",          "config-file",
       "header-filter", "wdk-profile", "extra-arg", "extra-arg-before",
       "export-model", "replay", "compare-json", "j", "source-filter", "format",
-      "o", "sarif-base", "write-baseline", "baseline", "shard"};
+      "o", "sarif-base", "write-baseline", "baseline", "shard",
+      "msbuild-config"};
   for (int I = 1; I < Argc; ++I) {
     llvm::StringRef A = Argv[I];
     if (A == "--") {
@@ -188,7 +200,10 @@ std::optional<std::string> parseArgs(int Argc, const char **Argv,
       break;
     }
     if (!A.starts_with("-") || A == "-") {
-      O.Sources.push_back(std::string(A));
+      if (msbuild::isProjectFile(A) || msbuild::isSolutionFile(A))
+        O.MsBuildInputs.push_back(std::string(A));
+      else
+        O.Sources.push_back(std::string(A));
       continue;
     }
     llvm::StringRef Name = A.drop_front(A.starts_with("--") ? 2 : 1);
@@ -207,6 +222,8 @@ std::optional<std::string> parseArgs(int Argc, const char **Argv,
       return "option '" + Name.str() + "' takes no value";
     if (Name == "p")
       O.BuildPath = *Value;
+    else if (Name == "msbuild-config")
+      O.MsBuildConfig = *Value;
     else if (Name == "checks")
       O.Analysis.ChecksOverride = *Value;
     else if (Name == "config")
@@ -280,17 +297,53 @@ std::optional<std::string> parseArgs(int Argc, const char **Argv,
 
 /// A source kstidy can analyze: it exists, is a regular readable file and is
 /// text. Returns the one-line problem otherwise.
-std::optional<std::string> checkSource(llvm::StringRef Path) {
-  if (!llvm::sys::fs::exists(Path))
-    return "no such file: " + Path.str();
-  if (!llvm::sys::fs::is_regular_file(Path))
-    return "not a regular file: " + Path.str();
+/// Whether a source can be analysed, and how it will be read. A file that
+/// is not source is skipped (the rest of the run goes on); one that MSVC
+/// compiles although clang would balk at it is read as MSVC reads it.
+struct SourceCheck {
+  std::optional<std::string> Skip; ///< why it is not analysed
+  std::vector<std::string> Notes;  ///< how it is read
+};
+
+SourceCheck checkSource(llvm::StringRef Path) {
+  SourceCheck C;
+  if (!llvm::sys::fs::exists(Path)) {
+    C.Skip = "no such file";
+    return C;
+  }
+  if (!llvm::sys::fs::is_regular_file(Path)) {
+    C.Skip = "not a regular file";
+    return C;
+  }
   auto Buf = llvm::MemoryBuffer::getFile(Path);
-  if (!Buf)
-    return "cannot read " + Path.str() + ": " + Buf.getError().message();
-  if ((*Buf)->getBuffer().contains('\0'))
-    return Path.str() + " contains NUL bytes; it is not a C/C++ source file";
-  return std::nullopt;
+  if (!Buf) {
+    C.Skip = "cannot read it: " + Buf.getError().message();
+    return C;
+  }
+  llvm::StringRef Text = (*Buf)->getBuffer();
+  if (Text.starts_with("\xFF\xFE") || Text.starts_with("\xFE\xFF")) {
+    C.Skip = "UTF-16 text; save it as UTF-8 to have it analysed";
+    return C;
+  }
+  // Source text holds no control characters but tab, line breaks, form
+  // feed and ^Z; a stray NUL byte in whitespace is something MSVC skips
+  // (and clang too, with a warning). Anything else is not source.
+  size_t Nuls = 0, Controls = 0;
+  for (unsigned char Ch : Text) {
+    if (Ch == 0)
+      ++Nuls;
+    else if (Ch < 0x20 && Ch != '\t' && Ch != '\n' && Ch != '\r' &&
+             Ch != '\f' && Ch != '\v' && Ch != 0x1a)
+      ++Controls;
+  }
+  if (Controls || Nuls * 8 > Text.size()) {
+    C.Skip = "binary content, not C/C++ source";
+    return C;
+  }
+  if (Nuls)
+    C.Notes.push_back(plural(Nuls, "NUL byte", "NUL bytes") +
+                      " read as whitespace, as MSVC does");
+  return C;
 }
 
 /// .clang-tidy files from the source's directory up to the root: a
@@ -394,10 +447,6 @@ llvm::Expected<llvm::json::Value> readJsonFile(llvm::StringRef Path) {
   return std::move(*Doc);
 }
 
-std::string plural(size_t N, llvm::StringRef One, llvm::StringRef Many) {
-  return fmt::format("{} {}", N, N == 1 ? One.str() : Many.str());
-}
-
 /// One line on a terminal's stderr: TUs done, findings so far, elapsed,
 /// ETA. Silent when stderr is not a terminal or with --quiet.
 class Progress {
@@ -449,6 +498,7 @@ struct RunOutput {
 /// in source order whatever the scheduling.
 RunOutput analyzeAll(const CompilationDatabase &DB, const CliOptions &O,
                      const WdkProfile &Profile,
+                     const std::map<std::string, SourceCheck> &SourceChecks,
                      std::unique_ptr<Analyzer> First, llvm::StringRef Cwd) {
   RunOutput Out;
   const size_t N = O.Sources.size();
@@ -482,7 +532,15 @@ RunOutput analyzeAll(const CompilationDatabase &DB, const CliOptions &O,
       });
     for (size_t I; (I = Next++) < N;) {
       Current = I;
-      Results[I] = A.analyze(O.Sources[I], PerTu[I]);
+      auto Check = SourceChecks.find(O.Sources[I]);
+      if (Check != SourceChecks.end() && Check->second.Skip) {
+        Results[I].File = O.Sources[I];
+        Results[I].Skipped = Check->second.Skip;
+      } else {
+        Results[I] = A.analyze(O.Sources[I], PerTu[I]);
+        if (Check != SourceChecks.end())
+          Results[I].InputNotes = Check->second.Notes;
+      }
       Bar.done(PerTu[I].size());
     }
   };
@@ -597,9 +655,27 @@ int runKstidy(int Argc, const char **Argv) {
 
   // The compile database: -p, or the flags after "--", or none at all.
   std::unique_ptr<CompilationDatabase> DB;
-  if (O.BuildPath) {
+  if (O.BuildPath && !O.MsBuildInputs.empty())
+    return fail("-p and a .vcxproj/.sln cannot be combined: the project "
+                "stands in for the compile database");
+  if (O.MsBuildConfig && O.MsBuildInputs.empty())
+    return fail("--msbuild-config needs a .vcxproj or .sln input");
+  if (O.BuildPath || !O.MsBuildInputs.empty()) {
     std::string Error;
-    DB = loadDatabase(*O.BuildPath, Error);
+    if (O.BuildPath) {
+      DB = loadDatabase(*O.BuildPath, Error);
+    } else {
+      // A .vcxproj/.sln: its compile commands, made from the project files.
+      std::vector<std::string> Notes;
+      auto Loaded = msbuild::loadMsBuildDatabase(O.MsBuildInputs,
+                                                 O.MsBuildConfig, Notes);
+      if (!Loaded)
+        return fail(llvm::toString(Loaded.takeError()));
+      DB = std::move(*Loaded);
+      if (!O.Quiet)
+        for (const std::string &Note : Notes)
+          llvm::errs() << "kstidy: note: " << Note << "\n";
+    }
     if (!DB)
       return fail(Error);
     if (O.Sources.empty()) {
@@ -614,7 +690,9 @@ int runKstidy(int Argc, const char **Argv) {
         });
       }
       if (O.Sources.empty())
-        return fail("compile database " + *O.BuildPath + " lists no files" +
+        return fail((O.BuildPath ? "compile database " + *O.BuildPath
+                                 : O.MsBuildInputs.front()) +
+                    " lists no files" +
                     (O.SourceFilter ? " matching --source-filter" : ""));
     }
     O.Analysis.ExtraArgs.insert(O.Analysis.ExtraArgs.end(),
@@ -628,15 +706,17 @@ int runKstidy(int Argc, const char **Argv) {
   }
 
   std::set<std::string> SeenConfigs;
+  std::map<std::string, SourceCheck> SourceChecks;
   for (std::string &Source : O.Sources) {
-    if (auto Problem = checkSource(Source))
-      return fail(*Problem);
+    SourceCheck Check = checkSource(Source);
     llvm::SmallString<256> Abs(Source);
     llvm::sys::fs::make_absolute(Abs);
     llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
     Source = std::string(Abs);
-    if (auto Problem = checkConfigFiles(Source, SeenConfigs))
-      return fail(*Problem);
+    if (!Check.Skip)
+      if (auto Problem = checkConfigFiles(Source, SeenConfigs))
+        return fail(*Problem);
+    SourceChecks[Source] = std::move(Check);
   }
 
   if (O.ShardCount) {
@@ -675,7 +755,7 @@ int runKstidy(int Argc, const char **Argv) {
   llvm::SmallString<256> Cwd;
   llvm::sys::fs::current_path(Cwd);
 
-  RunOutput Run = analyzeAll(*DB, O, Profile, std::move(*A), Cwd);
+  RunOutput Run = analyzeAll(*DB, O, Profile, SourceChecks, std::move(*A), Cwd);
   if (!Run.Error.empty())
     return fail(Run.Error);
   std::vector<Finding> &Findings = Run.Findings;
@@ -755,12 +835,15 @@ int runKstidy(int Argc, const char **Argv) {
       }
   }
 
+  std::vector<Notice> Notices =
+      collectNotices(Results, Base, O.ShowParseErrors);
   auto Emit = [&](llvm::raw_ostream &OS) {
     if (O.Format == "json")
-      OS << llvm::formatv("{0:2}", toJson(Findings, Results, Base)) << "\n";
+      OS << llvm::formatv("{0:2}", toJson(Findings, Results, Notices, Base))
+         << "\n";
     else if (O.Format == "sarif")
       OS << llvm::formatv("{0:2}",
-                          toSarif(Findings, Run.Checks, Base))
+                          toSarif(Findings, Run.Checks, Notices, Base))
          << "\n";
     else
       printText(OS, Findings, Cwd);
@@ -777,36 +860,21 @@ int runKstidy(int Argc, const char **Argv) {
                  << " known findings not reported, " << Gone
                  << " baseline entries gone\n";
 
-  size_t Pch = 0, Cl = 0;
+  size_t TusWithErrors = 0, Skipped = 0;
   for (const TuResult &R : Results) {
-    Pch += R.DroppedPch;
-    Cl += R.ConvertedCl;
-  }
-  if (Pch && !O.Quiet)
-    llvm::errs() << "kstidy: note: dropped precompiled-header flags (/Yu, "
-                    "/Yc, /Fp, -include-pch, .gch/.pch) from "
-                 << plural(Pch, "compile command", "compile commands")
-                 << ": they name headers built elsewhere\n";
-  if (Cl && !O.Quiet)
-    llvm::errs() << "kstidy: note: read "
-                 << plural(Cl, "cl.exe/clang-cl command", "cl.exe/clang-cl commands")
-                 << " as clang commands (/I, /D, /U, /FI, /std: kept)\n";
-  size_t TusWithErrors = 0;
-  for (const TuResult &R : Results) {
-    if (!R.Errors)
-      continue;
-    ++TusWithErrors;
-    if (O.ShowParseErrors)
+    TusWithErrors += R.Errors != 0;
+    Skipped += R.Skipped.has_value();
+    if (R.Errors && O.ShowParseErrors)
       printText(llvm::errs(), R.CompileErrors, Cwd);
-    if (!O.Quiet)
-      llvm::errs() << "kstidy: note: " << displayPath(R.File, Cwd) << ": "
-                   << plural(R.Errors, "compile error", "compile errors")
-                   << "; checks ran on what parsed"
-                   << (O.ShowParseErrors ? ""
-                                         : " (--show-parse-errors lists them)")
-                   << "\n";
   }
-  if (!O.Quiet) {
+  // Notices name files as the text output does: relative to the current
+  // directory.
+  if (!O.Quiet)
+    printNotices(llvm::errs(),
+                 Base == Cwd ? Notices
+                             : collectNotices(Results, Cwd, O.ShowParseErrors));
+  // When nothing could be analysed, the errors above are the whole story.
+  if (!O.Quiet && Skipped < Results.size()) {
     std::map<std::string, size_t> ByCheck;
     for (const Finding &F : Findings)
       ++ByCheck[F.Check];
@@ -817,17 +885,25 @@ int runKstidy(int Argc, const char **Argv) {
     if (!PerCheck.empty())
       PerCheck += ")";
     llvm::errs() << "kstidy: "
-                 << plural(Results.size(), "translation unit",
+                 << plural(Results.size() - Skipped, "translation unit",
                            "translation units")
                  << " analyzed, " << plural(Findings.size(), "finding",
                                             "findings")
                  << PerCheck << ", "
                  << plural(TusWithErrors, "translation unit",
                            "translation units")
-                 << " with compile errors\n";
+                 << " with compile errors"
+                 << (Skipped ? ", " + plural(Skipped, "source", "sources") +
+                                   " not analysed"
+                             : std::string())
+                 << "\n";
   }
   if (!Findings.empty())
     return ExitFindings;
+  // A source that could not be analysed is an input error, even though the
+  // others were analysed and reported.
+  if (Skipped)
+    return ExitUsage;
   if (TusWithErrors && !O.AllowParseErrors)
     return ExitParseErrors;
   return ExitClean;

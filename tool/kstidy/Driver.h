@@ -8,7 +8,7 @@ namespace ks {
 enum ExitCode : int {
   ExitClean = 0,       ///< analyzed, no findings
   ExitFindings = 1,    ///< findings reported
-  ExitUsage = 2,       ///< bad usage or bad input, nothing analyzed
+  ExitUsage = 2,       ///< bad usage or bad input (a source not analysed)
   ExitParseErrors = 3, ///< no findings, but some TU had compile errors
 };
 

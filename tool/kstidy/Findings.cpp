@@ -116,6 +116,10 @@ void sortAndDeduplicate(std::vector<Finding> &Findings) {
                  Findings.end());
 }
 
+std::string plural(size_t N, llvm::StringRef One, llvm::StringRef Many) {
+  return std::to_string(N) + " " + (N == 1 ? One.str() : Many.str());
+}
+
 std::string displayPath(llvm::StringRef Path, llvm::StringRef BaseDir) {
   if (Path.empty())
     return "<command line>";

@@ -58,6 +58,9 @@ void printText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
 
 std::string displayPath(llvm::StringRef Path, llvm::StringRef BaseDir);
 
+/// "1 finding", "3 findings".
+std::string plural(size_t N, llvm::StringRef One, llvm::StringRef Many);
+
 } // namespace ks
 
 #endif

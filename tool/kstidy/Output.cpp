@@ -146,6 +146,34 @@ Value physicalLocation(const Location &L, llvm::StringRef BaseDir) {
                 {"region", std::move(Region)}};
 }
 
+/// SARIF's account of the run itself: every notice (missing headers,
+/// tables not analysed, skipped inputs) as a tool execution notification,
+/// so code scanning shows what was not looked at.
+Object invocation(const std::vector<Notice> &Notices, llvm::StringRef BaseDir) {
+  Array Notifications;
+  bool Successful = true;
+  for (const Notice &N : Notices) {
+    const char *Level = N.Severity == Notice::Level::Error     ? "error"
+                        : N.Severity == Notice::Level::Warning ? "warning"
+                                                               : "note";
+    Successful &= N.Severity != Notice::Level::Error;
+    Object Notification{{"level", Level},
+                        {"message", Object{{"text", N.Message}}},
+                        {"descriptor", Object{{"id", N.Kind}}}};
+    if (!N.Where.File.empty()) {
+      Object Physical{{"artifactLocation", artifactLocation(N.Where.File, BaseDir)}};
+      if (N.Where.Line)
+        Physical["region"] =
+            Object{{"startLine", static_cast<int64_t>(N.Where.Line)}};
+      Notification["locations"] =
+          Array{Object{{"physicalLocation", std::move(Physical)}}};
+    }
+    Notifications.push_back(std::move(Notification));
+  }
+  return Object{{"executionSuccessful", Successful},
+                {"toolExecutionNotifications", std::move(Notifications)}};
+}
+
 } // namespace
 
 std::string fingerprint(const Finding &F, llvm::StringRef BaseDir) {
@@ -162,7 +190,8 @@ std::string fingerprint(const Finding &F, llvm::StringRef BaseDir) {
 }
 
 Value toJson(const std::vector<Finding> &Findings,
-             const std::vector<TuResult> &Results, llvm::StringRef BaseDir) {
+             const std::vector<TuResult> &Results,
+             const std::vector<Notice> &Notices, llvm::StringRef BaseDir) {
   auto Loc = [&](const Location &L) {
     return Object{{"file", displayPath(L.File, BaseDir)},
                   {"line", static_cast<int64_t>(L.Line)},
@@ -187,20 +216,38 @@ Value toJson(const std::vector<Finding> &Findings,
                          {"fingerprint", fingerprint(F, BaseDir)}});
   }
   Array Units;
-  for (const TuResult &R : Results)
-    Units.push_back(Object{{"file", displayPath(R.File, BaseDir)},
-                           {"compileErrors", static_cast<int64_t>(R.Errors)},
-                           {"wdkProfile", R.ProfileApplied}});
+  for (const TuResult &R : Results) {
+    Array Missing, Blind;
+    for (const MissingInclude &M : R.MissingIncludes)
+      Missing.push_back(Object{{"header", M.Header},
+                               {"file", displayPath(M.From, BaseDir)},
+                               {"line", static_cast<int64_t>(M.Line)}});
+    for (const BlindSpot &B : R.BlindSpots)
+      Blind.push_back(Object{{"name", B.Name},
+                             {"kind", B.Kind},
+                             {"location", Loc(B.Where)},
+                             {"reason", B.Reason}});
+    Object Unit{{"file", displayPath(R.File, BaseDir)},
+                {"analysed", !R.Skipped},
+                {"compileErrors", static_cast<int64_t>(R.Errors)},
+                {"wdkProfile", R.ProfileApplied},
+                {"missingHeaders", std::move(Missing)},
+                {"tablesNotAnalysed", std::move(Blind)}};
+    if (R.Skipped)
+      Unit["skipReason"] = *R.Skipped;
+    Units.push_back(std::move(Unit));
+  }
   return Object{{"tool", "kstidy"},
                 {"version", OutputSchemaVersion},
                 {"kstidyVersion", KSTIDY_VERSION},
                 {"findings", std::move(Out)},
-                {"translationUnits", std::move(Units)}};
+                {"translationUnits", std::move(Units)},
+                {"notices", noticesToJson(Notices, BaseDir)}};
 }
 
 Value toSarif(const std::vector<Finding> &Findings,
               const std::vector<std::string> &Checks,
-              llvm::StringRef BaseDir) {
+              const std::vector<Notice> &Notices, llvm::StringRef BaseDir) {
   Array Rules;
   llvm::StringMap<int64_t> RuleIndex;
   auto AddRule = [&](llvm::StringRef Id) {
@@ -292,6 +339,7 @@ Value toSarif(const std::vector<Finding> &Findings,
       {"originalUriBaseIds",
        Object{{"SRCROOT", Object{{"uri", "file://" + std::string(Base)}}}}},
       {"columnKind", "utf16CodeUnits"},
+      {"invocations", Array{invocation(Notices, BaseDir)}},
       {"results", std::move(Results)}};
   return Object{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                 {"version", "2.1.0"},
@@ -300,7 +348,8 @@ Value toSarif(const std::vector<Finding> &Findings,
 
 llvm::Expected<Value> mergeSarif(const std::vector<Value> &Logs) {
   std::optional<Object> Merged;
-  Array Rules, Results;
+  Array Rules, Results, Notifications;
+  bool Successful = true;
   llvm::StringMap<int64_t> RuleIndex;
   std::set<std::string> Seen;
   for (const Value &Log : Logs) {
@@ -317,8 +366,19 @@ llvm::Expected<Value> mergeSarif(const std::vector<Value> &Logs) {
       if (!Driver || Driver->getString("name") != llvm::StringRef("kstidy"))
         return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                        "a run not made by kstidy");
-      if (!Merged)
+      if (!Merged) {
         Merged = *Run;
+        Merged->erase("invocations");
+      }
+      // Each shard's notices (and failure) carry over into one invocation.
+      if (const Array *Invs = Run->getArray("invocations"))
+        for (const Value &Inv : *Invs)
+          if (const Object *I = Inv.getAsObject()) {
+            Successful &= I->getBoolean("executionSuccessful").value_or(true);
+            if (const Array *Ns = I->getArray("toolExecutionNotifications"))
+              for (const Value &N : *Ns)
+                Notifications.push_back(N);
+          }
       if (const Array *Rs = Driver->getArray("rules"))
         for (const Value &R : *Rs)
           if (const Object *O = R.getAsObject())
@@ -372,6 +432,9 @@ llvm::Expected<Value> mergeSarif(const std::vector<Value> &Logs) {
   for (Value &V : Sorted)
     SortedResults.push_back(std::move(V));
   (*Merged)["results"] = std::move(SortedResults);
+  (*Merged)["invocations"] =
+      Array{Object{{"executionSuccessful", Successful},
+                   {"toolExecutionNotifications", std::move(Notifications)}}};
   if (Object *Tool = Merged->getObject("tool"))
     if (Object *Driver = Tool->getObject("driver"))
       (*Driver)["rules"] = std::move(Rules);

@@ -11,6 +11,7 @@
 
 #include "Analyzer.h"
 #include "Findings.h"
+#include "Notices.h"
 
 #include "llvm/Support/JSON.h"
 #include <set>
@@ -29,11 +30,13 @@ std::string fingerprint(const Finding &F, llvm::StringRef BaseDir);
 /// docs/output.md.
 llvm::json::Value toJson(const std::vector<Finding> &Findings,
                          const std::vector<TuResult> &Results,
+                         const std::vector<Notice> &Notices,
                          llvm::StringRef BaseDir);
 
 /// SARIF 2.1.0, one run; \p Checks are the enabled checks (rules[]).
 llvm::json::Value toSarif(const std::vector<Finding> &Findings,
                           const std::vector<std::string> &Checks,
+                          const std::vector<Notice> &Notices,
                           llvm::StringRef BaseDir);
 
 /// Merges the runs of several SARIF logs made by kstidy (shards): rules

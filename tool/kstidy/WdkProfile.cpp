@@ -57,6 +57,21 @@ std::vector<std::string> WdkProfile::flags() const {
   return {
       "--target=x86_64-w64-windows-gnu",
       "-fms-extensions",
+      // MSVC's leniency where driver code relies on it (a goto past an
+      // initialisation, default int, unqualified dependent base members):
+      // warnings, not errors. -fms-compatibility alone drops __GNUC__, and
+      // mingw's headers need it for their intrinsics and vector types.
+      "-fms-compatibility",
+      "-fgnuc-version=4.2.1",
+      // Template bodies are parsed where they stand, as the model needs
+      // (-fms-compatibility would otherwise delay them on some targets).
+      "-fno-delayed-template-parsing",
+      // What MSVC only warns about in C (C4013, C4047, C4133, implicit int
+      // in K&R-style parameter lists) clang 19 rejects by default.
+      "-Wno-error=implicit-int",
+      "-Wno-error=implicit-function-declaration",
+      "-Wno-error=int-conversion",
+      "-Wno-error=incompatible-pointer-types",
       // Our overlay first: it fixes include-order problems with
       // #include_next wrappers around mingw's headers.
       "-isystem", std::string(Overlay),

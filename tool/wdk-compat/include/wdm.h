@@ -59,3 +59,81 @@ extern ULONG ExDefaultMdlProtection;
 #endif
 
 #endif /* _WDMDDK_ && !KSTIDY_WDK_WDM_DECLS */
+
+/*
+ * Declarations mingw-w64 10's wdm.h lacks, from the wdm.h reference on
+ * learn.microsoft.com: the role types of dispatch routines that run paged
+ * or at raised IRQL (used to annotate dispatch routines the same way as
+ * DRIVER_DISPATCH), reader/writer spin locks (Windows 7+), and the
+ * MemoryBarrier macro of kernel mode. Own guard, independent of
+ * KSTIDY_WDK_NO_POOL_DECLS.
+ */
+#if defined(_WDMDDK_) && !defined(KSTIDY_WDK_WDM_EXTRA_DECLS)
+#define KSTIDY_WDK_WDM_EXTRA_DECLS
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Same signature as DRIVER_DISPATCH; only the IRQL/paging contract
+   differs. */
+typedef NTSTATUS NTAPI DRIVER_DISPATCH_PAGED(struct _DEVICE_OBJECT *DeviceObject,
+                                             struct _IRP *Irp);
+typedef DRIVER_DISPATCH_PAGED *PDRIVER_DISPATCH_PAGED;
+typedef NTSTATUS NTAPI DRIVER_DISPATCH_RAISED(struct _DEVICE_OBJECT *DeviceObject,
+                                              struct _IRP *Irp);
+typedef DRIVER_DISPATCH_RAISED *PDRIVER_DISPATCH_RAISED;
+
+/* Lookaside-list allocation callbacks as function types (mingw-w64 has the
+   pointer types). */
+typedef PVOID NTAPI ALLOCATE_FUNCTION(POOL_TYPE PoolType, SIZE_T NumberOfBytes,
+                                      ULONG Tag);
+typedef VOID NTAPI FREE_FUNCTION(PVOID Buffer);
+typedef PVOID NTAPI ALLOCATE_FUNCTION_EX(POOL_TYPE PoolType,
+                                         SIZE_T NumberOfBytes, ULONG Tag,
+                                         PLOOKASIDE_LIST_EX Lookaside);
+typedef VOID NTAPI FREE_FUNCTION_EX(PVOID Buffer, PLOOKASIDE_LIST_EX Lookaside);
+
+/* Reader/writer spin locks (Windows 7+). */
+typedef volatile LONG EX_SPIN_LOCK, *PEX_SPIN_LOCK;
+
+NTKERNELAPI KIRQL NTAPI ExAcquireSpinLockShared(PEX_SPIN_LOCK SpinLock);
+NTKERNELAPI VOID NTAPI ExReleaseSpinLockShared(PEX_SPIN_LOCK SpinLock,
+                                               KIRQL OldIrql);
+NTKERNELAPI KIRQL NTAPI ExAcquireSpinLockExclusive(PEX_SPIN_LOCK SpinLock);
+NTKERNELAPI VOID NTAPI ExReleaseSpinLockExclusive(PEX_SPIN_LOCK SpinLock,
+                                                  KIRQL OldIrql);
+NTKERNELAPI VOID NTAPI ExAcquireSpinLockSharedAtDpcLevel(PEX_SPIN_LOCK SpinLock);
+NTKERNELAPI VOID NTAPI ExReleaseSpinLockSharedFromDpcLevel(
+    PEX_SPIN_LOCK SpinLock);
+NTKERNELAPI VOID NTAPI ExAcquireSpinLockExclusiveAtDpcLevel(
+    PEX_SPIN_LOCK SpinLock);
+NTKERNELAPI VOID NTAPI ExReleaseSpinLockExclusiveFromDpcLevel(
+    PEX_SPIN_LOCK SpinLock);
+NTKERNELAPI LOGICAL NTAPI ExTryConvertSharedSpinLockExclusive(
+    PEX_SPIN_LOCK SpinLock);
+NTKERNELAPI LOGICAL NTAPI ExTryAcquireSpinLockSharedAtDpcLevel(
+    PEX_SPIN_LOCK SpinLock);
+NTKERNELAPI LOGICAL NTAPI ExTryAcquireSpinLockExclusiveAtDpcLevel(
+    PEX_SPIN_LOCK SpinLock);
+
+/* Precise system/interrupt time (Windows 8 / 8.1+). */
+NTKERNELAPI VOID NTAPI KeQuerySystemTimePrecise(PLARGE_INTEGER CurrentTime);
+NTKERNELAPI ULONG64 NTAPI KeQueryInterruptTimePrecise(PULONG64 QpcTimeStamp);
+
+/* Full memory barrier; kernel code reaches it through wdm.h. Same
+   expansion as mingw-w64's x64 winnt.h, so including both is harmless. */
+#if !defined(MemoryBarrier) && defined(__x86_64__)
+#define MemoryBarrier _mm_mfence
+#endif
+
+/* NTSTATUS values missing from mingw-w64's ntstatus.h. */
+#ifndef STATUS_INVALID_STATE_TRANSITION
+#define STATUS_INVALID_STATE_TRANSITION ((NTSTATUS)0xC000A003L)
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _WDMDDK_ && !KSTIDY_WDK_WDM_EXTRA_DECLS */

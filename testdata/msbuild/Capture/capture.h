@@ -1,0 +1,2 @@
+// kstidy fixture: a ClInclude item (not compiled).
+#pragma once

@@ -1,0 +1,172 @@
+//===- Notices.cpp --------------------------------------------------------===//
+#include "Notices.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringRef.h"
+#include <map>
+#include <set>
+#include <tuple>
+
+using llvm::json::Array;
+using llvm::json::Object;
+
+namespace ks {
+
+namespace {
+
+Location at(const std::string &File, unsigned Line = 0, unsigned Column = 0) {
+  Location L;
+  L.File = File;
+  L.Line = Line;
+  L.Column = Column;
+  return L;
+}
+
+/// "3 property item tables in pin.cpp were not analysed: A, B, C (their
+/// initializers have compile errors)", one notice per file, kind and reason.
+void addBlindSpots(const std::vector<TuResult> &Results,
+                   llvm::StringRef BaseDir, std::vector<Notice> &Out) {
+  // A table in a header is met once per TU that includes it.
+  std::set<std::tuple<std::string, unsigned, std::string>> Seen;
+  std::map<std::tuple<std::string, std::string, std::string>,
+           std::vector<const BlindSpot *>>
+      Groups;
+  for (const TuResult &R : Results)
+    for (const BlindSpot &B : R.BlindSpots)
+      if (Seen.insert({B.Where.File, B.Where.Line, B.Name}).second)
+        Groups[{B.Where.File, B.Kind, B.Reason}].push_back(&B);
+  for (const auto &[Key, Spots] : Groups) {
+    const auto &[File, Kind, Reason] = Key;
+    std::string Names;
+    for (const BlindSpot *B : Spots)
+      Names += (Names.empty() ? "" : ", ") + B->Name;
+    Notice N;
+    N.Severity = Notice::Level::Warning;
+    N.Kind = "tables-not-analysed";
+    N.Message = plural(Spots.size(), Kind, Kind + "s") + " in " +
+                displayPath(File, BaseDir) +
+                (Spots.size() == 1 ? " was" : " were") +
+                " not analysed: " + Names + " (" + Reason + ")";
+    N.Where = Spots.front()->Where;
+    Out.push_back(std::move(N));
+  }
+}
+
+/// Each missing header once per run: where it was first asked for, and how
+/// many TUs went on without it.
+void addMissingHeaders(const std::vector<TuResult> &Results,
+                       llvm::StringRef BaseDir, std::vector<Notice> &Out) {
+  struct Miss {
+    const MissingInclude *First = nullptr;
+    std::set<std::string> Units;
+  };
+  std::map<std::string, Miss> ByHeader;
+  std::vector<std::string> Order;
+  for (const TuResult &R : Results)
+    for (const MissingInclude &M : R.MissingIncludes) {
+      Miss &Entry = ByHeader[M.Header];
+      if (!Entry.First) {
+        Entry.First = &M;
+        Order.push_back(M.Header);
+      }
+      Entry.Units.insert(R.File);
+    }
+  for (const std::string &Header : Order) {
+    const Miss &M = ByHeader[Header];
+    Notice N;
+    N.Kind = "missing-header";
+    N.Message = "header '" + Header + "' not found (" +
+                displayPath(M.First->From, BaseDir) + ":" +
+                std::to_string(M.First->Line) + ", " +
+                plural(M.Units.size(), "translation unit",
+                       "translation units") +
+                "); analysed without it: what it declares is unknown";
+    N.Where = at(M.First->From, M.First->Line);
+    Out.push_back(std::move(N));
+  }
+}
+
+} // namespace
+
+std::vector<Notice> collectNotices(const std::vector<TuResult> &Results,
+                                   llvm::StringRef BaseDir,
+                                   bool ShowParseErrors) {
+  std::vector<Notice> Out;
+  size_t Pch = 0, Cl = 0;
+  for (const TuResult &R : Results) {
+    std::string File = displayPath(R.File, BaseDir);
+    Pch += R.DroppedPch;
+    Cl += R.ConvertedCl;
+    if (R.Skipped) {
+      Out.push_back({Notice::Level::Error, "input-skipped",
+                     File + ": not analysed: " + *R.Skipped, at(R.File)});
+      continue;
+    }
+    for (const std::string &Read : R.InputNotes)
+      Out.push_back({Notice::Level::Note, "input-read", File + ": " + Read,
+                     at(R.File)});
+    if (R.MsvcDefaultInt)
+      Out.push_back({Notice::Level::Note, "msvc-default-int",
+                     File + ": " +
+                         plural(R.MsvcDefaultInt, "declaration", "declarations") +
+                         " without a type read as int, as MSVC does",
+                     at(R.File)});
+    if (R.Errors)
+      Out.push_back(
+          {Notice::Level::Note, "compile-errors",
+           File + ": " + plural(R.Errors, "compile error", "compile errors") +
+               "; checks ran on what parsed" +
+               (ShowParseErrors ? "" : " (--show-parse-errors lists them)"),
+           at(R.File)});
+  }
+  addMissingHeaders(Results, BaseDir, Out);
+  addBlindSpots(Results, BaseDir, Out);
+  if (Pch)
+    Out.push_back({Notice::Level::Note, "pch-dropped",
+                   "dropped precompiled-header flags (/Yu, /Yc, /Fp, "
+                   "-include-pch, .gch/.pch) from " +
+                       plural(Pch, "compile command", "compile commands") +
+                       ": they name headers built elsewhere",
+                   Location()});
+  if (Cl)
+    Out.push_back({Notice::Level::Note, "cl-command",
+                   "read " +
+                       plural(Cl, "cl.exe/clang-cl command",
+                              "cl.exe/clang-cl commands") +
+                       " as clang commands (/I, /D, /U, /FI, /std: kept)",
+                   Location()});
+  return Out;
+}
+
+void printNotices(llvm::raw_ostream &OS, const std::vector<Notice> &Notices) {
+  for (const Notice &N : Notices)
+    OS << "kstidy: "
+       << (N.Severity == Notice::Level::Error     ? "error: "
+           : N.Severity == Notice::Level::Warning ? "warning: "
+                                                  : "note: ")
+       << N.Message << "\n";
+}
+
+llvm::json::Value noticesToJson(const std::vector<Notice> &Notices,
+                                llvm::StringRef BaseDir) {
+  Array Out;
+  for (const Notice &N : Notices) {
+    Object O{{"kind", N.Kind},
+             {"level", N.Severity == Notice::Level::Error     ? "error"
+                       : N.Severity == Notice::Level::Warning ? "warning"
+                                                              : "note"},
+             {"message", N.Message}};
+    if (!N.Where.File.empty()) {
+      Object L{{"file", displayPath(N.Where.File, BaseDir)}};
+      if (N.Where.Line)
+        L["line"] = static_cast<int64_t>(N.Where.Line);
+      if (N.Where.Column)
+        L["column"] = static_cast<int64_t>(N.Where.Column);
+      O["location"] = std::move(L);
+    }
+    Out.push_back(std::move(O));
+  }
+  return Out;
+}
+
+} // namespace ks

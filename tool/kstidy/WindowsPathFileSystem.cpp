@@ -1,0 +1,116 @@
+//===- WindowsPathFileSystem.cpp ------------------------------------------===//
+#include "WindowsPathFileSystem.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Path.h"
+
+namespace ks {
+
+std::vector<std::string>
+DirectoryListingCache::lookup(llvm::vfs::FileSystem &FS, llvm::StringRef Dir,
+                              llvm::StringRef LowerName) {
+  std::shared_ptr<llvm::StringMap<std::vector<std::string>>> Listing;
+  {
+    std::lock_guard<std::mutex> Guard(Lock);
+    auto It = Listings.find(Dir);
+    if (It != Listings.end())
+      Listing = It->second;
+  }
+  if (!Listing) {
+    // Listed outside the lock: two workers may list the same directory
+    // once each, which costs less than serialising every listing.
+    Listing = std::make_shared<llvm::StringMap<std::vector<std::string>>>();
+    std::error_code EC;
+    for (llvm::vfs::directory_iterator I = FS.dir_begin(Dir, EC), End;
+         !EC && I != End; I.increment(EC)) {
+      llvm::StringRef Name = llvm::sys::path::filename(I->path());
+      (*Listing)[Name.lower()].push_back(Name.str());
+    }
+    for (auto &Entry : *Listing)
+      llvm::sort(Entry.second); // deterministic when names differ by case only
+    std::lock_guard<std::mutex> Guard(Lock);
+    Listings.try_emplace(Dir, Listing);
+  }
+  auto Hit = Listing->find(LowerName);
+  if (Hit == Listing->end())
+    return {};
+  return Hit->second;
+}
+
+WindowsPathFileSystem::WindowsPathFileSystem(
+    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Base,
+    std::shared_ptr<DirectoryListingCache> Cache)
+    : ProxyFileSystem(std::move(Base)), Cache(std::move(Cache)) {}
+
+std::optional<std::string>
+WindowsPathFileSystem::resolve(llvm::StringRef Path) {
+  std::string Slashed = Path.str();
+  std::replace(Slashed.begin(), Slashed.end(), '\\', '/');
+  llvm::SmallString<256> Abs(Slashed);
+  if (!llvm::sys::path::is_absolute(Abs)) {
+    auto Cwd = getCurrentWorkingDirectory();
+    if (!Cwd)
+      return std::nullopt;
+    llvm::SmallString<256> Joined(*Cwd);
+    llvm::sys::path::append(Joined, Abs);
+    Abs = Joined;
+  }
+  // Windows resolves `..` lexically, before looking at the disk.
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+
+  llvm::SmallString<256> Found(llvm::sys::path::root_path(Abs));
+  for (auto I = llvm::sys::path::begin(llvm::sys::path::relative_path(Abs)),
+            E = llvm::sys::path::end(llvm::sys::path::relative_path(Abs));
+       I != E; ++I) {
+    std::vector<std::string> Names =
+        Cache->lookup(getUnderlyingFS(), Found, I->lower());
+    if (Names.empty())
+      return std::nullopt;
+    // The exact spelling wins when the directory holds several that differ
+    // only by case (possible on Linux, never on NTFS).
+    llvm::StringRef Pick = Names.front();
+    for (const std::string &N : Names)
+      if (N == *I)
+        Pick = N;
+    llvm::sys::path::append(Found, Pick);
+  }
+  if (Found == Path)
+    return std::nullopt;
+  return std::string(Found);
+}
+
+llvm::ErrorOr<llvm::vfs::Status>
+WindowsPathFileSystem::status(const llvm::Twine &Path) {
+  auto S = ProxyFileSystem::status(Path);
+  if (S || S.getError() != std::errc::no_such_file_or_directory)
+    return S;
+  llvm::SmallString<256> Name;
+  Path.toVector(Name);
+  auto Real = resolve(Name);
+  if (!Real)
+    return S;
+  auto Resolved = ProxyFileSystem::status(*Real);
+  if (!Resolved)
+    return S;
+  // The name the preprocessor asked for: that is what it will report.
+  return llvm::vfs::Status::copyWithNewName(*Resolved, Name);
+}
+
+llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
+WindowsPathFileSystem::openFileForRead(const llvm::Twine &Path) {
+  auto F = ProxyFileSystem::openFileForRead(Path);
+  if (F || F.getError() != std::errc::no_such_file_or_directory)
+    return F;
+  llvm::SmallString<256> Name;
+  Path.toVector(Name);
+  auto Real = resolve(Name);
+  if (!Real)
+    return F;
+  auto Resolved = ProxyFileSystem::openFileForRead(*Real);
+  if (!Resolved)
+    return F;
+  return llvm::vfs::File::getWithPath(std::move(Resolved), Name);
+}
+
+} // namespace ks

@@ -1,0 +1,58 @@
+//===- WindowsPathFileSystem.h - NTFS lookup rules on a Linux host --------===//
+//
+// Driver trees are written on Windows, where `#include "Common.h"` finds
+// common.h and `#include "..\inc\hw.h"` uses backslashes. On a Linux host
+// clang looks names up byte for byte, so such a tree stops at "file not
+// found". This file system answers a lookup the underlying one misses by
+// reading backslashes as separators and matching each path component
+// case-insensitively, as NTFS does. Exact hits never pay for it.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KSTIDY_TOOL_WINDOWSPATHFILESYSTEM_H
+#define KSTIDY_TOOL_WINDOWSPATHFILESYSTEM_H
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ks {
+
+/// Directory listings, lower-cased name -> the names on disk. Shared by the
+/// file systems of one run: directories do not change while kstidy reads.
+class DirectoryListingCache {
+public:
+  /// The names in \p Dir whose lower-case spelling is \p LowerName.
+  std::vector<std::string> lookup(llvm::vfs::FileSystem &FS,
+                                  llvm::StringRef Dir,
+                                  llvm::StringRef LowerName);
+
+private:
+  std::mutex Lock;
+  llvm::StringMap<std::shared_ptr<llvm::StringMap<std::vector<std::string>>>>
+      Listings;
+};
+
+class WindowsPathFileSystem : public llvm::vfs::ProxyFileSystem {
+public:
+  WindowsPathFileSystem(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Base,
+                        std::shared_ptr<DirectoryListingCache> Cache);
+
+  llvm::ErrorOr<llvm::vfs::Status> status(const llvm::Twine &Path) override;
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
+  openFileForRead(const llvm::Twine &Path) override;
+
+  /// The path on disk that \p Path names under Windows rules, if any and
+  /// if it differs from \p Path.
+  std::optional<std::string> resolve(llvm::StringRef Path);
+
+private:
+  std::shared_ptr<DirectoryListingCache> Cache;
+};
+
+} // namespace ks
+
+#endif
