@@ -55,6 +55,10 @@ protected:
 
   Result run(std::vector<std::string> Args) {
     std::string Out = path("stdout.txt"), Err = path("stderr.txt");
+    // The redirections do not truncate: a shorter output would keep the
+    // tail of the previous run's.
+    llvm::sys::fs::remove(Out);
+    llvm::sys::fs::remove(Err);
     std::vector<llvm::StringRef> Argv = {KSTIDY_TEST_BIN};
     for (const std::string &A : Args)
       Argv.push_back(A);
@@ -192,8 +196,51 @@ TEST_F(Cli, MsvcDefaultIntIsToleratedAndSaid) {
   Result R = run({write("dflt.cpp", Text), "--"});
   EXPECT_EQ(R.Code, 0) << R.Err;
   EXPECT_NE(R.Err.find("note: " + path("dflt.cpp") +
-                       ": 1 declaration without a type read as int, as MSVC does"),
+                       ": 1 declaration without a type read as int (MSVC C4430: int assumed)"),
             std::string::npos) << R.Err;
+}
+
+// User-mode APO code (ATL, WIL) is out of scope, and the note says so; a
+// kernel header that is missing is not.
+TEST_F(Cli, UserModeFrameworkHeadersAreNamedOutOfScope) {
+  std::string Apo = write("apo.cpp", "#include <atlbase.h>\nint x;\n");
+  std::string Drv = write("drv.cpp", "#include <hwprivate.h>\nint y;\n");
+  Result R = run({Apo, Drv, "--"});
+  EXPECT_EQ(R.Code, 3) << R.Err;
+  size_t Atl = R.Err.find("header 'atlbase.h' not found");
+  ASSERT_NE(Atl, std::string::npos) << R.Err;
+  EXPECT_NE(R.Err.find("user-mode ATL/WIL/APO code is out of kstidy's scope", Atl),
+            std::string::npos) << R.Err;
+  size_t Hw = R.Err.find("header 'hwprivate.h' not found");
+  ASSERT_NE(Hw, std::string::npos) << R.Err;
+  EXPECT_EQ(R.Err.substr(Hw, R.Err.find('\n', Hw) - Hw).find("out of"),
+            std::string::npos) << R.Err;
+}
+
+// A table whose initializer does not compile is a blind spot, said as such
+// in text, JSON and SARIF; a good table beside it is still judged.
+TEST_F(Cli, TablesWithCompileErrorsAreReportedNotAnalysed) {
+  std::string Text = std::string(BadTable) + R"(
+static NTSTATUS Get(PIRP, PKSPROPERTY, PVOID) { return STATUS_SUCCESS; }
+static const KSPROPERTY_ITEM BrokenItems[] = {
+    {0, {Get}, sizeof(KSPROPERTY), sizeof(ULONG_NOT_DECLARED), {NULL}, NULL, 0, NULL, NULL, 0},
+};
+)";
+  std::string Src = write("blind.cpp", Text);
+  Result R = run({Src, "--"});
+  EXPECT_EQ(R.Code, 1) << R.Err;
+  EXPECT_NE(R.Out.find("blind.cpp:4:"), std::string::npos) << R.Out;
+  EXPECT_NE(R.Err.find("warning: 1 property item table in " + Src +
+                       " was not analysed: BrokenItems ("),
+            std::string::npos) << R.Err;
+  Result J = run({"--format=json", Src, "--"});
+  EXPECT_NE(J.Out.find("\"kind\": \"tables-not-analysed\""), std::string::npos) << J.Out;
+  EXPECT_NE(J.Out.find("\"name\": \"BrokenItems\""), std::string::npos) << J.Out;
+  Result S = run({"--format=sarif", Src, "--"});
+  EXPECT_NE(S.Out.find("was not analysed: BrokenItems"), std::string::npos) << S.Out;
+  // Without errors there is nothing to say.
+  Result Clean = run({write("clean.cpp", GoodTable), "--"});
+  EXPECT_EQ(Clean.Err.find("not analysed"), std::string::npos) << Clean.Err;
 }
 
 // The notices reach JSON and SARIF too (toolExecutionNotifications).

@@ -19,6 +19,7 @@
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
+#include "model/BlindSpots.h"
 #include "model/ModelBuilder.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
@@ -53,6 +54,30 @@ private:
   std::vector<Decl *> Decls;
 };
 
+/// After the checks: the tables of a TU with compile errors that the model
+/// could not analyse, so that "not looked at" never reads as "clean".
+class BlindSpotCollector : public ASTConsumer {
+public:
+  explicit BlindSpotCollector(std::vector<BlindSpot> &Out) : Out(Out) {}
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    if (!Ctx.getDiagnostics().hasErrorOccurred())
+      return;
+    for (model::UnanalysedTable &T : model::findUnanalysedTables(Ctx)) {
+      BlindSpot B;
+      B.Name = std::move(T.Name);
+      B.Kind = std::move(T.Kind);
+      B.Where.File = std::move(T.File);
+      B.Where.Line = T.Line;
+      B.Where.Column = T.Column;
+      B.Reason = std::move(T.Reason);
+      Out.push_back(std::move(B));
+    }
+  }
+
+private:
+  std::vector<BlindSpot> &Out;
+};
+
 /// Records each `#include` that found no header. The diagnostic itself is
 /// still reported (as an error, no longer fatal: see Action).
 class MissingIncludeRecorder : public PPCallbacks {
@@ -84,7 +109,8 @@ private:
 
 /// Passes every diagnostic on to clang-tidy's consumer but the errors MSVC
 /// accepts and clang cannot be told to: C++ declarations without a type
-/// (`const DebugLevel = 1;`), which MSVC reads as int. clang recovers the
+/// (`const DebugLevel = 1;`), which MSVC reads as int (C4430, "int
+/// assumed", a warning drivers can turn off). clang recovers the
 /// same way (an int declaration, marked invalid so no check reads it); the
 /// TU is not counted as broken for it, and kstidy says how many it met.
 class MsvcToleranceConsumer : public DiagnosticConsumer {
@@ -183,6 +209,8 @@ private:
         Builder.registerMatchers(&Finder);
         Consumers.push_back(Finder.newASTConsumer());
       }
+      Consumers.push_back(
+          std::make_unique<BlindSpotCollector>(Result.BlindSpots));
       return std::make_unique<MultiplexConsumer>(std::move(Consumers));
     }
 

@@ -71,7 +71,7 @@ struct TuResult {
   unsigned Errors = 0;
   std::vector<Finding> CompileErrors; ///< kept for --show-parse-errors
   std::vector<MissingInclude> MissingIncludes;
-  /// C++ declarations without a type, read as int as MSVC does.
+  /// C++ declarations without a type, read as int (MSVC: C4430, int assumed).
   unsigned MsvcDefaultInt = 0;
   std::vector<BlindSpot> BlindSpots;
   /// Not analysed at all (not a source file, unreadable): why.

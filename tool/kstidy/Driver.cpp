@@ -61,12 +61,16 @@ USAGE
   (Checks, CheckOptions, HeaderFilterRegex, ExtraArgs); NOLINT comments work.
   A .vcxproj or .sln stands in for a compile database: the ClCompile sources
   of its projects are analyzed with their include directories, defines and
-  language standard (docs/msbuild.md).
+  language standard (docs/msbuild.md). Sources named without -p or a project
+  take the settings of the .vcxproj that lists them, when one is found beside
+  them or up to three directories above.
 
 OPTIONS
   -p <path>                 compile_commands.json, or the directory holding it
   --msbuild-config=<c|p>    with a .vcxproj/.sln: the Configuration|Platform
                             to read (default: the first x64 Release one)
+  --no-msbuild-discovery    sources named on the command line: do not look
+                            for the .vcxproj files that list them
   -j <n>                    analyze n translation units at a time (default:
                             every core)
   --source-filter=<regex>   with -p (or a .vcxproj/.sln): only the database's
@@ -122,6 +126,7 @@ struct CliOptions {
   std::optional<std::string> BuildPath;
   std::vector<std::string> MsBuildInputs; ///< .vcxproj / .sln
   std::optional<std::string> MsBuildConfig; ///< --msbuild-config
+  bool MsBuildDiscovery = true; ///< off: --no-msbuild-discovery
   std::vector<std::string> Sources;
   std::vector<std::string> CompilerArgs;
   bool HaveCompilerArgs = false;
@@ -285,6 +290,8 @@ std::optional<std::string> parseArgs(int Argc, const char **Argv,
       O.AllowParseErrors = true;
     else if (Name == "quiet")
       O.Quiet = true;
+    else if (Name == "no-msbuild-discovery")
+      O.MsBuildDiscovery = false;
     else if (Name == "version")
       O.Version = true;
     else if (Name == "help" || Name == "h")
@@ -369,6 +376,38 @@ std::optional<std::string> checkConfigFiles(llvm::StringRef Source,
   }
   return std::nullopt;
 }
+
+/// The commands of the MSBuild projects that list a source, with the flags
+/// given after "--" appended; the plain "--" command for the others.
+class ProjectFirstDatabase : public CompilationDatabase {
+public:
+  ProjectFirstDatabase(std::unique_ptr<CompilationDatabase> Projects,
+                       std::unique_ptr<CompilationDatabase> Fallback,
+                       std::vector<std::string> Extra)
+      : Projects(std::move(Projects)), Fallback(std::move(Fallback)),
+        Extra(std::move(Extra)) {}
+
+  std::vector<clang::tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef File) const override {
+    auto Commands = Projects->getCompileCommands(File);
+    if (Commands.empty())
+      return Fallback->getCompileCommands(File);
+    for (clang::tooling::CompileCommand &C : Commands) {
+      // The source stays last: the extra flags go before it.
+      auto Pos = C.CommandLine.empty() ? C.CommandLine.end()
+                                       : C.CommandLine.end() - 1;
+      C.CommandLine.insert(Pos, Extra.begin(), Extra.end());
+    }
+    return Commands;
+  }
+  std::vector<std::string> getAllFiles() const override {
+    return Projects->getAllFiles();
+  }
+
+private:
+  std::unique_ptr<CompilationDatabase> Projects, Fallback;
+  std::vector<std::string> Extra;
+};
 
 std::unique_ptr<CompilationDatabase> loadDatabase(llvm::StringRef Path,
                                                   std::string &Error) {
@@ -703,6 +742,45 @@ int runKstidy(int Argc, const char **Argv) {
       return fail("no input files (usage: kstidy [options] <source>... "
                   "[-- <compiler args>], or kstidy -p <build dir>)");
     DB = std::make_unique<FixedCompilationDatabase>(".", O.CompilerArgs);
+    if (O.MsBuildDiscovery && !O.Sources.empty()) {
+      // Sources given by name in a driver tree: the MSBuild projects that
+      // compile them know their defines and include directories (which
+      // decide what tables exist at all); the flags after "--" still apply.
+      std::vector<std::string> Absolute;
+      for (const std::string &Source : O.Sources) {
+        llvm::SmallString<256> Abs(Source);
+        llvm::sys::fs::make_absolute(Abs);
+        llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+        Absolute.push_back(std::string(Abs));
+      }
+      std::vector<std::string> Projects =
+          msbuild::findProjectsListing(Absolute);
+      std::vector<std::string> Notes;
+      if (!Projects.empty()) {
+        auto Loaded = msbuild::loadMsBuildDatabase(Projects, std::nullopt, Notes);
+        if (Loaded) {
+          size_t Covered = llvm::count_if(Absolute, [&](const std::string &F) {
+            return !(*Loaded)->getCompileCommands(F).empty();
+          });
+          if (!O.Quiet) {
+            std::string Names;
+            for (const std::string &P : Projects)
+              Names += (Names.empty() ? "" : ", ") +
+                       displayPath(P, llvm::sys::path::parent_path(Absolute.front()));
+            llvm::errs() << "kstidy: note: compile settings of "
+                         << plural(Covered, "source", "sources")
+                         << " taken from the MSBuild projects that list them ("
+                         << Names << "); --no-msbuild-discovery turns this off\n";
+            for (const std::string &Note : Notes)
+              llvm::errs() << "kstidy: note: " << Note << "\n";
+          }
+          DB = std::make_unique<ProjectFirstDatabase>(
+              std::move(*Loaded), std::move(DB), O.CompilerArgs);
+        } else {
+          llvm::consumeError(Loaded.takeError());
+        }
+      }
+    }
   }
 
   std::set<std::string> SeenConfigs;

@@ -150,6 +150,13 @@ bool isSolutionFile(llvm::StringRef Path);
 /// Loads every .vcxproj and .sln in \p Inputs for \p Config (or each one's
 /// default) into a compile database. The notes (one line each, without the
 /// "kstidy: note: " prefix) go to \p Notes.
+/// The .vcxproj files that compile some of \p Sources (absolute paths), in a
+/// stable order: looked for beside each source and up to three directories
+/// above it, never past a repository root (a directory holding .git). A
+/// project that does not load is left out.
+std::vector<std::string>
+findProjectsListing(llvm::ArrayRef<std::string> Sources);
+
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
 loadMsBuildDatabase(llvm::ArrayRef<std::string> Inputs,
                     std::optional<std::string> Config,

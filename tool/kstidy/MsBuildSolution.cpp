@@ -247,6 +247,61 @@ void addProject(MsBuildDatabase &DB, Project &P,
 
 } // namespace
 
+std::vector<std::string>
+findProjectsListing(llvm::ArrayRef<std::string> Sources) {
+  // Windows paths: a project names its sources in any case.
+  std::set<std::string> Wanted;
+  std::set<std::string> Dirs;
+  for (const std::string &S : Sources) {
+    Wanted.insert(llvm::StringRef(S).lower());
+    Dirs.insert(llvm::sys::path::parent_path(S).str());
+  }
+  std::vector<std::string> Candidates;
+  std::set<std::string> Listed, Visited;
+  for (const std::string &Start : Dirs) {
+    llvm::SmallString<256> Dir(Start);
+    for (int Level = 0; Level < 4 && !Dir.empty(); ++Level) {
+      if (Visited.insert(std::string(Dir)).second) {
+        std::vector<std::string> Here;
+        std::error_code EC;
+        for (llvm::sys::fs::directory_iterator I(Dir, EC), E; !EC && I != E;
+             I.increment(EC))
+          if (isProjectFile(I->path()) && Listed.insert(I->path()).second)
+            Here.push_back(I->path());
+        llvm::sort(Here);
+        Candidates.insert(Candidates.end(), Here.begin(), Here.end());
+      }
+      llvm::SmallString<256> Git(Dir);
+      llvm::sys::path::append(Git, ".git");
+      if (llvm::sys::fs::exists(Git))
+        break;
+      llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
+      if (Parent == Dir)
+        break;
+      Dir = Parent.str();
+    }
+  }
+  std::vector<std::string> Found;
+  for (const std::string &Path : Candidates) {
+    LoadOptions O;
+    O.AllowEmpty = true;
+    if (auto Sln = findSolutionFor(Path)) {
+      O.SolutionPath = *Sln;
+      O.SolutionDir = llvm::sys::path::parent_path(*Sln).str() + "/";
+    }
+    auto P = loadProject(Path, O);
+    if (!P) {
+      llvm::consumeError(P.takeError());
+      continue;
+    }
+    if (llvm::any_of(P->Units, [&](const CompileUnit &U) {
+          return Wanted.count(llvm::StringRef(U.File).lower());
+        }))
+      Found.push_back(Path);
+  }
+  return Found;
+}
+
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
 loadMsBuildDatabase(llvm::ArrayRef<std::string> Inputs,
                     std::optional<std::string> ConfigText,

@@ -3,6 +3,7 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
@@ -52,6 +53,20 @@ void addBlindSpots(const std::vector<TuResult> &Results,
   }
 }
 
+/// Headers of user-mode frameworks that kstidy's profile does not provide on
+/// purpose: audio processing objects and COM servers built on ATL and WIL run
+/// in the audio engine's process, not in the KS runtime, and hold no table
+/// the runtime walks.
+bool isOutOfScopeUserModeHeader(llvm::StringRef Header) {
+  std::string H = Header.lower();
+  std::replace(H.begin(), H.end(), '\\', '/');
+  llvm::StringRef Name(H);
+  return Name.starts_with("atl") || Name.starts_with("wil/") ||
+         Name.starts_with("audioenginebaseapo") ||
+         Name == "baseaudioprocessingobject.h" || Name == "audiomediatype.h" ||
+         Name == "mmdeviceapi.h" || Name == "propkey.h";
+}
+
 /// Each missing header once per run: where it was first asked for, and how
 /// many TUs went on without it.
 void addMissingHeaders(const std::vector<TuResult> &Results,
@@ -80,7 +95,12 @@ void addMissingHeaders(const std::vector<TuResult> &Results,
                 std::to_string(M.First->Line) + ", " +
                 plural(M.Units.size(), "translation unit",
                        "translation units") +
-                "); analysed without it: what it declares is unknown";
+                "); analysed without it: what it declares is unknown" +
+                (isOutOfScopeUserModeHeader(Header)
+                     ? std::string(" (user-mode ATL/WIL/APO code is out of "
+                                   "kstidy's scope: it holds no table the KS "
+                                   "runtime walks)")
+                     : std::string());
     N.Where = at(M.First->From, M.First->Line);
     Out.push_back(std::move(N));
   }
@@ -109,7 +129,7 @@ std::vector<Notice> collectNotices(const std::vector<TuResult> &Results,
       Out.push_back({Notice::Level::Note, "msvc-default-int",
                      File + ": " +
                          plural(R.MsvcDefaultInt, "declaration", "declarations") +
-                         " without a type read as int, as MSVC does",
+                         " without a type read as int (MSVC C4430: int assumed)",
                      at(R.File)});
     if (R.Errors)
       Out.push_back(

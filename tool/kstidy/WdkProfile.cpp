@@ -72,6 +72,14 @@ std::vector<std::string> WdkProfile::flags() const {
       "-Wno-error=implicit-function-declaration",
       "-Wno-error=int-conversion",
       "-Wno-error=incompatible-pointer-types",
+      // MSVC's preprocessor pastes "a" "b" string literals without
+      // complaint (debug-print macros do it).
+      "-Wno-error=invalid-token-paste",
+      // An unknown identifier stays unknown: typo correction would put a
+      // similar declared one in its place, and the checks would judge a
+      // guess. Here too so that clangd and the plugin, which take these
+      // flags from --print-wdk-flags, never guess either.
+      "-fno-spell-checking",
       // Our overlay first: it fixes include-order problems with
       // #include_next wrappers around mingw's headers.
       "-isystem", std::string(Overlay),
