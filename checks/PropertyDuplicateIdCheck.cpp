@@ -74,10 +74,11 @@ void PropertyDuplicateIdCheck::checkModel(const KsModel &Model, ASTContext &Ctx)
           Name += "'";
         diag(at(Later.Init),
              "set '%0 appears twice in set table '%1' (entries %2 and %3): "
-             "the runtime matches the first, so the %4 in entry %3 are never "
+             "the runtime matches the first, so the %4 in entry %3 %5 never "
              "reached")
             << Name << T.Var->getQualifiedNameAsString()
-            << static_cast<unsigned>(I) << static_cast<unsigned>(J) << Lost;
+            << static_cast<unsigned>(I) << static_cast<unsigned>(J) << Lost
+            << (Later.Items && Later.Items->Count == 1 ? "is" : "are");
         diag(at(First.Init), "first entry for set '%0'", DiagnosticIDs::Note)
             << First.Set.Name;
         break;

@@ -42,7 +42,7 @@ std::string describeSite(const ItemSizeSite &S, ASTContext &Ctx) {
   if (S.Kind == SiteKind::HandlerCall)
     return llvm::formatv("{0} {1} passed to {2}", Field, Value, S.Api).str();
   return llvm::formatv("{0} {1} of {2} '{3}'", Field, Value, S.Api,
-                       tableName(S.Table))
+                       KsModel::siteTableName(S))
       .str();
 }
 

@@ -42,8 +42,8 @@ void PropertyMinSizeCheck::checkKsEntry(const KsModel &Model,
 
   // MinProperty: ks.sys fails requests shorter than it; every request
   // carries at least a KSPROPERTY anyway.
-  if (E.MinProperty.Expr && !E.MinProperty.Value)
-    ; // not a constant: nothing certain
+  if (E.MinProperty.unknown())
+    ; // not a constant, or did not compile: nothing certain
   else if (E.MinProperty.Value && *E.MinProperty.Value != 0 &&
            *E.MinProperty.Value < *KsProperty) {
     diag(E.MinProperty.Expr ? at(E.MinProperty.Expr) : EntryLoc,
@@ -76,7 +76,7 @@ void PropertyMinSizeCheck::checkKsEntry(const KsModel &Model,
   }
 
   // MinData: what ks.sys guarantees of the Data buffer (0: nothing).
-  if (E.MinData.Expr && !E.MinData.Value)
+  if (E.MinData.unknown())
     return;
   const uint64_t MinData = E.MinData.Value.value_or(0);
   static const struct {
@@ -171,7 +171,7 @@ void PropertyMinSizeCheck::collectShared(const KsModel &Model,
                   const HandlerRef &H, const TableValue &V, uint64_t Floor) {
     if (!H.Function)
       return;
-    uint64_t Size = V.Expr && !V.Value ? UINT64_MAX
+    uint64_t Size = V.unknown() ? UINT64_MAX
                                        : std::max(V.Value.value_or(0), Floor);
     uint64_t &Slot = Map[H.Function];
     Slot = std::max(Slot, Size);

@@ -78,7 +78,7 @@ void PropertyMissingHandlerCheck::checkModel(const KsModel &Model,
         << static_cast<unsigned>(A->Count) << A->Var->getName()
         << static_cast<unsigned>(*A->ElementSize)
         << static_cast<unsigned>(*S.Value)
-        << S.Table->getQualifiedNameAsString();
+        << KsModel::siteTableName(S);
     diag(at(S.Loc), "PropertyItemSize %0 set here", DiagnosticIDs::Note)
         << static_cast<unsigned>(*S.Value);
   }

@@ -26,7 +26,7 @@ std::string plural(uint64_t N, llvm::StringRef Word) {
 void PropertySetCountCheck::compare(const TableValue &Count,
                                     llvm::StringRef What,
                                     llvm::StringRef EntryWord,
-                                    uint64_t Entries, const VarDecl *Array,
+                                    uint64_t Entries, const DeclaratorDecl *Array,
                                     SourceLocation Fallback, ASTContext &Ctx) {
   if (!Count.Value || *Count.Value == Entries)
     return;
@@ -47,7 +47,8 @@ void PropertySetCountCheck::compare(const TableValue &Count,
            << plural(Entries, EntryWord) << Consequence;
   // Only a literal is certainly meant as "the size of the array".
   std::optional<CharSourceRange> Range = rewritableRange(Count.Expr);
-  if (Range && isa<IntegerLiteral>(Count.Expr->IgnoreParenImpCasts())) {
+  if (Range && isa<IntegerLiteral>(Count.Expr->IgnoreParenImpCasts()) &&
+      Array->getType()->isArrayType()) {
     std::string Name = Array->getName().str();
     std::string Fix = PP && PP->isMacroDefined("SIZEOF_ARRAY")
                           ? "SIZEOF_ARRAY(" + Name + ")"
@@ -98,7 +99,7 @@ void PropertySetCountCheck::checkModel(const KsModel &Model, ASTContext &Ctx) {
         S.Kind == SiteKind::HandlerCall
             ? llvm::formatv("{0} passed to {1}", setsCountName(S), S.Api).str()
             : llvm::formatv("{0} of {1} '{2}'", setsCountName(S), S.Api,
-                            S.Table->getQualifiedNameAsString())
+                            KsModel::siteTableName(S))
                   .str();
     SourceLocation Fallback =
         at(S.Call ? S.Call->getBeginLoc() : S.Table->getLocation());

@@ -33,7 +33,7 @@ private:
   /// \p Entries entries named \p ArrayName.
   void compare(const model::TableValue &Count, llvm::StringRef What,
                llvm::StringRef EntryWord, uint64_t Entries,
-               const clang::VarDecl *Array, clang::SourceLocation Fallback,
+               const clang::DeclaratorDecl *Array, clang::SourceLocation Fallback,
                clang::ASTContext &Ctx);
   void nullTable(const model::TableValue &Count, llvm::StringRef What,
                  clang::SourceLocation Fallback);

@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "WdkProfile.h"
+#include "model/BlindSpots.h"
 #include "model/ModelBuilder.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -413,3 +414,142 @@ const KSPIN_DESCRIPTOR_EX Pins[] = {
 }
 
 } // namespace
+
+namespace {
+const char BrokenPrelude[] = R"(
+#include <ntddk.h>
+#include <ks.h>
+#include <portcls.h>
+static const GUID G = {1, 2, 3, {4, 5, 6, 7, 8, 9, 10, 11}};
+enum { ID_A = 1, ID_B = 2 };
+static NTSTATUS Get(PIRP, PKSPROPERTY, PVOID) { return 0; }
+NTSTATUS GetBroken(PIRP, PKSPROPERTY, HOST_MISSING_TYPE *);
+ULONG SizeOf(ULONG, ULONG);
+)";
+} // namespace
+
+TEST(KsModel, ReadsATableAroundTheErrorsInIt) {
+  auto P = parse(std::string(BrokenPrelude) + R"(
+static const KSPROPERTY_ITEM Items[] = {
+  DEFINE_KSPROPERTY_ITEM(ID_A, Get, sizeof(KSPROPERTY), 4, NULL, NULL, 0, NULL, NULL, 0),
+  DEFINE_KSPROPERTY_ITEM(ID_B, GetBroken, sizeof(KSPROPERTY), 4, NULL, NULL, 0, NULL, NULL, 0),
+  DEFINE_KSPROPERTY_ITEM(SizeOf(1), Get, sizeof(KSPROPERTY), SizeOf(2), NULL, NULL, 0, NULL, NULL, 0),
+};
+static const KSPROPERTY_SET Sets[] = {
+  DEFINE_KSPROPERTY_SET(&G, SIZEOF_ARRAY(Items), Items, 0, NULL),
+};
+)");
+  ASSERT_TRUE(P->AST->getDiagnostics().hasErrorOccurred());
+  const KsModel &M = P->model();
+  ASSERT_EQ(M.ItemArrays.size(), 1u);
+  const ItemArray &A = M.ItemArrays[0];
+  EXPECT_TRUE(A.HasErrors);
+  ASSERT_EQ(A.Entries.size(), 3u);
+  EXPECT_EQ(A.Count, 3u);
+  // Entry 0 is clean.
+  EXPECT_FALSE(A.Entries[0].HasErrors);
+  EXPECT_EQ(A.Entries[0].Id.Value, 1u);
+  EXPECT_TRUE(A.Entries[0].Get.Function);
+  // Entry 1: its handler did not compile: present, unknown, not a function.
+  EXPECT_EQ(A.Entries[1].Id.Value, 2u);
+  EXPECT_TRUE(A.Entries[1].Get.Present);
+  EXPECT_TRUE(A.Entries[1].Get.Unresolved);
+  EXPECT_FALSE(A.Entries[1].Get.Function);
+  EXPECT_EQ(A.Entries[1].MinData.Value, 4u);
+  // Entry 2: id and MinData unknown, never zero.
+  EXPECT_TRUE(A.Entries[2].Id.Unresolved);
+  EXPECT_FALSE(A.Entries[2].Id.Value);
+  EXPECT_TRUE(A.Entries[2].MinData.unknown());
+  EXPECT_TRUE(A.Entries[2].Get.Function);
+  // The set still points at the array (its count names the broken array,
+  // so it is unknown).
+  ASSERT_EQ(M.SetTables.size(), 1u);
+  EXPECT_EQ(M.SetTables[0].Entries[0].Items, &A);
+  EXPECT_FALSE(M.SetTables[0].Entries[0].ItemsCount.Value);
+}
+
+TEST(KsModel, ReadsSingleItemsAndAutomationTableArrays) {
+  auto P = parse(std::string(BrokenPrelude) + R"(
+static const KSEVENT_ITEM OneEvent = {7, sizeof(KSEVENTDATA), 0, NULL, NULL, NULL};
+static const KSEVENT_SET EventSets[] = {{&G, 1, &OneEvent}};
+static NTSTATUS NTAPI PcGet(PPCPROPERTY_REQUEST) { return 0; }
+static const PCPROPERTY_ITEM PcItems[] = {{&G, 1, KSPROPERTY_TYPE_GET, PcGet}};
+static const PCAUTOMATION_TABLE NodeTables[] = {
+  {sizeof(PCPROPERTY_ITEM), 1, PcItems, 0, 0, NULL, 0, 0, NULL},
+  {sizeof(PCPROPERTY_ITEM), 0, NULL, 0, 0, NULL, 0, 0, NULL},
+};
+)");
+  const KsModel &M = P->model();
+  const ItemArray *One = nullptr, *Pc = nullptr;
+  for (const ItemArray &A : M.ItemArrays) {
+    if (A.Var->getName() == "OneEvent")
+      One = &A;
+    if (A.Var->getName() == "PcItems")
+      Pc = &A;
+  }
+  ASSERT_TRUE(One);
+  EXPECT_TRUE(One->Single);
+  EXPECT_EQ(One->Count, 1u);
+  EXPECT_EQ(One->Info.Family, ItemFamily::Event);
+  ASSERT_EQ(One->Entries.size(), 1u);
+  EXPECT_EQ(One->Entries[0].Id.Value, 7u);
+  ASSERT_EQ(M.SetTables.size(), 1u);
+  EXPECT_EQ(M.SetTables[0].Entries[0].Items, One);
+  ASSERT_TRUE(Pc);
+  std::vector<const ItemSizeSite *> Property;
+  for (const ItemSizeSite &S : M.Sites)
+    if (S.Kind == SiteKind::PcAutomationTable &&
+        S.Family == ItemFamily::Property)
+      Property.push_back(&S);
+  ASSERT_EQ(Property.size(), 2u);
+  EXPECT_EQ(Property[0]->TableIndex, 0);
+  EXPECT_EQ(Property[0]->PcItems, Pc);
+  EXPECT_EQ(KsModel::siteTableName(*Property[1]), "NodeTables[1]");
+  EXPECT_TRUE(Property[1]->TargetNull);
+}
+
+TEST(BlindSpots, NamesTheTablesTheModelCouldNotRead) {
+  auto P = parse(std::string(BrokenPrelude) + R"(
+// Dropped: an undeclared id (no typo correction).
+static const KSPROPERTY_ITEM Dropped[] = {
+  DEFINE_KSPROPERTY_ITEM(ID_Ax, Get, sizeof(KSPROPERTY), 4, NULL, NULL, 0, NULL, NULL, 0),
+};
+namespace Inner {
+// Read around its error.
+const KSPROPERTY_ITEM Partial[] = {
+  DEFINE_KSPROPERTY_ITEM(ID_A, GetBroken, sizeof(KSPROPERTY), 4, NULL, NULL, 0, NULL, NULL, 0),
+};
+}
+extern "C" {
+const KSAUTOMATION_TABLE BrokenAutomation = {1, UNDEFINED_SIZE, NULL};
+}
+// Clean tables are not listed.
+static const KSPROPERTY_ITEM Clean[] = {
+  DEFINE_KSPROPERTY_ITEM(ID_A, Get, sizeof(KSPROPERTY), 4, NULL, NULL, 0, NULL, NULL, 0),
+};
+// No initializer was written: filled at run time, nothing unanalysed.
+static KSPROPERTY_ITEM RunTime[2];
+)");
+  std::vector<UnanalysedTable> T = findUnanalysedTables(P->ctx());
+  ASSERT_EQ(T.size(), 3u);
+  EXPECT_EQ(T[0].Name, "Dropped");
+  EXPECT_EQ(T[0].Kind, "property item table");
+  EXPECT_EQ(T[0].Reason, "its initializer has compile errors and was dropped");
+  EXPECT_EQ(T[0].File, "driver.cpp");
+  EXPECT_GT(T[0].Line, 10u);
+  EXPECT_EQ(T[1].Name, "Inner::Partial");
+  EXPECT_NE(T[1].Reason.find("the values with errors are unknown"),
+            std::string::npos);
+  EXPECT_EQ(T[2].Name, "BrokenAutomation");
+  EXPECT_EQ(T[2].Kind, "automation table");
+  // Consistent with the model: the partial table is modelled, the dropped
+  // one is not.
+  const KsModel &M = P->model();
+  bool HavePartial = false, HaveDropped = false;
+  for (const ItemArray &A : M.ItemArrays) {
+    HavePartial |= A.Var->getName() == "Partial";
+    HaveDropped |= A.Var->getName() == "Dropped";
+  }
+  EXPECT_TRUE(HavePartial);
+  EXPECT_FALSE(HaveDropped);
+}

@@ -194,12 +194,32 @@ private:
 
 } // namespace
 
+/// Something in the body did not compile: what the handler reads, writes or
+/// checks cannot be known from what is left of it (clang drops or replaces
+/// the broken parts).
+static bool bodyHasErrors(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (E->containsErrors())
+      return true;
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (D->isInvalidDecl())
+        return true;
+  for (const Stmt *Child : S->children())
+    if (bodyHasErrors(Child))
+      return true;
+  return false;
+}
+
 std::optional<HandlerAccess> analyzeHandler(const FunctionDecl *FD,
                                             Framework Fw, ASTContext &Ctx) {
   if (!FD)
     return std::nullopt;
   const FunctionDecl *Def = FD->getDefinition();
-  if (!Def || !Def->hasBody() || Def->isInvalidDecl())
+  if (!Def || !Def->hasBody() || Def->isInvalidDecl() ||
+      bodyHasErrors(Def->getBody()))
     return std::nullopt;
   HandlerAccess A;
   A.Definition = Def;

@@ -22,6 +22,55 @@ const clang::InitListExpr *asInitList(const clang::Expr *E);
 std::pair<const clang::VarDecl *, const clang::InitListExpr *>
 definitionWithInitList(const clang::VarDecl *VD);
 
+/// A braced initializer and the type it initializes. When one of its
+/// expressions has errors (a handler whose prototype did not parse, a call
+/// that matched no overload), clang keeps only the *syntactic* form of the
+/// whole list: typed void, braces as written, no implicit conversions. Such a
+/// list is "recovered": the type comes from the declaration and fields are
+/// matched by position, as the compiler would have matched them. Every value
+/// read out of it that has errors itself stays unknown.
+struct TypedInit {
+  const clang::InitListExpr *ILE = nullptr;
+  clang::QualType Type;
+  bool Recovered = false;
+  explicit operator bool() const { return ILE != nullptr; }
+};
+
+/// \p E as an initializer of type \p T (the semantic form when clang built
+/// one, else the recovered syntactic form).
+TypedInit typedInit(const clang::Expr *E, clang::QualType T);
+
+/// Like definitionWithInitList, but also yields an initializer with errors
+/// inside (semantic, or recovered in syntactic form) when the declaration
+/// itself is valid: its values with errors read as unknown. Nothing when
+/// clang dropped the initializer.
+std::pair<const clang::VarDecl *, TypedInit>
+definitionWithTypedInit(const clang::VarDecl *VD);
+
+/// The initializer of a named field, semantic or recovered; null when the
+/// field was omitted. In a recovered list where the field's position cannot
+/// be known (brace elision, array designators), the list itself: it has
+/// errors, so every value read from it is unknown.
+const clang::Expr *fieldInit(const TypedInit &TI, llvm::StringRef Field);
+
+/// The first member's (or first base's) initializer of a struct initializer.
+TypedInit firstMemberInit(const TypedInit &TI);
+
+/// The elements of an array initializer, each with the element type. A
+/// recovered list whose elements cannot be placed (brace elision across
+/// elements, index designators) yields nothing: see \p Complete.
+std::vector<TypedInit> arrayElements(const TypedInit &TI, bool &Complete);
+
+/// The expression has errors: its value is unknown, whatever it looks like.
+/// This includes errors clang propagates from elsewhere: naming a variable
+/// whose initializer has errors marks the name (SIZEOF_ARRAY(BrokenItems)).
+bool hasErrors(const clang::Expr *E);
+
+/// Errors of the expression's own (a RecoveryExpr, a declaration that is
+/// invalid), not propagated ones: which variable or function it names is
+/// still known when this is false.
+bool hasOwnErrors(const clang::Stmt *S);
+
 /// The initializer of a named field (also inside anonymous unions and
 /// structs); an omitted field yields its ImplicitValueInitExpr.
 const clang::Expr *fieldInit(const clang::InitListExpr *ILE,

@@ -31,6 +31,10 @@ std::string HandlerRef::name() const {
         OS, Function->getASTContext().getPrintingPolicy(), /*Qualified=*/true);
     return OS.str();
   }
+  // An expression that did not compile is most often a function whose
+  // prototype did not: not "<expression>", which readers take for data.
+  if (Unresolved)
+    return "<unresolved>";
   return Present ? "<expression>" : "NULL";
 }
 
@@ -95,6 +99,15 @@ static std::string idText(const TableValue &Id) {
       if (isa<EnumConstantDecl>(DRE->getDecl()))
         return DRE->getDecl()->getName().str();
   return Id.Value ? std::to_string(*Id.Value) : std::string("?");
+}
+
+std::string KsModel::siteTableName(const ItemSizeSite &S) {
+  if (!S.Table)
+    return {};
+  std::string Name = S.Table->getQualifiedNameAsString();
+  if (S.TableIndex >= 0)
+    Name += "[" + std::to_string(S.TableIndex) + "]";
+  return Name;
 }
 
 std::string KsModel::describeEntry(const ItemArray &A,

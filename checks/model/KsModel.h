@@ -27,6 +27,12 @@ namespace model {
 struct TableValue {
   const clang::Expr *Expr = nullptr; ///< null when the field was omitted
   std::optional<uint64_t> Value;     ///< when constant (an omitted field is 0)
+  /// The expression has errors (RecoveryExpr, an invalid declaration): the
+  /// value is unknown and no check may judge it.
+  bool Unresolved = false;
+
+  /// Written, but its value is not known: not a constant, or has errors.
+  bool unknown() const { return Unresolved || (Expr && !Value); }
 };
 
 /// A GUID as the driver names it: the variable (KSPROPSETID_Pin) and, when
@@ -37,8 +43,9 @@ struct GuidRef {
   std::string Name;  ///< the variable's name, or the expression's text
   std::string Value; ///< "{8c134960-51ad-11cf-878a-94f801c10000}" or empty
   bool IsNull = false;
+  bool Unresolved = false; ///< the expression has errors: an unknown set
 
-  bool known() const { return Decl || !Value.empty(); }
+  bool known() const { return !Unresolved && (Decl || !Value.empty()); }
   /// The same set: by value when both values are known, else by variable.
   bool sameAs(const GuidRef &O) const;
 };
@@ -49,6 +56,9 @@ struct HandlerRef {
   const clang::Expr *Expr = nullptr;
   const clang::FunctionDecl *Function = nullptr; ///< canonical, when named
   bool Present = false; ///< anything but NULL/0/omitted
+  /// The expression has errors (a function whose prototype did not parse):
+  /// present, but nothing about it is known.
+  bool Unresolved = false;
 
   std::string name() const;
 };
@@ -72,14 +82,25 @@ struct ItemEntry {
   TableValue ExtMinProperty;
   TableValue ExtMinData;
   std::vector<std::pair<std::string, HandlerRef>> ExtHandlers;
+  /// The entry's initializer has errors: some of its values are unknown.
+  bool HasErrors = false;
 };
 
 /// An array of KS/PortCls items (KSPROPERTY_ITEM[], an extended item
 /// struct[], PCPROPERTY_ITEM[], KSFASTPROPERTY_ITEM[] ...), as initialized in
 /// the source.
 struct ItemArray {
-  const clang::VarDecl *Var = nullptr; ///< the declaration with the initializer
+  /// The declaration with the initializer: a variable, or a field of a
+  /// driver struct whose object is initialized as a whole (then Owner).
+  const clang::DeclaratorDecl *Var = nullptr;
+  /// For a field: the variable whose aggregate initializer fills it.
+  const clang::VarDecl *Owner = nullptr;
   clang::QualType ElementType;
+  /// A single item object (not an array) that a set points at by address:
+  /// an array of one to the runtime.
+  bool Single = false;
+  /// The initializer has errors (entries with errors hold unknown values).
+  bool HasErrors = false;
   ItemTypeInfo Info;
   bool Fast = false; ///< KSFASTPROPERTY_ITEM[]
   std::optional<uint64_t> ElementSize;
@@ -112,6 +133,7 @@ struct SetTable {
   const clang::VarDecl *Var = nullptr;
   ItemFamily Family = ItemFamily::Property;
   bool IsArray = true; ///< false: a single set object passed by address
+  bool HasErrors = false; ///< the initializer has errors
   std::vector<SetEntry> Entries;
 };
 
@@ -263,6 +285,9 @@ struct ItemSizeSite {
   bool TargetNull = false;
   const clang::CallExpr *Call = nullptr;    ///< HandlerCall
   const clang::VarDecl *Table = nullptr;    ///< automation tables
+  /// The element of an automation table array (`PCAUTOMATION_TABLE T[]`),
+  /// -1 for a table variable of its own.
+  int TableIndex = -1;
   const SetTable *Sets = nullptr;           ///< KS: the sets it dispatches
   const ItemArray *PcItems = nullptr;       ///< PortCls: the items it walks
   /// Where to report: the size expression, or the call / table.
@@ -319,6 +344,10 @@ public:
   /// "property KSPROPSETID_Foo/KSPROPERTY_FOO_GAIN (entry 2 of 'FooItems')":
   /// how findings name an item.
   std::string describeEntry(const ItemArray &A, const ItemEntry &E) const;
+
+  /// "Tables[1]" for an element of an automation table array, else the
+  /// table's qualified name.
+  static std::string siteTableName(const ItemSizeSite &S);
 
   /// "pin 0 of 'MetadataPins'".
   static std::string describePin(const PinDescriptor &P);

@@ -76,8 +76,34 @@ AST_MATCHER(VarDecl, isKsTableVar) {
   if (const ArrayType *AT = T->getAsArrayTypeUnsafe())
     return classifySetType(AT->getElementType()).has_value() ||
            classifyItemType(AT->getElementType()).has_value() ||
-           isKsRecord(AT->getElementType(), "KSFASTPROPERTY_ITEM");
-  return false;
+           isKsRecord(AT->getElementType(), "KSFASTPROPERTY_ITEM") ||
+           classifyAutomationTable(AT->getElementType()).has_value();
+  // One item object on its own (a set may point at it by address, or code
+  // may hand it over): a table of one.
+  return Node.hasGlobalStorage() && Node.hasInit() &&
+         (classifyItemType(T).has_value() ||
+          isKsRecord(T, "KSFASTPROPERTY_ITEM"));
+}
+
+/// The item arrays among a driver struct's fields (the struct is not a KS
+/// type itself): tables a driver keeps inside an object of its own and fills
+/// from one aggregate initializer.
+std::vector<const FieldDecl *> itemArrayFields(QualType T) {
+  std::vector<const FieldDecl *> Out;
+  const RecordDecl *RD = T.isNull() ? nullptr : T->getAsRecordDecl();
+  if (!RD || !RD->getDefinition() || RD->isInvalidDecl())
+    return Out;
+  for (const FieldDecl *F : RD->getDefinition()->fields())
+    if (const ArrayType *AT = F->getType()->getAsArrayTypeUnsafe())
+      if (classifyItemType(AT->getElementType()))
+        Out.push_back(F);
+  return Out;
+}
+
+AST_MATCHER(VarDecl, holdsItemArrayFields) {
+  QualType T = Node.getType();
+  return !T->isDependentType() && Node.hasInit() &&
+         !classifyItemType(T) && !itemArrayFields(T).empty();
 }
 
 AST_MATCHER(DeclaratorDecl, declaredAsAllocatorEx) {
@@ -97,38 +123,46 @@ AST_MATCHER(RecordDecl, isExtendedItemRecord) {
 }
 
 /// The base item's initializer inside an (extended) element initializer.
-const InitListExpr *baseItemInit(const InitListExpr *ILE) {
-  for (int Depth = 0; ILE && Depth < 4; ++Depth) {
-    auto Info = classifyItemType(ILE->getType());
+TypedInit baseItemInit(TypedInit TI) {
+  for (int Depth = 0; TI && Depth < 4; ++Depth) {
+    auto Info = classifyItemType(TI.Type);
     if (Info && !Info->Extended)
-      return ILE;
-    if (ILE->getNumInits() == 0)
-      return nullptr;
-    ILE = asInitList(ILE->getInit(0));
+      return TI;
+    TI = firstMemberInit(TI);
   }
-  return nullptr;
+  return {};
 }
 
 /// Reads one element of an item array as the runtime will.
-ItemEntry readEntry(const InitListExpr *ElemILE, unsigned Index,
-                    const ItemArray &A, ASTContext &Ctx) {
+ItemEntry readEntry(const TypedInit &Elem, unsigned Index, const ItemArray &A,
+                    ASTContext &Ctx) {
   ItemEntry E;
-  E.Init = ElemILE;
+  E.Init = Elem.ILE;
   E.Index = Index;
-  auto Union = [&](const InitListExpr *ILE, llvm::StringRef Handler,
+  E.HasErrors = Elem.ILE->containsErrors();
+  auto Union = [&](const TypedInit &TI, llvm::StringRef Handler,
                    llvm::StringRef Flag) {
-    const Expr *X = fieldInit(ILE, Handler);
-    return handlerRef(X ? X : fieldInit(ILE, Flag), Ctx);
+    const Expr *X = fieldInit(TI, Handler);
+    return handlerRef(X ? X : fieldInit(TI, Flag), Ctx);
   };
   if (A.Fast) {
-    E.Id = tableValue(fieldInit(ElemILE, "PropertyId"), Ctx);
-    E.Get = Union(ElemILE, "GetPropertyHandler", "GetSupported");
-    E.Set = Union(ElemILE, "SetPropertyHandler", "SetSupported");
+    E.Id = tableValue(fieldInit(Elem, "PropertyId"), Ctx);
+    E.Get = Union(Elem, "GetPropertyHandler", "GetSupported");
+    E.Set = Union(Elem, "SetPropertyHandler", "SetSupported");
     return E;
   }
-  const InitListExpr *Base = baseItemInit(ElemILE);
-  if (!Base)
+  const TypedInit Base = baseItemInit(Elem);
+  if (!Base) {
+    // The base item could not be located: every value is unknown (not the
+    // zeros of omitted fields).
+    for (TableValue *V : {&E.Id, &E.MinProperty, &E.MinData, &E.Flags})
+      V->Unresolved = true;
+    for (HandlerRef *H : {&E.Get, &E.Set, &E.Support, &E.PcHandler})
+      H->Present = H->Unresolved = true;
+    E.PcSet.Unresolved = true;
+    E.HasErrors = true;
     return E;
+  }
   if (A.Info.Fw == Framework::PortCls) {
     E.PcSet = guidRef(fieldInit(Base, "Set"), Ctx);
     E.Id = tableValue(fieldInit(Base, "Id"), Ctx);
@@ -160,17 +194,19 @@ ItemEntry readEntry(const InitListExpr *ElemILE, unsigned Index,
       break;
     }
   }
-  if (A.Info.Extended && Base != ElemILE) {
-    // The extension: fields after the base item at the outer level.
-    const RecordDecl *RD = ElemILE->getType()->getAsRecordDecl();
-    unsigned I = 0;
+  if (A.Info.Extended && Base.ILE != Elem.ILE) {
+    // The extension: the element's own fields. Its first field is the base
+    // item unless the base item is a base class.
+    const RecordDecl *RD = Elem.Type->getAsRecordDecl();
+    const auto *CRD = dyn_cast_or_null<CXXRecordDecl>(RD);
+    bool FirstIsItem = !CRD || CRD->getNumBases() == 0;
     for (const FieldDecl *FD : RD->fields()) {
-      if (I >= ElemILE->getNumInits())
-        break;
-      const Expr *Init = ElemILE->getInit(I++);
-      if (I == 1)
+      if (FirstIsItem && FD->getFieldIndex() == 0)
         continue; // the base item itself
       llvm::StringRef Name = FD->getName();
+      const Expr *Init = Name.empty() ? nullptr : fieldInit(Elem, Name);
+      if (!Init)
+        continue;
       QualType T = FD->getType();
       if (T->isFunctionPointerType() ||
           (T->isPointerType() && T->getPointeeType()->isFunctionType()))
@@ -307,33 +343,66 @@ const ItemArray *ModelBuilder::itemArray(const VarDecl *VD, ASTContext &Ctx) {
   const VarDecl *Key = VD->getCanonicalDecl();
   if (auto It = Model.ArrayByVar.find(Key); It != Model.ArrayByVar.end())
     return It->second;
-  auto [Def, ILE] = definitionWithInitList(VD);
+  auto [Def, TI] = definitionWithTypedInit(VD);
   if (!Def)
     return nullptr;
-  const auto *AT = Ctx.getAsConstantArrayType(Def->getType());
-  if (!AT)
-    return nullptr;
-  std::optional<ItemTypeInfo> Info = classifyItemType(AT->getElementType());
+  ItemArray *A = buildItemArray(Def, nullptr, TI, Ctx);
+  if (A)
+    Model.ArrayByVar[Key] = A;
+  return A;
+}
+
+void ModelBuilder::addItemArrayFields(const VarDecl *VD, ASTContext &Ctx) {
+  auto [Def, TI] = definitionWithTypedInit(VD);
+  if (!Def)
+    return;
+  for (const FieldDecl *F : itemArrayFields(Def->getType()))
+    if (const Expr *Init = fieldInit(TI, F->getName()))
+      if (TypedInit FieldTI = typedInit(Init, F->getType()))
+        buildItemArray(F, Def, FieldTI, Ctx);
+}
+
+ItemArray *ModelBuilder::buildItemArray(const DeclaratorDecl *Def,
+                                        const VarDecl *Owner,
+                                        const TypedInit &TI, ASTContext &Ctx) {
+  // An array, or one item object that a set points at by address (the
+  // runtime reads it as an array of one).
+  const ArrayType *AT = Ctx.getAsArrayType(Def->getType());
+  QualType ElementType = AT ? AT->getElementType() : Def->getType();
+  std::optional<ItemTypeInfo> Info = classifyItemType(ElementType);
   bool Fast = false;
-  if (!Info && isKsRecord(AT->getElementType(), "KSFASTPROPERTY_ITEM")) {
+  if (!Info && isKsRecord(ElementType, "KSFASTPROPERTY_ITEM")) {
     Info = ItemTypeInfo{ItemFamily::Property, Framework::Ks, false};
     Fast = true;
   }
   if (!Info)
     return nullptr;
+  std::vector<TypedInit> Elements;
+  if (AT) {
+    bool Complete = true;
+    Elements = arrayElements(TI, Complete);
+    if (!Complete)
+      return nullptr; // BlindSpots names it
+  } else {
+    Elements.push_back(TI);
+  }
   ItemArray &A = Model.ItemArrays.emplace_back();
   A.Var = Def;
-  A.ElementType = AT->getElementType();
+  A.Owner = Owner;
+  A.ElementType = ElementType;
   A.Info = *Info;
   A.Fast = Fast;
+  A.Single = !AT;
+  A.HasErrors = TI.ILE->containsErrors();
   A.ElementSize = typeSize(Ctx, A.ElementType);
-  A.Count = AT->getSize().getZExtValue();
+  if (const auto *CAT = dyn_cast_or_null<ConstantArrayType>(AT))
+    A.Count = CAT->getSize().getZExtValue();
+  else
+    A.Count = AT ? Elements.size() : 1; // `[]` whose size clang never set
   unsigned Index = 0;
-  for (const Expr *Elem : ILE->inits())
-    if (const InitListExpr *ElemILE = asInitList(Elem))
-      A.Entries.push_back(readEntry(ElemILE, Index++, A, Ctx));
-  collectFunctionRefs(ILE, A.Handlers);
-  Model.ArrayByVar[Key] = &A;
+  for (const TypedInit &Elem : Elements)
+    A.Entries.push_back(readEntry(Elem, Index++, A, Ctx));
+  collectFunctionRefs(TI.ILE, A.Handlers);
   return &A;
 }
 
@@ -344,31 +413,34 @@ const SetTable *ModelBuilder::setTable(const VarDecl *VD, ItemFamily F,
   const VarDecl *Key = VD->getCanonicalDecl();
   if (auto It = Model.SetByVar.find(Key); It != Model.SetByVar.end())
     return It->second;
-  auto [Def, ILE] = definitionWithInitList(VD);
+  auto [Def, TI] = definitionWithTypedInit(VD);
   if (!Def)
     return nullptr;
 
   // A table is an array of sets; a single set object passed by address is a
   // table of one.
-  std::vector<const InitListExpr *> SetInits;
-  if (Ctx.getAsConstantArrayType(Def->getType())) {
-    for (const Expr *E : ILE->inits())
-      if (const InitListExpr *SetILE = asInitList(E))
-        SetInits.push_back(SetILE);
+  const bool IsArray = Ctx.getAsArrayType(Def->getType()) != nullptr;
+  std::vector<TypedInit> SetInits;
+  if (IsArray) {
+    bool Complete = true;
+    SetInits = arrayElements(TI, Complete);
+    if (!Complete)
+      return nullptr;
   } else {
-    SetInits.push_back(ILE);
+    SetInits.push_back(TI);
   }
-  if (SetInits.empty() || !classifySetType(SetInits.front()->getType()))
+  if (SetInits.empty() || !classifySetType(SetInits.front().Type))
     return nullptr;
 
   SetTable &T = Model.SetTables.emplace_back();
   T.Var = Def;
   T.Family = F;
-  T.IsArray = Ctx.getAsConstantArrayType(Def->getType()) != nullptr;
+  T.IsArray = IsArray;
+  T.HasErrors = TI.ILE->containsErrors();
   Model.SetByVar[Key] = &T;
-  for (const InitListExpr *SetILE : SetInits) {
+  for (const TypedInit &SetILE : SetInits) {
     SetEntry E;
-    E.Init = SetILE;
+    E.Init = SetILE.ILE;
     E.Set = guidRef(fieldInit(SetILE, "Set"), Ctx);
     E.ItemsCount = tableValue(fieldInit(SetILE, spelling(F).SetCountField), Ctx);
     E.ItemsExpr = fieldInit(SetILE, spelling(F).SetItemsField);
@@ -416,9 +488,29 @@ void ModelBuilder::addCallSite(const CallExpr *Call, const FunctionDecl *API,
 
 void ModelBuilder::addAutomationTable(const VarDecl *VD, Framework W,
                                       ASTContext &Ctx) {
-  const InitListExpr *ILE = asInitList(VD->getInit());
-  if (!ILE || VD->isInvalidDecl() || ILE->containsErrors())
-    return;
+  auto [Def, TI] = definitionWithTypedInit(VD);
+  if (!Def || Def != VD)
+    return; // the definition is matched on its own
+  // `PCAUTOMATION_TABLE Tables[] = {...}`: each element is a table of its
+  // own (descriptors point at &Tables[i]).
+  std::vector<TypedInit> Tables;
+  const bool IsArray = Ctx.getAsArrayType(Def->getType()) != nullptr;
+  if (IsArray) {
+    bool Complete = true;
+    Tables = arrayElements(TI, Complete);
+  } else {
+    Tables.push_back(TI);
+  }
+  int Index = 0;
+  for (const TypedInit &ILE : Tables) {
+    addAutomationTable(VD, IsArray ? Index : -1, ILE, W, Ctx);
+    ++Index;
+  }
+}
+
+void ModelBuilder::addAutomationTable(const VarDecl *VD, int Index,
+                                      const TypedInit &ILE, Framework W,
+                                      ASTContext &Ctx) {
   for (ItemFamily F :
        {ItemFamily::Property, ItemFamily::Method, ItemFamily::Event}) {
     const FamilySpelling &Names = spelling(F);
@@ -434,16 +526,19 @@ void ModelBuilder::addAutomationTable(const VarDecl *VD, Framework W,
     S.Fw = W;
     S.Api = W == Framework::Ks ? "KSAUTOMATION_TABLE" : "PCAUTOMATION_TABLE";
     S.Table = VD;
-    S.Value = evaluateConstant(SizeInit, Ctx);
+    S.TableIndex = Index;
+    S.Value = hasErrors(SizeInit) ? std::nullopt
+                                  : evaluateConstant(SizeInit, Ctx);
     S.Count = tableValue(
         fieldInit(ILE, W == Framework::Ks ? Names.TableSetsCountField
                                           : Names.PcCountField),
         Ctx);
-    if (!isa<ImplicitValueInitExpr>(SizeInit->IgnoreImplicit())) {
+    if (!isa<ImplicitValueInitExpr>(SizeInit->IgnoreImplicit()) &&
+        SizeInit != ILE.ILE) {
       S.SizeExpr = SizeInit;
       S.Loc = SizeInit->getBeginLoc();
     } else {
-      S.Loc = VD->getLocation();
+      S.Loc = Index >= 0 ? ILE.ILE->getBeginLoc() : VD->getLocation();
     }
     S.TargetNull = !TableInit || isNullPointer(TableInit, Ctx);
     if (!S.TargetNull) {
@@ -466,6 +561,7 @@ void ModelBuilder::registerMatchers(MatchFinder *Finder) {
           .bind("call"),
       this);
   Finder->addMatcher(varDecl(isKsTableVar()).bind("table"), this);
+  Finder->addMatcher(varDecl(holdsItemArrayFields()).bind("owner"), this);
   Finder->addMatcher(
       explicitCastExpr(readsItemIrpStorage(),
                        forCallable(functionDecl().bind("handler")))
@@ -507,6 +603,10 @@ void ModelBuilder::run(const MatchFinder::MatchResult &R) {
     QualType T = VD->getType();
     if (auto W = classifyAutomationTable(T)) {
       addAutomationTable(VD, *W, C);
+    } else if (const ArrayType *AT = T->getAsArrayTypeUnsafe();
+               AT && classifyAutomationTable(AT->getElementType())) {
+      addAutomationTable(VD, *classifyAutomationTable(AT->getElementType()),
+                         C);
     } else if (isKsRecord(T, "KSALLOCATOR_DISPATCH")) {
       allocatorDispatch(VD, C);
     } else if (isKsRecord(T, "KSPIN_DISPATCH")) {
@@ -524,7 +624,13 @@ void ModelBuilder::run(const MatchFinder::MatchResult &R) {
         setTable(VD, *F, C);
       else
         itemArray(VD, C); // also when no set of this TU points at it
+    } else {
+      itemArray(VD, C); // a single item object
     }
+    return;
+  }
+  if (const auto *VD = R.Nodes.getNodeAs<VarDecl>("owner")) {
+    addItemArrayFields(VD, C);
     return;
   }
   if (const auto *Cast = R.Nodes.getNodeAs<ExplicitCastExpr>("storage")) {

@@ -12,6 +12,8 @@
 #ifndef KSTIDY_CHECKS_MODEL_MODELBUILDER_H
 #define KSTIDY_CHECKS_MODEL_MODELBUILDER_H
 
+#include "Initializers.h"
+#include "Initializers.h"
 #include "KsModel.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -58,12 +60,24 @@ public:
                                  clang::ASTContext &Ctx);
 
 private:
+  /// Builds (once per caller) the item array \p Def holds: a variable, or a
+  /// field of a driver struct filled by \p Owner's initializer.
+  ItemArray *buildItemArray(const clang::DeclaratorDecl *Def,
+                            const clang::VarDecl *Owner, const TypedInit &TI,
+                            clang::ASTContext &Ctx);
+  /// The item arrays kept as fields of a driver struct that \p VD
+  /// initializes as a whole.
+  void addItemArrayFields(const clang::VarDecl *VD, clang::ASTContext &Ctx);
   void addPinDescriptors(const clang::VarDecl *VD, clang::ASTContext &Ctx);
   /// Once per TU: what each allocator callback does (AllocatorCallbacks).
   void analyzeCallbacks(clang::ASTContext &Ctx);
   void addCallSite(const clang::CallExpr *Call, const clang::FunctionDecl *API,
                    clang::ASTContext &Ctx);
   void addAutomationTable(const clang::VarDecl *VD, Framework W,
+                          clang::ASTContext &Ctx);
+  /// One automation table (\p Index: its element in an array, else -1).
+  void addAutomationTable(const clang::VarDecl *VD, int Index,
+                          const TypedInit &ILE, Framework W,
                           clang::ASTContext &Ctx);
   /// Once per TU: what each property handler does with its buffers.
   void analyzeHandlers(clang::ASTContext &Ctx);

@@ -2,6 +2,7 @@
 #include "ModelExport.h"
 
 #include "Findings.h"
+#include "model/BlindSpots.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
@@ -53,6 +54,8 @@ public:
     if (!H.Present)
       return nullptr;
     Object O{{"name", H.name()}};
+    if (H.Unresolved)
+      O["unresolved"] = true; // did not compile: nothing known about it
     if (H.Function) {
       const FunctionDecl *Def = H.Function->getDefinition();
       O["location"] = location((Def ? Def : H.Function)->getLocation());
@@ -67,8 +70,14 @@ public:
                   {"value", G.Value.empty() ? Value(nullptr) : Value(G.Value)}};
   }
 
-  static Value name(const VarDecl *VD) {
-    return VD ? Value(VD->getQualifiedNameAsString()) : Value(nullptr);
+  static Value name(const DeclaratorDecl *D) {
+    if (!D)
+      return nullptr;
+    // A table kept as a field of a driver struct is named by the field (its
+    // owner variable is exported beside it).
+    if (isa<FieldDecl>(D))
+      return D->getName().str();
+    return D->getQualifiedNameAsString();
   }
 
   /// The last line of what \p R spans in the file: for text a macro
@@ -104,6 +113,23 @@ public:
       O["set"] = handler(E.Set);
       O["support"] = handler(E.Support);
     }
+    // The fields whose expressions had errors: unknown, never judged.
+    Array Unresolved;
+    auto Check = [&](const char *Name, bool Bad) {
+      if (Bad)
+        Unresolved.push_back(Name);
+    };
+    Check("id", E.Id.Unresolved);
+    Check("minProperty", E.MinProperty.Unresolved);
+    Check("minData", E.MinData.Unresolved);
+    Check("flags", E.Flags.Unresolved);
+    Check("propertySet", E.PcSet.Unresolved);
+    Check("get", E.Get.Unresolved);
+    Check("set", E.Set.Unresolved);
+    Check("support", E.Support.Unresolved);
+    Check("handler", E.PcHandler.Unresolved);
+    if (!Unresolved.empty())
+      O["unresolved"] = std::move(Unresolved);
     if (A.Info.Extended) {
       Object Handlers;
       for (const auto &[Field, H] : E.ExtHandlers)
@@ -125,17 +151,24 @@ public:
     for (const auto &[Table, SetE] : M.setsPointingAt(&A))
       Sets.push_back(Object{{"setTable", name(Table->Var)},
                             {"set", guid(SetE->Set)}});
-    return Object{{"name", A.Var->getQualifiedNameAsString()},
-                  {"location", location(A.Var->getLocation())},
-                  {"family", family(A.Info.Family)},
-                  {"framework", framework(A.Info.Fw)},
-                  {"fast", A.Fast},
-                  {"extended", A.Info.Extended},
-                  {"elementType", typeName(A.ElementType, Ctx)},
-                  {"elementSize", number(A.ElementSize)},
-                  {"count", static_cast<int64_t>(A.Count)},
-                  {"sets", std::move(Sets)},
-                  {"items", std::move(Entries)}};
+    Object O{{"name", name(A.Var)},
+             {"location", location(A.Var->getLocation())},
+             {"family", family(A.Info.Family)},
+             {"framework", framework(A.Info.Fw)},
+             {"fast", A.Fast},
+             {"extended", A.Info.Extended},
+             {"elementType", typeName(A.ElementType, Ctx)},
+             {"elementSize", number(A.ElementSize)},
+             {"count", static_cast<int64_t>(A.Count)},
+             {"sets", std::move(Sets)},
+             {"items", std::move(Entries)}};
+    if (A.Single)
+      O["single"] = true; // one item object, not an array
+    if (A.Owner) // a field of a driver struct: the variable that fills it
+      O["owner"] = A.Owner->getQualifiedNameAsString();
+    if (A.HasErrors)
+      O["hasErrors"] = true;
+    return O;
   }
 
   Value setTable(const SetTable &T) const {
@@ -290,8 +323,9 @@ public:
     for (const SetTable &T : M.SetTables)
       Sets.push_back(setTable(T));
     // Sites of one automation table are consecutive, property first.
-    std::vector<const VarDecl *> Order;
-    std::map<const VarDecl *, Object> ByTable;
+    using TableKey = std::pair<const VarDecl *, int>;
+    std::vector<TableKey> Order;
+    std::map<TableKey, Object> ByTable;
     for (const ItemSizeSite &S : M.Sites) {
       if (S.Kind == SiteKind::HandlerCall) {
         Object C = sizeAndCount(S);
@@ -301,17 +335,18 @@ public:
         Calls.push_back(std::move(C));
         continue;
       }
-      auto [It, New] = ByTable.try_emplace(S.Table);
+      TableKey Key{S.Table, S.TableIndex};
+      auto [It, New] = ByTable.try_emplace(Key);
       if (New) {
-        Order.push_back(S.Table);
-        It->second = Object{{"name", name(S.Table)},
+        Order.push_back(Key);
+        It->second = Object{{"name", KsModel::siteTableName(S)},
                             {"location", location(S.Table->getLocation())},
                             {"framework", framework(S.Fw)}};
       }
       It->second[family(S.Family)] = sizeAndCount(S);
     }
-    for (const VarDecl *VD : Order)
-      Tables.push_back(std::move(ByTable[VD]));
+    for (const TableKey &K : Order)
+      Tables.push_back(std::move(ByTable[K]));
 
     std::vector<std::pair<const FunctionDecl *, const HandlerAccess *>> Acc;
     for (const ItemArray &A : M.ItemArrays)
@@ -385,6 +420,19 @@ public:
           {"pageAlignedUse", stmtLocation(A.PageAlignedUse)}});
     for (const AllocatorExUse &U : M.AllocatorExUses)
       ExUses.push_back(Object{{"location", location(U.Loc)}});
+    // Tables the model could not (fully) read because of compile errors.
+    Array Unanalysed;
+    for (const UnanalysedTable &T : findUnanalysedTables(Ctx))
+      Unanalysed.push_back(Object{
+          {"name", T.Name},
+          {"kind", T.Kind},
+          {"location",
+           T.File.empty()
+               ? Value(nullptr)
+               : Value(Object{{"file", displayPath(T.File, BaseDir)},
+                              {"line", static_cast<int64_t>(T.Line)},
+                              {"column", static_cast<int64_t>(T.Column)}})},
+          {"reason", T.Reason}});
     return Object{{"file", displayPath(MainFile, BaseDir)},
                   {"allocatorModeCalls", std::move(Modes)},
                   {"bufferAllocations", std::move(Wms)},
@@ -397,7 +445,8 @@ public:
                   {"setTables", std::move(Sets)},
                   {"automationTables", std::move(Tables)},
                   {"dispatchCalls", std::move(Calls)},
-                  {"handlers", std::move(Handlers)}};
+                  {"handlers", std::move(Handlers)},
+                  {"unanalysedTables", std::move(Unanalysed)}};
   }
 
 private:

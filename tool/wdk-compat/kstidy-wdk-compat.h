@@ -705,4 +705,19 @@
 #define __drv_completionType(...)
 #endif
 
+/* ------------------------------------------------------------------------ */
+/* std::align_val_t (C++17 aligned new/delete). MSVC declares it implicitly, */
+/* so kernel-mode C++ (no <new>) names it in its own operator new/delete     */
+/* replacements. Clang only creates its implicit copy when it needs one, so  */
+/* declare it here: an opaque declaration with the fixed underlying type is  */
+/* already a complete type, clang merges it with its implicit declaration,   */
+/* and a later <new> that defines it (`enum class align_val_t : size_t {}`)  */
+/* is a valid redeclaration. The one exception to "macros only" above: it is */
+/* a declaration in namespace std and needs no type from any header.         */
+/* ------------------------------------------------------------------------ */
+#if defined(__cplusplus) && defined(__cpp_aligned_new) && \
+    !defined(KSTIDY_WDK_NO_ALIGN_VAL_T)
+namespace std { enum class align_val_t : __SIZE_TYPE__; }
+#endif
+
 #endif /* KSTIDY_WDK_COMPAT_H */

@@ -11,7 +11,15 @@
  * removed afterwards: the base classes themselves are still absent.
  *
  * C code is left alone: those interfaces use C++ references.
+ *
+ * Kernel mode (a driver that includes ksproxy.h after ntddk.h/wdm.h, e.g.
+ * for its KSPROPERTY_SUPPORT_* constants): the interfaces derive from
+ * IUnknown, which kernel code gets from <unknown.h> (the kernel COM header
+ * portcls.h uses), not from objbase.h. Read it first if nobody did.
  */
+#if defined(_DDK_DRIVER_) && !defined(__KSPROXY__) && !defined(_UNKNOWN_H_)
+#include <unknown.h>
+#endif
 #if defined(__cplusplus) && !defined(_DDK_DRIVER_) && !defined(__STREAMS__) && \
     !defined(__KSPROXY__)
 #include <strmif.h>

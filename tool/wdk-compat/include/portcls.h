@@ -253,4 +253,79 @@ typedef IMiniportAudioSignalProcessing *PMINIPORTAudioSignalProcessing;
   STDMETHODIMP_(void) PowerChangeState2(DEVICE_POWER_STATE NewDeviceState, \
       SYSTEM_POWER_STATE NewSystemState)
 
+/* ---- Additions for the WDK audio samples (SYSVAD, SimpleAudioSample). ---- */
+
+/* Kernel-mode spelling of the IUnknown pointer (user mode has it from
+   unknwn.h; a repeated typedef of the same type is harmless). */
+typedef IUnknown *LPUNKNOWN;
+
+/* mingw-w64 declares IMiniportWaveRTStreamNotification without the pointer
+   typedef the WDK has. */
+typedef IMiniportWaveRTStreamNotification *PMINIPORTWAVERTSTREAMNOTIFICATION;
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* PcGetPhysicalDeviceObject (portcls.h reference). */
+PORTCLASSAPI NTSTATUS NTAPI PcGetPhysicalDeviceObject(
+    PDEVICE_OBJECT DeviceObject, PDEVICE_OBJECT *PhysicalDeviceObject);
+
+/* PCSTREAMRESOURCE_DESCRIPTOR_INIT: zero the descriptor and set its Size. */
+FORCEINLINE VOID PCSTREAMRESOURCE_DESCRIPTOR_INIT(
+    PPCSTREAMRESOURCE_DESCRIPTOR Descriptor) {
+  RtlZeroMemory(Descriptor, sizeof(PCSTREAMRESOURCE_DESCRIPTOR));
+  Descriptor->Size = sizeof(PCSTREAMRESOURCE_DESCRIPTOR);
+}
+
+/* IPortClsRuntimePower (Windows 8): runtime power-control callbacks. */
+typedef NTSTATUS NTAPI PCPFNRUNTIME_POWER_CONTROL_CALLBACK(
+    LPCGUID PowerControlCode, PVOID InBuffer, SIZE_T InBufferSize,
+    PVOID OutBuffer, SIZE_T OutBufferSize, PSIZE_T BytesReturned,
+    PVOID Context);
+
+DEFINE_GUIDEX(IID_IPortClsRuntimePower);
+
+#ifdef __cplusplus
+}
+#endif
+
+#undef INTERFACE
+#define INTERFACE IPortClsRuntimePower
+DECLARE_INTERFACE_(IPortClsRuntimePower, IUnknown) {
+  DEFINE_ABSTRACT_UNKNOWN()
+  STDMETHOD_(NTSTATUS, RegisterPowerControlCallback)
+  (THIS_ PDEVICE_OBJECT DeviceObject,
+   PCPFNRUNTIME_POWER_CONTROL_CALLBACK *Callback, PVOID Context) PURE;
+  STDMETHOD_(NTSTATUS, UnregisterPowerControlCallback)
+  (THIS_ PDEVICE_OBJECT DeviceObject) PURE;
+  STDMETHOD_(NTSTATUS, SendPowerControl)
+  (THIS_ PDEVICE_OBJECT DeviceObject, LPCGUID PowerControlCode,
+   PVOID InBuffer, SIZE_T InBufferSize, PVOID OutBuffer,
+   SIZE_T OutBufferSize, PSIZE_T BytesReturned) PURE;
+};
+typedef IPortClsRuntimePower *PPORTCLSRUNTIMEPOWER;
+
+/* IMP_ macros mingw-w64's portcls.h lacks (class-side declarations of the
+   interface methods it declares). */
+#ifndef IMP_IMiniportTopology
+#define IMP_IMiniportTopology                                              \
+  IMP_IMiniport;                                                           \
+  STDMETHODIMP_(NTSTATUS) Init(PUNKNOWN UnknownAdapter,                    \
+      PRESOURCELIST ResourceList, PPORTTOPOLOGY Port)
+#endif
+#ifndef IMP_IMiniportWaveRTStreamNotification
+#define IMP_IMiniportWaveRTStreamNotification                              \
+  STDMETHODIMP_(NTSTATUS) AllocateBufferWithNotification(                  \
+      ULONG NotificationCount, ULONG RequestedSize, PMDL *AudioBufferMdl,  \
+      ULONG *ActualSize, ULONG *OffsetFromFirstPage,                       \
+      MEMORY_CACHING_TYPE *CacheType);                                     \
+  STDMETHODIMP_(VOID) FreeBufferWithNotification(PMDL AudioBufferMdl,      \
+      ULONG BufferSize);                                                   \
+  STDMETHODIMP_(NTSTATUS) RegisterNotificationEvent(                       \
+      PKEVENT NotificationEvent);                                          \
+  STDMETHODIMP_(NTSTATUS) UnregisterNotificationEvent(                     \
+      PKEVENT NotificationEvent)
+#endif
+
 #endif /* portcls.h read && !KSTIDY_WDK_HAVE_PORTCLS_EXT */

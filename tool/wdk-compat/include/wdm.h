@@ -127,9 +127,83 @@ NTKERNELAPI ULONG64 NTAPI KeQueryInterruptTimePrecise(PULONG64 QpcTimeStamp);
 #define MemoryBarrier _mm_mfence
 #endif
 
+/* Device-interface properties (Windows Vista+; IoSetDevicePropertyData's
+   interface counterparts, documented in wdm.h). */
+NTKERNELAPI NTSTATUS NTAPI IoSetDeviceInterfacePropertyData(
+    PUNICODE_STRING SymbolicLinkName, CONST DEVPROPKEY *PropertyKey,
+    LCID Lcid, ULONG Flags, DEVPROPTYPE Type, ULONG Size, PVOID Data);
+NTKERNELAPI NTSTATUS NTAPI IoGetDeviceInterfacePropertyData(
+    PUNICODE_STRING SymbolicLinkName, CONST DEVPROPKEY *PropertyKey,
+    LCID Lcid, ULONG Flags, ULONG Size, PVOID Data, PULONG RequiredSize,
+    PDEVPROPTYPE Type);
+
+/* Driver-owned registry state (Windows 10 1803). */
+typedef enum _DRIVER_REGKEY_TYPE {
+  DriverRegKeyParameters,
+  DriverRegKeyPersistentState,
+  DriverRegKeySharedPersistentState
+} DRIVER_REGKEY_TYPE, *PDRIVER_REGKEY_TYPE;
+NTKERNELAPI NTSTATUS NTAPI IoOpenDriverRegistryKey(
+    PDRIVER_OBJECT DriverObject, DRIVER_REGKEY_TYPE RegKeyType,
+    ACCESS_MASK DesiredAccess, ULONG Flags, PHANDLE DriverRegKey);
+
+/* mingw-w64 declares KeSaveFloatingPointState/KeRestoreFloatingPointState
+   only for x86; the WDK declares them for every architecture (on x64 they
+   succeed without doing work) and x64 drivers call them around FP code. */
+#if !defined(_X86_) && !defined(__i386__)
+NTKERNELAPI NTSTATUS NTAPI KeSaveFloatingPointState(PKFLOATING_SAVE FloatSave);
+NTKERNELAPI NTSTATUS NTAPI KeRestoreFloatingPointState(PKFLOATING_SAVE FloatSave);
+#endif
+
+/* RtlQueryRegistryValues type checking (Windows 8+ RTL_QUERY_REGISTRY_DIRECT
+   rule): the flag and the shift of the expected REG_ type in DefaultType. */
+#ifndef RTL_QUERY_REGISTRY_TYPECHECK
+#define RTL_QUERY_REGISTRY_TYPECHECK 0x00000100
+#endif
+#ifndef RTL_QUERY_REGISTRY_TYPECHECK_SHIFT
+#define RTL_QUERY_REGISTRY_TYPECHECK_SHIFT 24
+#endif
+
+/* <stdint.h> limit kernel code uses without including stdint.h (same
+   spelling as mingw-w64's stdint.h, so a later include is harmless). */
+#ifndef UINT32_MAX
+#define UINT32_MAX 0xffffffffU
+#endif
+
 /* NTSTATUS values missing from mingw-w64's ntstatus.h. */
 #ifndef STATUS_INVALID_STATE_TRANSITION
 #define STATUS_INVALID_STATE_TRANSITION ((NTSTATUS)0xC000A003L)
+#endif
+#ifndef STATUS_ALREADY_INITIALIZED
+#define STATUS_ALREADY_INITIALIZED ((NTSTATUS)0xC0000510L)
+#endif
+
+/* PKPROCESS's second WDK spelling (KeStackAttachProcess and friends). */
+typedef struct _KPROCESS *PRKPROCESS;
+
+/* LCID argument of IoSetDeviceInterfacePropertyData & co. The WDK declares
+   it for kernel mode too; mingw-w64 has it only in winnt.h. Same
+   replacement list as winnt.h's, so a later winnt.h redefines it
+   identically. */
+#ifndef SUBLANG_NEUTRAL
+#define SUBLANG_NEUTRAL 0x00
+#endif
+#ifndef SORT_DEFAULT
+#define SORT_DEFAULT 0x0
+#endif
+#ifndef LOCALE_NEUTRAL
+#define LOCALE_NEUTRAL (MAKELCID(MAKELANGID(LANG_NEUTRAL,SUBLANG_NEUTRAL),SORT_DEFAULT))
+#endif
+
+/* mingw-w64's ntdef.h spells TYPE_ALIGNMENT as FIELD_OFFSET over an unnamed
+   struct unless _MSC_VER is set; C++ rejects a struct defined in offsetof
+   ("cannot be defined in a type specifier"). Use the alignof form that the
+   WDK uses with MSVC and that mingw-w64's own winnt.h uses for C++ (same
+   replacement list as winnt.h, so a later windows.h redefines it
+   identically). */
+#if defined(__cplusplus)
+#undef TYPE_ALIGNMENT
+#define TYPE_ALIGNMENT(t) __alignof__ (t)
 #endif
 
 #ifdef __cplusplus
