@@ -378,10 +378,17 @@ std::optional<std::string> checkConfigFiles(llvm::StringRef Source,
 }
 
 /// The commands of the MSBuild projects that list a source, with the flags
-/// given after "--" appended; the plain "--" command for the others.
+/// given after "--" appended; the plain "--" command for the others. A
+/// source several projects compile (a shared folder, a sample built as two
+/// drivers) takes the nearest one's: the project in its own directory, then
+/// in the closest directory above it.
 class ProjectFirstDatabase : public CompilationDatabase {
 public:
-  ProjectFirstDatabase(std::unique_ptr<CompilationDatabase> Projects,
+  struct Project {
+    std::string Dir;
+    std::unique_ptr<CompilationDatabase> DB;
+  };
+  ProjectFirstDatabase(std::vector<Project> Projects,
                        std::unique_ptr<CompilationDatabase> Fallback,
                        std::vector<std::string> Extra)
       : Projects(std::move(Projects)), Fallback(std::move(Fallback)),
@@ -389,9 +396,24 @@ public:
 
   std::vector<clang::tooling::CompileCommand>
   getCompileCommands(llvm::StringRef File) const override {
-    auto Commands = Projects->getCompileCommands(File);
-    if (Commands.empty())
+    const Project *Best = nullptr;
+    size_t BestDepth = 0;
+    for (const Project &P : Projects) {
+      if (P.DB->getCompileCommands(File).empty())
+        continue;
+      llvm::StringRef Dir = P.Dir;
+      size_t Depth = File.starts_with_insensitive(Dir) &&
+                             File.drop_front(Dir.size()).starts_with("/")
+                         ? Dir.size() + 1 // an ancestor: the deeper the nearer
+                         : 0;
+      if (!Best || Depth > BestDepth) {
+        Best = &P;
+        BestDepth = Depth;
+      }
+    }
+    if (!Best)
       return Fallback->getCompileCommands(File);
+    auto Commands = Best->DB->getCompileCommands(File);
     for (clang::tooling::CompileCommand &C : Commands) {
       // The source stays last: the extra flags go before it.
       auto Pos = C.CommandLine.empty() ? C.CommandLine.end()
@@ -401,11 +423,17 @@ public:
     return Commands;
   }
   std::vector<std::string> getAllFiles() const override {
-    return Projects->getAllFiles();
+    std::vector<std::string> All;
+    for (const Project &P : Projects) {
+      std::vector<std::string> Files = P.DB->getAllFiles();
+      All.insert(All.end(), Files.begin(), Files.end());
+    }
+    return All;
   }
 
 private:
-  std::unique_ptr<CompilationDatabase> Projects, Fallback;
+  std::vector<Project> Projects;
+  std::unique_ptr<CompilationDatabase> Fallback;
   std::vector<std::string> Extra;
 };
 
@@ -756,11 +784,20 @@ int runKstidy(int Argc, const char **Argv) {
       std::vector<std::string> Projects =
           msbuild::findProjectsListing(Absolute);
       std::vector<std::string> Notes;
-      if (!Projects.empty()) {
-        auto Loaded = msbuild::loadMsBuildDatabase(Projects, std::nullopt, Notes);
-        if (Loaded) {
+      std::vector<ProjectFirstDatabase::Project> Loaded;
+      for (const std::string &P : Projects) {
+        auto DB = msbuild::loadMsBuildDatabase({P}, std::nullopt, Notes);
+        if (DB)
+          Loaded.push_back({llvm::sys::path::parent_path(P).str(), std::move(*DB)});
+        else
+          llvm::consumeError(DB.takeError());
+      }
+      if (!Loaded.empty()) {
+        {
           size_t Covered = llvm::count_if(Absolute, [&](const std::string &F) {
-            return !(*Loaded)->getCompileCommands(F).empty();
+            return llvm::any_of(Loaded, [&](const auto &P) {
+              return !P.DB->getCompileCommands(F).empty();
+            });
           });
           if (!O.Quiet) {
             std::string Names;
@@ -775,9 +812,7 @@ int runKstidy(int Argc, const char **Argv) {
               llvm::errs() << "kstidy: note: " << Note << "\n";
           }
           DB = std::make_unique<ProjectFirstDatabase>(
-              std::move(*Loaded), std::move(DB), O.CompilerArgs);
-        } else {
-          llvm::consumeError(Loaded.takeError());
+              std::move(Loaded), std::move(DB), O.CompilerArgs);
         }
       }
     }

@@ -7,34 +7,37 @@
 
 namespace ks {
 
-std::vector<std::string>
+std::optional<std::vector<std::string>>
 DirectoryListingCache::lookup(llvm::vfs::FileSystem &FS, llvm::StringRef Dir,
                               llvm::StringRef LowerName) {
-  std::shared_ptr<llvm::StringMap<std::vector<std::string>>> Listing;
+  std::shared_ptr<Listing> L;
   {
     std::lock_guard<std::mutex> Guard(Lock);
     auto It = Listings.find(Dir);
     if (It != Listings.end())
-      Listing = It->second;
+      L = It->second;
   }
-  if (!Listing) {
+  if (!L) {
     // Listed outside the lock: two workers may list the same directory
     // once each, which costs less than serialising every listing.
-    Listing = std::make_shared<llvm::StringMap<std::vector<std::string>>>();
+    L = std::make_shared<Listing>();
     std::error_code EC;
-    for (llvm::vfs::directory_iterator I = FS.dir_begin(Dir, EC), End;
-         !EC && I != End; I.increment(EC)) {
+    llvm::vfs::directory_iterator I = FS.dir_begin(Dir, EC), End;
+    L->Listed = !EC;
+    for (; !EC && I != End; I.increment(EC)) {
       llvm::StringRef Name = llvm::sys::path::filename(I->path());
-      (*Listing)[Name.lower()].push_back(Name.str());
+      L->Names[Name.lower()].push_back(Name.str());
     }
-    for (auto &Entry : *Listing)
+    for (auto &Entry : L->Names)
       llvm::sort(Entry.second); // deterministic when names differ by case only
     std::lock_guard<std::mutex> Guard(Lock);
-    Listings.try_emplace(Dir, Listing);
+    Listings.try_emplace(Dir, L);
   }
-  auto Hit = Listing->find(LowerName);
-  if (Hit == Listing->end())
-    return {};
+  if (!L->Listed)
+    return std::nullopt;
+  auto Hit = L->Names.find(LowerName);
+  if (Hit == L->Names.end())
+    return std::vector<std::string>();
   return Hit->second;
 }
 
@@ -59,14 +62,24 @@ WindowsPathFileSystem::resolve(llvm::StringRef Path) {
   // Windows resolves `..` lexically, before looking at the disk.
   llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
 
+  // Most misses are a header searched for in an include directory that
+  // does not hold it: when the directory exists as spelled, its listing
+  // alone answers.
+  if (auto Here = Cache->lookup(getUnderlyingFS(),
+                                llvm::sys::path::parent_path(Abs),
+                                llvm::sys::path::filename(Abs).lower());
+      Here && Here->empty())
+    return std::nullopt;
+
   llvm::SmallString<256> Found(llvm::sys::path::root_path(Abs));
   for (auto I = llvm::sys::path::begin(llvm::sys::path::relative_path(Abs)),
             E = llvm::sys::path::end(llvm::sys::path::relative_path(Abs));
        I != E; ++I) {
-    std::vector<std::string> Names =
+    std::optional<std::vector<std::string>> Listed =
         Cache->lookup(getUnderlyingFS(), Found, I->lower());
-    if (Names.empty())
+    if (!Listed || Listed->empty())
       return std::nullopt;
+    const std::vector<std::string> &Names = *Listed;
     // The exact spelling wins when the directory holds several that differ
     // only by case (possible on Linux, never on NTFS).
     llvm::StringRef Pick = Names.front();

@@ -25,15 +25,19 @@ namespace ks {
 /// file systems of one run: directories do not change while kstidy reads.
 class DirectoryListingCache {
 public:
-  /// The names in \p Dir whose lower-case spelling is \p LowerName.
-  std::vector<std::string> lookup(llvm::vfs::FileSystem &FS,
-                                  llvm::StringRef Dir,
-                                  llvm::StringRef LowerName);
+  /// The names in \p Dir whose lower-case spelling is \p LowerName;
+  /// nothing when \p Dir cannot be listed (it does not exist as spelled).
+  std::optional<std::vector<std::string>> lookup(llvm::vfs::FileSystem &FS,
+                                                 llvm::StringRef Dir,
+                                                 llvm::StringRef LowerName);
 
 private:
+  struct Listing {
+    bool Listed = false;
+    llvm::StringMap<std::vector<std::string>> Names;
+  };
   std::mutex Lock;
-  llvm::StringMap<std::shared_ptr<llvm::StringMap<std::vector<std::string>>>>
-      Listings;
+  llvm::StringMap<std::shared_ptr<Listing>> Listings;
 };
 
 class WindowsPathFileSystem : public llvm::vfs::ProxyFileSystem {

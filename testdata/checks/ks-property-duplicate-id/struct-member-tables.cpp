@@ -23,6 +23,7 @@ NTSTATUS MixerTables::fill() {
     const MixerTables built = {
         { DEFINE_KSPROPERTY_ITEM(3, ReadLevel, sizeof(KSPROPERTY), sizeof(ULONG), NULL, NULL, 0, NULL, NULL, 0),
           // The range getter was pasted under the level's id.
+          // KSREF-EXPECT: static-only ks-property-duplicate-id: the set pointing at this table is a field of the same struct, which the model reads only as item arrays; ksref replays tables through their sets
           DEFINE_KSPROPERTY_ITEM(3, ReadRange, sizeof(KSPROPERTY), sizeof(ULONG), NULL, NULL, 0, NULL, NULL, 0) },
           // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: property 3 (entry 1 of 'levelItems') repeats the id of entry 0: the KS runtime stops at the first item with this id, so this entry (get 'ReadRange') never runs [ks-property-duplicate-id]
         { DEFINE_KSPROPERTY_SET(&KSPROPSETID_Pin, SIZEOF_ARRAY(levelItems), levelItems, 0, NULL) },

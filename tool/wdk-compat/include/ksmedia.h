@@ -37,6 +37,13 @@ typedef LPCSTR PCTSTR, LPCTSTR;
 
 #include_next <ksmedia.h>
 
+/* mingw-w64's ksmedia.h declares KSDATAFORMAT_WAVEFORMATEX only when mmreg.h
+   (or mmsystem.h) was read first; remember whether it did (see the end of
+   this file). */
+#if defined(_INC_MMSYSTEM) || defined(_INC_MMREG)
+#define KSTIDY_WDK_HAVE_KSDATAFORMAT_WAVEFORMATEX
+#endif
+
 /* WaveRT (KSPROPSETID_RtAudio) structures, documented layouts. The guard is
    kstidy's own: define it before including ksmedia.h if a newer mingw-w64
    (or the driver) already declares these. */
@@ -838,6 +845,18 @@ typedef struct tagKSCAMERA_EXTENDEDPROP_VALUE {
 }
 #endif
 
+/* Headset endpoint node types (Bluetooth HFP / USB headset audio). No public
+   page gives their GUID values, so they are declared without one (like the
+   PortCls IIDs): taking their address parses, the value is unknown. */
+#ifndef KSNODETYPE_HEADSET_MICROPHONE
+DEFINE_GUIDEX(KSNODETYPE_HEADSET_MICROPHONE);
+#define KSNODETYPE_HEADSET_MICROPHONE KSNODETYPE_HEADSET_MICROPHONE
+#endif
+#ifndef KSNODETYPE_HEADSET_SPEAKERS
+DEFINE_GUIDEX(KSNODETYPE_HEADSET_SPEAKERS);
+#define KSNODETYPE_HEADSET_SPEAKERS KSNODETYPE_HEADSET_SPEAKERS
+#endif
+
 #include "kstidy-ksmedia-camera.h"
 
 #endif /* !KSTIDY_WDK_HAVE_KSMEDIA_EXT && _KSMEDIA_ */
@@ -855,4 +874,20 @@ typedef struct {
   KSDATAFORMAT DataFormat;
   WAVEFORMATEXTENSIBLE WaveFormatExt;
 } KSDATAFORMAT_WAVEFORMATEXTENSIBLE, *PKSDATAFORMAT_WAVEFORMATEXTENSIBLE;
+#endif
+
+/* KSDATAFORMAT_WAVEFORMATEX for a TU that read ksmedia.h before mmreg.h
+   (wdm.h + ksmedia.h + portcls.h): the WDK's ksmedia.h adds it on a later
+   inclusion once WAVEFORMATEX exists; mingw-w64's include guard skips it.
+   Same layout as mingw-w64's (packed header + WAVEFORMATEX); portcls.h
+   includes mmreg.h and then ksmedia.h again, which lands here. */
+#if defined(_KSMEDIA_) && (defined(_INC_MMSYSTEM) || defined(_INC_MMREG)) && \
+    !defined(KSTIDY_WDK_HAVE_KSDATAFORMAT_WAVEFORMATEX)
+#define KSTIDY_WDK_HAVE_KSDATAFORMAT_WAVEFORMATEX
+#include <pshpack1.h>
+typedef struct {
+  KSDATAFORMAT DataFormat;
+  WAVEFORMATEX WaveFormatEx;
+} KSDATAFORMAT_WAVEFORMATEX, *PKSDATAFORMAT_WAVEFORMATEX;
+#include <poppack.h>
 #endif

@@ -141,7 +141,8 @@ DECLARE_INTERFACE_(IPortClsNotifications, IUnknown) {
   STDMETHOD_(void, FreeNotificationBuffer)
   (THIS_ PPCNOTIFICATION_BUFFER NotificationBuffer) PURE;
   STDMETHOD_(void, SendNotification)
-  (THIS_ GUID *NotificationId, PPCNOTIFICATION_BUFFER NotificationBuffer) PURE;
+  (THIS_ const GUID *NotificationId,
+   PPCNOTIFICATION_BUFFER NotificationBuffer) PURE;
 };
 typedef IPortClsNotifications *PPORTCLSNOTIFICATIONS;
 
@@ -327,5 +328,218 @@ typedef IPortClsRuntimePower *PPORTCLSRUNTIMEPOWER;
   STDMETHODIMP_(NTSTATUS) UnregisterNotificationEvent(                     \
       PKEVENT NotificationEvent)
 #endif
+
+/* ---- Offloaded-audio helper interfaces (Windows 8 / 8.1) and
+   IAdapterPowerManagement3. Method lists and parameter types follow the
+   portcls.h reference pages (IMiniportAudioEngineNode::*,
+   IMiniportStreamAudioEngineNode(2)::*, IAdapterPowerManagement3::*); the
+   pages list methods alphabetically, which is the order used here (the real
+   vtable order is not documented). The IMP_ macros are kstidy's class-side
+   spelling of those signatures. ---- */
+
+#ifndef KSTIDY_WDK_HAVE_AUDIOENGINE_NODE_IFACES
+#define KSTIDY_WDK_HAVE_AUDIOENGINE_NODE_IFACES
+
+typedef enum {
+  eVolumeAttribute,
+  eMuteAttribute,
+  ePeakMeterAttribute
+} eChannelTargetType;
+
+typedef enum {
+  eMixFormat,
+  eDeviceFormat,
+  eSupportedDeviceFormats
+} eEngineFormatType;
+
+/* D3 exit latency (_PC_EXIT_LATENCY); enumerator order as documented. */
+typedef enum _PC_EXIT_LATENCY {
+  PcExitLatencyInstant,
+  PcExitLatencyFast,
+  PcExitLatencyResponsive
+} PC_EXIT_LATENCY, *PPC_EXIT_LATENCY;
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+DEFINE_GUIDEX(IID_IMiniportAudioEngineNode);
+DEFINE_GUIDEX(IID_IMiniportStreamAudioEngineNode);
+DEFINE_GUIDEX(IID_IMiniportStreamAudioEngineNode2);
+DEFINE_GUIDEX(IID_IAdapterPowerManagement3);
+#ifdef __cplusplus
+}
+#endif
+
+#undef INTERFACE
+#define INTERFACE IMiniportAudioEngineNode
+DECLARE_INTERFACE_(IMiniportAudioEngineNode, IUnknown) {
+  DEFINE_ABSTRACT_UNKNOWN()
+  STDMETHOD_(NTSTATUS, GetAudioEngineDescriptor)
+  (THIS_ ULONG ulNodeId, KSAUDIOENGINE_DESCRIPTOR *pAudioEngineDescriptor) PURE;
+  STDMETHOD_(NTSTATUS, GetBufferSizeRange)
+  (THIS_ ULONG ulNodeId, KSDATAFORMAT_WAVEFORMATEX *pKsDataFormatWfx,
+   KSAUDIOENGINE_BUFFER_SIZE_RANGE *pBufferSizeRange) PURE;
+  STDMETHOD_(NTSTATUS, GetDeviceAttributeSteppings)
+  (THIS_ ULONG ulNodeId, eChannelTargetType targetType,
+   PKSPROPERTY_STEPPING_LONG pKsPropStepLong, UINT32 ui32DataSize) PURE;
+  STDMETHOD_(NTSTATUS, GetDeviceChannelCount)
+  (THIS_ ULONG ulNodeId, eChannelTargetType targetType,
+   UINT32 *pulChannelCount) PURE;
+  STDMETHOD_(NTSTATUS, GetDeviceChannelMute)
+  (THIS_ ULONG ulNodeId, UINT32 ulChannel, BOOL *pbMute) PURE;
+  STDMETHOD_(NTSTATUS, GetDeviceChannelPeakMeter)
+  (THIS_ ULONG ulNodeId, UINT32 ulChannel, LONG *plPeakMeter) PURE;
+  STDMETHOD_(NTSTATUS, GetDeviceChannelVolume)
+  (THIS_ ULONG ulNodeId, UINT32 ulChannel, LONG *plVolume) PURE;
+  STDMETHOD_(NTSTATUS, GetDeviceFormat)
+  (THIS_ ULONG ulNodeId, KSDATAFORMAT_WAVEFORMATEX *pFormat,
+   ULONG ulBufferSize) PURE;
+  STDMETHOD_(NTSTATUS, GetEngineFormatSize)
+  (THIS_ ULONG ulNodeId, eEngineFormatType formatType,
+   ULONG *pulFormatSize) PURE;
+  STDMETHOD_(NTSTATUS, GetGfxState)(THIS_ ULONG ulNodeId, BOOL *pbEnable) PURE;
+  STDMETHOD_(NTSTATUS, GetMixFormat)
+  (THIS_ ULONG ulNodeId, KSDATAFORMAT_WAVEFORMATEX *pFormat,
+   ULONG ulBufferSize) PURE;
+  STDMETHOD_(NTSTATUS, GetSupportedDeviceFormats)
+  (THIS_ ULONG ulNodeId, KSMULTIPLE_ITEM *pFormats, ULONG ulBufferSize) PURE;
+  STDMETHOD_(NTSTATUS, SetDeviceChannelMute)
+  (THIS_ ULONG ulNodeId, UINT32 ulChannel, BOOL bMute) PURE;
+  STDMETHOD_(NTSTATUS, SetDeviceChannelVolume)
+  (THIS_ ULONG ulNodeId, UINT32 ulChannel, LONG lVolume) PURE;
+  STDMETHOD_(NTSTATUS, SetDeviceFormat)
+  (THIS_ ULONG ulNodeId, KSDATAFORMAT_WAVEFORMATEX *pFormat,
+   ULONG ulBufferSize) PURE;
+  STDMETHOD_(NTSTATUS, SetGfxState)(THIS_ ULONG ulNodeId, BOOL bEnable) PURE;
+};
+typedef IMiniportAudioEngineNode *PMINIPORTAUDIOENGINENODE;
+
+#undef INTERFACE
+#define INTERFACE IMiniportStreamAudioEngineNode
+DECLARE_INTERFACE_(IMiniportStreamAudioEngineNode, IUnknown) {
+  DEFINE_ABSTRACT_UNKNOWN()
+  STDMETHOD_(NTSTATUS, GetLfxState)(THIS_ BOOL *pbEnable) PURE;
+  STDMETHOD_(NTSTATUS, GetStreamAttributeSteppings)
+  (THIS_ eChannelTargetType targetType,
+   PKSPROPERTY_STEPPING_LONG pKsPropStepLong, UINT32 ui32DataSize) PURE;
+  STDMETHOD_(NTSTATUS, GetStreamChannelCount)
+  (THIS_ eChannelTargetType targetType, UINT32 *pulChannelCount) PURE;
+  STDMETHOD_(NTSTATUS, GetStreamChannelMute)
+  (THIS_ UINT32 ulChannel, BOOL *pbMute) PURE;
+  STDMETHOD_(NTSTATUS, GetStreamChannelPeakMeter)
+  (THIS_ UINT32 ulChannel, LONG *plPeakMeter) PURE;
+  STDMETHOD_(NTSTATUS, GetStreamChannelVolume)
+  (THIS_ UINT32 ulChannel, LONG *plVolume) PURE;
+  STDMETHOD_(NTSTATUS, GetStreamLinearBufferPosition)
+  (THIS_ ULONGLONG *pullLinearBufferPosition) PURE;
+  STDMETHOD_(NTSTATUS, GetStreamPresentationPosition)
+  (THIS_ KSAUDIO_PRESENTATION_POSITION *pPresentationPosition) PURE;
+  STDMETHOD_(NTSTATUS, SetLfxState)(THIS_ BOOL bEnable) PURE;
+  STDMETHOD_(NTSTATUS, SetStreamChannelMute)
+  (THIS_ UINT32 ulChannel, BOOL bMute) PURE;
+  STDMETHOD_(NTSTATUS, SetStreamChannelVolume)
+  (THIS_ UINT32 Channel, LONG TargetVolume, AUDIO_CURVE_TYPE CurveType,
+   ULONGLONG CurveDuration) PURE;
+  STDMETHOD_(NTSTATUS, SetStreamCurrentWritePosition)
+  (THIS_ ULONG ulCurrentWritePosition) PURE;
+  STDMETHOD_(NTSTATUS, SetStreamLoopbackProtection)
+  (THIS_ CONSTRICTOR_OPTION ProtectionOption) PURE;
+};
+typedef IMiniportStreamAudioEngineNode *PMINIPORTSTREAMAUDIOENGINENODE;
+
+#undef INTERFACE
+#define INTERFACE IMiniportStreamAudioEngineNode2
+DECLARE_INTERFACE_(IMiniportStreamAudioEngineNode2, IUnknown) {
+  DEFINE_ABSTRACT_UNKNOWN()
+  STDMETHOD_(NTSTATUS, SetStreamCurrentWritePositionForLastBuffer)
+  (THIS_ ULONG ulWritePosition) PURE;
+};
+typedef IMiniportStreamAudioEngineNode2 *PMINIPORTSTREAMAUDIOENGINENODE2;
+
+#undef INTERFACE
+#define INTERFACE IAdapterPowerManagement3
+DECLARE_INTERFACE_(IAdapterPowerManagement3, IUnknown) {
+  DEFINE_ABSTRACT_UNKNOWN()
+  STDMETHOD_(NTSTATUS, D3ExitLatencyChanged)
+  (THIS_ PC_EXIT_LATENCY NewD3ExitLatency) PURE;
+  STDMETHOD_(void, PowerChangeState3)
+  (THIS_ DEVICE_POWER_STATE NewDeviceState, SYSTEM_POWER_STATE NewSystemState,
+   PC_EXIT_LATENCY D3ExitLatency) PURE;
+};
+typedef IAdapterPowerManagement3 *PADAPTERPOWERMANAGEMENT3;
+
+#define IMP_IMiniportAudioEngineNode                                       \
+  STDMETHODIMP_(NTSTATUS) GetAudioEngineDescriptor(ULONG ulNodeId,         \
+      KSAUDIOENGINE_DESCRIPTOR *pAudioEngineDescriptor);                   \
+  STDMETHODIMP_(NTSTATUS) GetBufferSizeRange(ULONG ulNodeId,               \
+      KSDATAFORMAT_WAVEFORMATEX *pKsDataFormatWfx,                         \
+      KSAUDIOENGINE_BUFFER_SIZE_RANGE *pBufferSizeRange);                  \
+  STDMETHODIMP_(NTSTATUS) GetDeviceAttributeSteppings(ULONG ulNodeId,      \
+      eChannelTargetType targetType,                                       \
+      PKSPROPERTY_STEPPING_LONG pKsPropStepLong, UINT32 ui32DataSize);     \
+  STDMETHODIMP_(NTSTATUS) GetDeviceChannelCount(ULONG ulNodeId,            \
+      eChannelTargetType targetType, UINT32 *pulChannelCount);             \
+  STDMETHODIMP_(NTSTATUS) GetDeviceChannelMute(ULONG ulNodeId,             \
+      UINT32 ulChannel, BOOL *pbMute);                                     \
+  STDMETHODIMP_(NTSTATUS) GetDeviceChannelPeakMeter(ULONG ulNodeId,        \
+      UINT32 ulChannel, LONG *plPeakMeter);                                \
+  STDMETHODIMP_(NTSTATUS) GetDeviceChannelVolume(ULONG ulNodeId,           \
+      UINT32 ulChannel, LONG *plVolume);                                   \
+  STDMETHODIMP_(NTSTATUS) GetDeviceFormat(ULONG ulNodeId,                  \
+      KSDATAFORMAT_WAVEFORMATEX *pFormat, ULONG ulBufferSize);             \
+  STDMETHODIMP_(NTSTATUS) GetEngineFormatSize(ULONG ulNodeId,              \
+      eEngineFormatType formatType, ULONG *pulFormatSize);                 \
+  STDMETHODIMP_(NTSTATUS) GetGfxState(ULONG ulNodeId, BOOL *pbEnable);     \
+  STDMETHODIMP_(NTSTATUS) GetMixFormat(ULONG ulNodeId,                     \
+      KSDATAFORMAT_WAVEFORMATEX *pFormat, ULONG ulBufferSize);             \
+  STDMETHODIMP_(NTSTATUS) GetSupportedDeviceFormats(ULONG ulNodeId,        \
+      KSMULTIPLE_ITEM *pFormats, ULONG ulBufferSize);                      \
+  STDMETHODIMP_(NTSTATUS) SetDeviceChannelMute(ULONG ulNodeId,             \
+      UINT32 ulChannel, BOOL bMute);                                       \
+  STDMETHODIMP_(NTSTATUS) SetDeviceChannelVolume(ULONG ulNodeId,           \
+      UINT32 ulChannel, LONG lVolume);                                     \
+  STDMETHODIMP_(NTSTATUS) SetDeviceFormat(ULONG ulNodeId,                  \
+      KSDATAFORMAT_WAVEFORMATEX *pFormat, ULONG ulBufferSize);             \
+  STDMETHODIMP_(NTSTATUS) SetGfxState(ULONG ulNodeId, BOOL bEnable)
+
+#define IMP_IMiniportStreamAudioEngineNode                                 \
+  STDMETHODIMP_(NTSTATUS) GetLfxState(BOOL *pbEnable);                     \
+  STDMETHODIMP_(NTSTATUS) GetStreamAttributeSteppings(                     \
+      eChannelTargetType targetType,                                       \
+      PKSPROPERTY_STEPPING_LONG pKsPropStepLong, UINT32 ui32DataSize);     \
+  STDMETHODIMP_(NTSTATUS) GetStreamChannelCount(                           \
+      eChannelTargetType targetType, UINT32 *pulChannelCount);             \
+  STDMETHODIMP_(NTSTATUS) GetStreamChannelMute(UINT32 ulChannel,           \
+      BOOL *pbMute);                                                       \
+  STDMETHODIMP_(NTSTATUS) GetStreamChannelPeakMeter(UINT32 ulChannel,      \
+      LONG *plPeakMeter);                                                  \
+  STDMETHODIMP_(NTSTATUS) GetStreamChannelVolume(UINT32 ulChannel,         \
+      LONG *plVolume);                                                     \
+  STDMETHODIMP_(NTSTATUS) GetStreamLinearBufferPosition(                   \
+      ULONGLONG *pullLinearBufferPosition);                                \
+  STDMETHODIMP_(NTSTATUS) GetStreamPresentationPosition(                   \
+      KSAUDIO_PRESENTATION_POSITION *pPresentationPosition);               \
+  STDMETHODIMP_(NTSTATUS) SetLfxState(BOOL bEnable);                       \
+  STDMETHODIMP_(NTSTATUS) SetStreamChannelMute(UINT32 ulChannel,           \
+      BOOL bMute);                                                         \
+  STDMETHODIMP_(NTSTATUS) SetStreamChannelVolume(UINT32 Channel,           \
+      LONG TargetVolume, AUDIO_CURVE_TYPE CurveType,                       \
+      ULONGLONG CurveDuration);                                            \
+  STDMETHODIMP_(NTSTATUS) SetStreamCurrentWritePosition(                   \
+      ULONG ulCurrentWritePosition);                                       \
+  STDMETHODIMP_(NTSTATUS) SetStreamLoopbackProtection(                     \
+      CONSTRICTOR_OPTION ProtectionOption)
+
+#define IMP_IMiniportStreamAudioEngineNode2                                \
+  STDMETHODIMP_(NTSTATUS) SetStreamCurrentWritePositionForLastBuffer(      \
+      ULONG ulWritePosition)
+
+#define IMP_IAdapterPowerManagement3                                       \
+  STDMETHODIMP_(NTSTATUS) D3ExitLatencyChanged(                            \
+      PC_EXIT_LATENCY NewD3ExitLatency);                                   \
+  STDMETHODIMP_(void) PowerChangeState3(DEVICE_POWER_STATE NewDeviceState, \
+      SYSTEM_POWER_STATE NewSystemState, PC_EXIT_LATENCY D3ExitLatency)
+
+#endif /* KSTIDY_WDK_HAVE_AUDIOENGINE_NODE_IFACES */
 
 #endif /* portcls.h read && !KSTIDY_WDK_HAVE_PORTCLS_EXT */

@@ -177,6 +177,10 @@ NTKERNELAPI NTSTATUS NTAPI KeRestoreFloatingPointState(PKFLOATING_SAVE FloatSave
 #ifndef STATUS_ALREADY_INITIALIZED
 #define STATUS_ALREADY_INITIALIZED ((NTSTATUS)0xC0000510L)
 #endif
+/* [MS-ERREF] NTSTATUS value; returned by sideband audio drivers. */
+#ifndef STATUS_DEVICE_FEATURE_NOT_SUPPORTED
+#define STATUS_DEVICE_FEATURE_NOT_SUPPORTED ((NTSTATUS)0xC0000463L)
+#endif
 
 /* PKPROCESS's second WDK spelling (KeStackAttachProcess and friends). */
 typedef struct _KPROCESS *PRKPROCESS;
@@ -208,6 +212,16 @@ typedef struct _KPROCESS *PRKPROCESS;
 
 #ifdef __cplusplus
 }
+#endif
+
+/* Low / high 32 bits of a 64-bit value. WDK audio samples (WaveRT packet
+   counters) use LODWORD in kernel code; mingw-w64 has neither macro. Which
+   WDK header supplies them was not checked; the expansion is kstidy's. */
+#ifndef LODWORD
+#define LODWORD(x) ((ULONG)((ULONGLONG)(x) & 0xffffffffULL))
+#endif
+#ifndef HIDWORD
+#define HIDWORD(x) ((ULONG)(((ULONGLONG)(x) >> 32) & 0xffffffffULL))
 #endif
 
 #endif /* _WDMDDK_ && !KSTIDY_WDK_WDM_EXTRA_DECLS */

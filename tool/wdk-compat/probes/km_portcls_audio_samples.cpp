@@ -85,3 +85,83 @@ NTSTATUS ProbeRuntimePower(PUNKNOWN Port, PDEVICE_OBJECT Fdo) {
 // Aligned delete declared the way the samples' NewDelete.h does (MSVC names
 // std::align_val_t without <new>).
 void __cdecl operator delete(PVOID p, size_t cb, std::align_val_t a);
+
+// Offloaded-audio helper interfaces: a WaveRT miniport and stream implementing
+// IMiniportAudioEngineNode / IMiniportStreamAudioEngineNode(2) with the IMP_
+// macros, out-of-line definitions with the documented parameter types, and an
+// adapter implementing IAdapterPowerManagement3.
+class ProbeEngineMiniport : public IMiniportAudioEngineNode {
+public:
+  STDMETHODIMP_(NTSTATUS) QueryInterface(REFIID, PVOID *) { return STATUS_NOT_IMPLEMENTED; }
+  STDMETHODIMP_(ULONG) AddRef() { return 1; }
+  STDMETHODIMP_(ULONG) Release() { return 1; }
+  IMP_IMiniportAudioEngineNode;
+};
+NTSTATUS ProbeEngineMiniport::GetDeviceChannelCount(ULONG, eChannelTargetType targetType,
+                                                    UINT32 *pulChannelCount) {
+  *pulChannelCount = (targetType == ePeakMeterAttribute) ? 2 : 1;
+  return STATUS_SUCCESS;
+}
+NTSTATUS ProbeEngineMiniport::GetEngineFormatSize(ULONG, eEngineFormatType formatType,
+                                                  ULONG *pulFormatSize) {
+  *pulFormatSize = formatType == eSupportedDeviceFormats
+                       ? (ULONG)(sizeof(KSMULTIPLE_ITEM) + sizeof(KSDATAFORMAT_WAVEFORMATEX))
+                       : (ULONG)sizeof(KSDATAFORMAT_WAVEFORMATEX);
+  return STATUS_SUCCESS;
+}
+NTSTATUS ProbeEngineMiniport::GetGfxState(ULONG, BOOL *pbEnable) {
+  *pbEnable = FALSE;
+  return STATUS_SUCCESS;
+}
+
+class ProbeEngineStream : public IMiniportStreamAudioEngineNode,
+                          public IMiniportStreamAudioEngineNode2 {
+public:
+  STDMETHODIMP_(NTSTATUS) QueryInterface(REFIID, PVOID *) { return STATUS_NOT_IMPLEMENTED; }
+  STDMETHODIMP_(ULONG) AddRef() { return 1; }
+  STDMETHODIMP_(ULONG) Release() { return 1; }
+  IMP_IMiniportStreamAudioEngineNode;
+  IMP_IMiniportStreamAudioEngineNode2;
+  ULONGLONG Packets;
+};
+NTSTATUS ProbeEngineStream::GetStreamLinearBufferPosition(ULONGLONG *pullLinearBufferPosition) {
+  *pullLinearBufferPosition = ((ULONGLONG)HIDWORD(Packets) << 32) | LODWORD(Packets);
+  return STATUS_SUCCESS;
+}
+NTSTATUS ProbeEngineStream::SetStreamChannelVolume(UINT32, LONG, AUDIO_CURVE_TYPE CurveType,
+                                                   ULONGLONG) {
+  return CurveType == AUDIO_CURVE_TYPE_NONE ? STATUS_SUCCESS : STATUS_NOT_SUPPORTED;
+}
+NTSTATUS ProbeEngineStream::SetStreamLoopbackProtection(CONSTRICTOR_OPTION) {
+  return STATUS_SUCCESS;
+}
+NTSTATUS ProbeEngineStream::SetStreamCurrentWritePositionForLastBuffer(ULONG) {
+  return STATUS_SUCCESS;
+}
+
+class ProbePower3 : public IAdapterPowerManagement3 {
+public:
+  STDMETHODIMP_(NTSTATUS) QueryInterface(REFIID, PVOID *) { return STATUS_NOT_IMPLEMENTED; }
+  STDMETHODIMP_(ULONG) AddRef() { return 1; }
+  STDMETHODIMP_(ULONG) Release() { return 1; }
+  IMP_IAdapterPowerManagement3;
+};
+void ProbePower3::PowerChangeState3(DEVICE_POWER_STATE, SYSTEM_POWER_STATE, PC_EXIT_LATENCY) {}
+
+NTSTATUS ProbeEngineQuery(PUNKNOWN Miniport, PPORTCLSNOTIFICATIONS Notify,
+                          PPCNOTIFICATION_BUFFER Buffer) {
+  PMINIPORTAUDIOENGINENODE Node = NULL;
+  PMINIPORTSTREAMAUDIOENGINENODE2 Node2 = NULL;
+  static const GUID *const HeadsetTypes[] = {&KSNODETYPE_HEADSET_MICROPHONE,
+                                             &KSNODETYPE_HEADSET_SPEAKERS};
+  (void)HeadsetTypes;
+  Notify->SendNotification(&KSNOTIFICATIONID_AudioModule, Buffer);
+  NTSTATUS Status = Miniport->QueryInterface(IID_IMiniportAudioEngineNode, (PVOID *)&Node);
+  if (NT_SUCCESS(Status))
+    Status = Miniport->QueryInterface(IID_IMiniportStreamAudioEngineNode2, (PVOID *)&Node2);
+  return Status;
+}
+static_assert(eVolumeAttribute == 0 && ePeakMeterAttribute == 2, "eChannelTargetType");
+static_assert(eMixFormat == 0 && eSupportedDeviceFormats == 2, "eEngineFormatType");
+static_assert(PcExitLatencyInstant == 0 && PcExitLatencyResponsive == 2, "PC_EXIT_LATENCY");
+static_assert(LODWORD(0x123456789ULL) == 0x23456789UL && HIDWORD(0x123456789ULL) == 1, "LODWORD");
