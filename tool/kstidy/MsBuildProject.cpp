@@ -338,30 +338,25 @@ private:
     return false;
   }
 
+  /// Three-valued `and`/`or`: the absorbing value (False for and, True for
+  /// or) decides alone; otherwise an unknown side makes the whole unknown.
+  static Truth combine(Truth L, Truth R, Truth Absorbing) {
+    if (L == Absorbing || R == Absorbing)
+      return Absorbing;
+    if (L == Truth::Unknown || R == Truth::Unknown)
+      return Truth::Unknown;
+    return Absorbing == Truth::True ? Truth::False : Truth::True;
+  }
   Truth orExpr() {
     Truth L = andExpr();
-    while (!Failed && consumeWord("or")) {
-      Truth R = andExpr();
-      if (L == Truth::True || R == Truth::True)
-        L = Truth::True;
-      else if (L == Truth::Unknown || R == Truth::Unknown)
-        L = Truth::Unknown;
-      else
-        L = Truth::False;
-    }
+    while (!Failed && consumeWord("or"))
+      L = combine(L, andExpr(), Truth::True);
     return L;
   }
   Truth andExpr() {
     Truth L = notExpr();
-    while (!Failed && consumeWord("and")) {
-      Truth R = notExpr();
-      if (L == Truth::False || R == Truth::False)
-        L = Truth::False;
-      else if (L == Truth::Unknown || R == Truth::Unknown)
-        L = Truth::Unknown;
-      else
-        L = Truth::True;
-    }
+    while (!Failed && consumeWord("and"))
+      L = combine(L, notExpr(), Truth::False);
     return L;
   }
   Truth notExpr() {
