@@ -128,6 +128,9 @@ private:
   struct ArrayInfo {
     ksref::ItemArray Array;
     std::vector<Span> Entries;
+    /// Entries whose id or minimum sizes did not compile: the runtime's
+    /// values for them are unknown, so no request is replayed against them.
+    std::vector<bool> Unknown;
     bool Plain = true;
   };
   struct SetEntryInfo {
@@ -178,6 +181,12 @@ private:
             P.Support = handler(I->get("support"));
             Info.Array.Items.push_back(P);
             Info.Entries.push_back(span(I->get("location"), I->get("end")));
+            bool Unknown = false;
+            if (const Array *U = I->getArray("unresolved"))
+              for (const Value &Field : *U)
+                if (auto F = Field.getAsString())
+                  Unknown |= *F == "id" || *F == "minProperty" || *F == "minData";
+            Info.Unknown.push_back(Unknown);
           }
         Arrays[Info.Array.Name] = std::move(Info);
       }
@@ -393,6 +402,8 @@ private:
             report(V.Check.c_str(), E.Where, V.What, request(R, S));
       }
       for (size_t J = 0; J < A.Array.Items.size(); ++J) {
+        if (J < A.Unknown.size() && A.Unknown[J])
+          continue; // never replay a guess
         const ksref::PropertyItem &Item = A.Array.Items[J];
         const Span &EntryWhere = A.Entries[J];
         std::vector<ksref::Verb> Verbs;

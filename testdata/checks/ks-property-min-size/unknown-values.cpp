@@ -31,7 +31,6 @@ static NTSTATUS GetZoom(PIRP, PKSPROPERTY, PVOID Data) {
 
 static const KSPROPERTY_ITEM LensItems[] = {
     // Negative: MinData did not compile.
-    // KSREF-EXPECT: runtime-only ks-property-min-size: the export marks this MinData unresolved (null); the replay takes null for 0
     DEFINE_KSPROPERTY_ITEM(0, GetLens, sizeof(KSPROPERTY), StateSize(1), NULL, NULL, 0, NULL, NULL, 0),
     // Negative: the handler did not compile.
     DEFINE_KSPROPERTY_ITEM(1, GetZoom, sizeof(KSPROPERTY), sizeof(ULONG), NULL, NULL, 0, NULL, NULL, 0),
