@@ -13,7 +13,7 @@
 //            allocate memory failed"; it "should allocate a frame as
 //            described by the allocator framing context passed into the
 //            initialization dispatch".
-//  [DESIGN]  /work/shared/DESIGN.md, "KS semantics": AVStream calls all four
+//  [DESIGN]  Microsoft's KS documentation (docs/sources.md), "KS semantics": AVStream calls all four
 //            KSALLOCATOR_DISPATCH members; memory allocated at kernel level
 //            cannot be passed to a user-mode filter;
 //            KSPIN_FLAG_DENY_USERMODE_ACCESS keeps user-mode clients off a

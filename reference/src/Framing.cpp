@@ -1,7 +1,7 @@
 //===- Framing.cpp - KSALLOCATOR_FRAMING semantics -------------------------===//
 //
 //  [FRAMING] Microsoft, "KSALLOCATOR_FRAMING structure"
-//  [DESIGN]  /work/shared/DESIGN.md, "KS semantics" (default allocator facts
+//  [DESIGN]  Microsoft's KS documentation (docs/sources.md), "KS semantics" (default allocator facts
 //            observed in ReactOS's ks.sys)
 //
 //===----------------------------------------------------------------------===//

@@ -4,7 +4,7 @@
 //            and not recommended for application use"; KsSetAllocatorMode
 //            "sets the mode in which an allocator allocates memory".
 //  [FRAMING] Microsoft, "KSALLOCATOR_FRAMING structure": RequirementsFlags.
-//  [DESIGN]  /work/shared/DESIGN.md: allocator modes KsAllocatorMode_User /
+//  [DESIGN]  Microsoft's KS documentation (docs/sources.md): allocator modes KsAllocatorMode_User /
 //            KsAllocatorMode_Kernel; memory allocated at kernel level cannot
 //            be passed to a user-mode filter; MUST_ALLOCATE / SYSTEM_MEMORY /
 //            PREFERENCES_ONLY.

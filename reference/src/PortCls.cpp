@@ -1,6 +1,6 @@
 //===- PortCls.cpp - PortCls property dispatch -----------------------------===//
 //
-//  [DESIGN] /work/shared/DESIGN.md, "KS semantics": PortCls builds
+//  [DESIGN] Microsoft's KS documentation (docs/sources.md), "KS semantics": PortCls builds
 //           KSPROPERTY_ITEMs from PCPROPERTY_ITEMs with MinProperty =
 //           sizeof(KSPROPERTY) and MinData = 0 and walks node property items
 //           by the automation table's PropertyItemSize: PortCls handlers must

@@ -4,7 +4,7 @@
 //  [KsPHWA]  Microsoft, "KsPropertyHandlerWithAllocator function" (seed 002)
 //  [PFNKSA]  Microsoft, "PFNKSALLOCATOR callback function"
 //  [ITEM]    Microsoft, "KSPROPERTY_ITEM structure"
-//  [DESIGN]  /work/shared/DESIGN.md, "KS semantics the checks and the
+//  [DESIGN]  Microsoft's KS documentation (docs/sources.md), "KS semantics the checks and the
 //            reference rest on" (facts observed in ReactOS's ks.sys)
 //  [ROS]     further facts observed in ReactOS's reimplementation of ks.sys
 //            (drivers/ksfilter/ks/property.c): behaviour only, no code
