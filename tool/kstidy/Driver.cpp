@@ -304,6 +304,14 @@ std::optional<std::string> parseArgs(int Argc, const char **Argv,
 
 /// A source kstidy can analyze: it exists, is a regular readable file and is
 /// text. Returns the one-line problem otherwise.
+/// A source as the analysis names it: absolute, without `.` or `..`.
+std::string absoluteSource(llvm::StringRef Source) {
+  llvm::SmallString<256> Abs(Source);
+  llvm::sys::fs::make_absolute(Abs);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return std::string(Abs);
+}
+
 /// Whether a source can be analysed, and how it will be read. A file that
 /// is not source is skipped (the rest of the run goes on); one that MSVC
 /// compiles although clang would balk at it is read as MSVC reads it.
@@ -396,24 +404,24 @@ public:
 
   std::vector<clang::tooling::CompileCommand>
   getCompileCommands(llvm::StringRef File) const override {
-    const Project *Best = nullptr;
+    std::vector<clang::tooling::CompileCommand> Commands;
     size_t BestDepth = 0;
     for (const Project &P : Projects) {
-      if (P.DB->getCompileCommands(File).empty())
+      auto Mine = P.DB->getCompileCommands(File);
+      if (Mine.empty())
         continue;
       llvm::StringRef Dir = P.Dir;
       size_t Depth = File.starts_with_insensitive(Dir) &&
                              File.drop_front(Dir.size()).starts_with("/")
                          ? Dir.size() + 1 // an ancestor: the deeper the nearer
                          : 0;
-      if (!Best || Depth > BestDepth) {
-        Best = &P;
+      if (Commands.empty() || Depth > BestDepth) {
+        Commands = std::move(Mine);
         BestDepth = Depth;
       }
     }
-    if (!Best)
+    if (Commands.empty())
       return Fallback->getCompileCommands(File);
-    auto Commands = Best->DB->getCompileCommands(File);
     for (clang::tooling::CompileCommand &C : Commands) {
       // The source stays last: the extra flags go before it.
       auto Pos = C.CommandLine.empty() ? C.CommandLine.end()
@@ -775,12 +783,8 @@ int runKstidy(int Argc, const char **Argv) {
       // compile them know their defines and include directories (which
       // decide what tables exist at all); the flags after "--" still apply.
       std::vector<std::string> Absolute;
-      for (const std::string &Source : O.Sources) {
-        llvm::SmallString<256> Abs(Source);
-        llvm::sys::fs::make_absolute(Abs);
-        llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-        Absolute.push_back(std::string(Abs));
-      }
+      for (const std::string &Source : O.Sources)
+        Absolute.push_back(absoluteSource(Source));
       std::vector<std::string> Projects =
           msbuild::findProjectsListing(Absolute);
       std::vector<std::string> Notes;
@@ -822,10 +826,7 @@ int runKstidy(int Argc, const char **Argv) {
   std::map<std::string, SourceCheck> SourceChecks;
   for (std::string &Source : O.Sources) {
     SourceCheck Check = checkSource(Source);
-    llvm::SmallString<256> Abs(Source);
-    llvm::sys::fs::make_absolute(Abs);
-    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-    Source = std::string(Abs);
+    Source = absoluteSource(Source);
     if (!Check.Skip)
       if (auto Problem = checkConfigFiles(Source, SeenConfigs))
         return fail(*Problem);

@@ -720,6 +720,10 @@ private:
   void evaluateDefinitions();
   void evaluateItems();
   void applyMetadata(const tinyxml2::XMLElement *El, Item &It);
+  /// The metadata written as child elements of \p El, each under its own
+  /// Condition, expanded with \p X into \p Into.
+  void readMetadataElements(const tinyxml2::XMLElement *El, const Expander &X,
+                            NameMap &Into);
   void makeUnits();
 
   /// Splits a metadata value into entries, dropping (and recording) the
@@ -848,16 +852,22 @@ void ProjectLoader::evaluateDefinitions() {
          Cl; Cl = Cl->NextSiblingElement("ClCompile")) {
       if (condition(Cl, E) != Truth::True)
         continue;
-      for (const tinyxml2::XMLElement *M = Cl->FirstChildElement(); M;
-           M = M->NextSiblingElement()) {
-        Expander X = E;
-        X.Metadata = &ClCompileDefaults;
-        if (condition(M, X) != Truth::True)
-          continue;
-        std::string V = X.expand(text(M));
-        ClCompileDefaults[M->Name()] = std::move(V);
-      }
+      Expander X = E;
+      X.Metadata = &ClCompileDefaults;
+      readMetadataElements(Cl, X, ClCompileDefaults);
     }
+  }
+}
+
+void ProjectLoader::readMetadataElements(const tinyxml2::XMLElement *El,
+                                         const Expander &X, NameMap &Into) {
+  for (const tinyxml2::XMLElement *M = El->FirstChildElement(); M;
+       M = M->NextSiblingElement()) {
+    if (condition(M, X) != Truth::True)
+      continue;
+    // Expanded before it is stored: `%(Name)` in it means the earlier value.
+    std::string V = X.expand(text(M));
+    Into[M->Name()] = std::move(V);
   }
 }
 
@@ -872,13 +882,7 @@ void ProjectLoader::applyMetadata(const tinyxml2::XMLElement *El, Item &It) {
   for (const tinyxml2::XMLAttribute *A = El->FirstAttribute(); A; A = A->Next())
     if (!llvm::is_contained(Reserved, StringRef(A->Name())))
       It.Metadata[A->Name()] = X.expand(A->Value());
-  for (const tinyxml2::XMLElement *M = El->FirstChildElement(); M;
-       M = M->NextSiblingElement()) {
-    if (condition(M, X) != Truth::True)
-      continue;
-    std::string V = X.expand(text(M));
-    It.Metadata[M->Name()] = std::move(V);
-  }
+  readMetadataElements(El, X, It.Metadata);
 }
 
 void ProjectLoader::evaluateItems() {
