@@ -2,11 +2,13 @@
 #   make demo   install what is missing, build, run kstidy over the example drivers
 #   make test   install what is missing, build, run every test through ctest
 #   make bench  the benchmark (bench/results.md)
+#   make test-sanitize  every test with ASan + UBSan + LSan and assertions on
+#   make test-tsan      kstidy -j 2 under ThreadSanitizer (docs/reliability.md)
 BUILD_DIR := build
 KSTIDY := $(BUILD_DIR)/bin/kstidy
 DEMO_TREES := testdata/drivers/avs-capture testdata/drivers/pc-audio testdata/drivers/ks-proxy
 
-.PHONY: all deps configure build demo test bench clean
+.PHONY: all deps configure build demo test bench clean test-sanitize test-tsan
 
 all: build
 
@@ -36,10 +38,92 @@ demo: build
 test: build
 	ctest --preset default
 
+# --- Sanitizer builds (docs/reliability.md) --------------------------------
+# ASan + UBSan (+ LSan) and assertions on, in build-sanitize: the whole ctest
+# suite. ASAN_OPTIONS and UBSAN_OPTIONS are set by the test preset
+# "sanitize" (CMakePresets.json, explained in docs/reliability.md), so
+# `ctest --preset sanitize` by hand runs the same way; the test
+# sanitizer-reports fails the run on any report, from any process.
+SANITIZE_DIR := build-sanitize
+
+$(SANITIZE_DIR)/build.ninja: | deps
+	cmake --preset sanitize
+
+test-sanitize: deps $(SANITIZE_DIR)/build.ninja
+	cmake --build --preset sanitize
+	ctest --preset sanitize
+
+# ThreadSanitizer, in build-tsan: kstidy -j 2 over the example trees, as
+# `make demo` runs it. kstidy exits 1 for findings (expected here); any
+# other exit code, or any ThreadSanitizer report, fails.
+TSAN_DIR := build-tsan
+TSAN_LOG_DIR := $(CURDIR)/$(TSAN_DIR)/sanitizer-logs
+TSAN_RUN_OPTIONS := halt_on_error=1:second_deadlock_stack=1:log_path=$(TSAN_LOG_DIR)/report:external_symbolizer_path=/usr/lib/llvm-19/bin/llvm-symbolizer
+
+$(TSAN_DIR)/build.ninja: | deps
+	cmake --preset tsan
+
+test-tsan: deps $(TSAN_DIR)/build.ninja
+	cmake --build --preset tsan --target kstidy
+	@rm -rf $(TSAN_LOG_DIR); mkdir -p $(TSAN_LOG_DIR); \
+	rc=0; for tree in $(DEMO_TREES); do \
+	  echo "== kstidy -j 2 (ThreadSanitizer) over $$tree"; \
+	  TSAN_OPTIONS=$(TSAN_RUN_OPTIONS) $(TSAN_DIR)/bin/kstidy -j 2 $$tree/*.cpp -- >/dev/null; r=$$?; \
+	  if [ $$r -gt 1 ]; then echo "kstidy exited $$r (0 and 1 expected)"; rc=1; fi; \
+	done; \
+	for report in $(TSAN_LOG_DIR)/report.*; do \
+	  [ -e "$$report" ] || continue; echo "==== $$report"; cat "$$report"; rc=1; \
+	done; \
+	[ $$rc -eq 0 ] && echo "== no ThreadSanitizer report"; \
+	exit $$rc
+
 # Cost against the parse floor, against run-clang-tidy, and growth; writes
 # bench/results.md.
 bench: build
 	python3 bench/run_bench.py $(KSTIDY) $(BUILD_DIR)/lib/KsTidy.so .
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(SANITIZE_DIR) $(TSAN_DIR)
+
+# --- Fuzzing (fuzz/, docs/reliability.md "Fuzzing") -------------------------
+# libFuzzer targets with ASan + UBSan in build-fuzz (preset fuzz):
+#   make fuzz        every target FUZZ_SECONDS (default 60) over its corpus
+#                    (build-fuzz/corpus, kept) and seeds; fails on a finding
+#   make fuzz-smoke  the CI run: every target FUZZ_SMOKE_SECONDS (default 20),
+#                    then the regression inputs of fuzz/regressions (ctest);
+#                    fails on new findings only (fuzz/regressions/OPEN)
+# FUZZ_TARGETS=fuzz-sln make fuzz runs one target; artifacts (crashes) go to
+# build-fuzz/artifacts/<target>/, logs to build-fuzz/logs/.
+FUZZ_DIR := build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 20
+FUZZ_TARGETS ?=
+
+.PHONY: fuzz-build fuzz-seeds fuzz fuzz-smoke fuzz-regressions fuzz-clean
+
+$(FUZZ_DIR)/build.ninja: | deps
+	cmake --preset fuzz
+
+fuzz-build: deps $(FUZZ_DIR)/build.ninja
+	nice -n 10 cmake --build --preset fuzz
+
+# Seeds from testdata/ and from build/bin/kstidy's outputs when it is built.
+fuzz-seeds:
+	python3 fuzz/make-seeds.py --out $(FUZZ_DIR)/seeds
+
+fuzz: fuzz-build fuzz-seeds
+	fuzz/run-fuzzers.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-regressions: fuzz-build
+	ctest --test-dir $(FUZZ_DIR) -L fuzz --output-on-failure
+
+# Every bug the fuzzers found is fixed (fuzz/regressions/OPEN is empty), so
+# the smoke run feeds every input; KSTIDY_FUZZ_SKIP_OPEN_BUGS=1 would make
+# the targets skip the inputs of bugs listed there again.
+fuzz-smoke: fuzz-build fuzz-seeds
+	@rc=0; fuzz/run-fuzzers.sh $(FUZZ_DIR) $(FUZZ_SMOKE_SECONDS) $(FUZZ_TARGETS) || rc=1; \
+	ctest --test-dir $(FUZZ_DIR) -L fuzz --output-on-failure || rc=1; \
+	exit $$rc
+
+fuzz-clean:
+	rm -rf $(FUZZ_DIR)

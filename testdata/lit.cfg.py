@@ -24,7 +24,16 @@ wdk_flags = subprocess.run([config.kstidy, "--print-wdk-flags"], check=True,
 config.substitutions.append(
     ("%wdk_flags", " ".join(shlex.quote(f) for f in wdk_flags if f)))
 config.substitutions.append(("%kstidy_plugin", config.kstidy_plugin))
-config.substitutions.append(("%clang_tidy", config.clang_tidy))
+# Sanitizer builds (docs/reliability.md): stock clang-tidy is not
+# instrumented, so the instrumented plugin it loads needs the sanitizer
+# runtime preloaded. tests/CMakeLists.txt names that runtime in
+# KSTIDY_PLUGIN_HOST_PRELOAD (lit itself must not run with it preloaded).
+plugin_host_preload = os.environ.get("KSTIDY_PLUGIN_HOST_PRELOAD")
+if plugin_host_preload:
+    config.substitutions.append(("%clang_tidy", "env LD_PRELOAD=%s %s" % (
+        shlex.quote(plugin_host_preload), config.clang_tidy)))
+else:
+    config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%kstidy", config.kstidy))
 config.substitutions.append(
     ("%validate_model", "%s %s %s" % (

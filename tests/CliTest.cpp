@@ -7,12 +7,14 @@
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,11 +55,14 @@ protected:
     return P;
   }
 
-  Result run(std::vector<std::string> Args) {
-    std::string Out = path("stdout.txt"), Err = path("stderr.txt");
+  Result run(std::vector<std::string> Args,
+             std::optional<std::string> StdoutTo = std::nullopt) {
+    std::string Out = StdoutTo ? *StdoutTo : path("stdout.txt"),
+                Err = path("stderr.txt");
     // The redirections do not truncate: a shorter output would keep the
     // tail of the previous run's.
-    llvm::sys::fs::remove(Out);
+    if (!StdoutTo)
+      llvm::sys::fs::remove(Out);
     llvm::sys::fs::remove(Err);
     std::vector<llvm::StringRef> Argv = {KSTIDY_TEST_BIN};
     for (const std::string &A : Args)
@@ -68,8 +73,9 @@ protected:
     Result R;
     R.Code = llvm::sys::ExecuteAndWait(KSTIDY_TEST_BIN, Argv, std::nullopt,
                                        Redirects, /*SecondsToWait=*/300);
-    if (auto B = llvm::MemoryBuffer::getFile(Out))
-      R.Out = std::string((*B)->getBuffer());
+    if (!StdoutTo)
+      if (auto B = llvm::MemoryBuffer::getFile(Out))
+        R.Out = std::string((*B)->getBuffer());
     if (auto B = llvm::MemoryBuffer::getFile(Err))
       R.Err = std::string((*B)->getBuffer());
     return R;
@@ -497,6 +503,255 @@ TEST_F(Cli, MsBuildDatabaseWithClCommandsAndPrecompiledHeaders) {
   EXPECT_NE(R.Err.find("0 translation units with compile errors"),
             std::string::npos)
       << R.Err;
+}
+
+// --- reliability (docs/reliability.md): each reproduces a defect ----------
+
+// A database made on another machine names directories that do not exist
+// here; ClangTool gave up the whole process on them ("Cannot chdir").
+TEST_F(Cli, CompileCommandInAMissingDirectorySkipsOnlyThatTu) {
+  std::string Db = path("db");
+  std::string Bad = write("db/bad.cpp", BadTable);
+  std::string Away = write("db/away.cpp", GoodTable);
+  std::string Odd = write("db/odd.cpp", GoodTable);
+  write("db/compile_commands.json",
+        "[{\"directory\": \"/nonexistent/build\", \"file\": \"" + Away +
+            "\", \"arguments\": [\"clang\", \"" + Away + "\"]},"
+            "{\"directory\": 5, \"file\": \"" + Odd +
+            "\", \"arguments\": [\"clang\", \"" + Odd + "\"]},"
+            "{\"directory\": \"" + Db + "\", \"file\": \"" + Bad +
+            "\", \"arguments\": [\"clang\", \"" + Bad + "\"]}]");
+  Result R = run({"-p", Db, Away, Odd, Bad});
+  EXPECT_EQ(R.Code, 1) << R.Err;
+  EXPECT_NE(R.Out.find("bad.cpp:4:"), std::string::npos) << R.Out << R.Err;
+  EXPECT_NE(R.Err.find("away.cpp: not analysed: its compile command's "
+                       "directory \"/nonexistent/build\" does not exist"),
+            std::string::npos) << R.Err;
+  EXPECT_NE(R.Err.find("odd.cpp: not analysed"), std::string::npos) << R.Err;
+  EXPECT_EQ(llvm::StringRef(R.Err).count("Stack dump"), 0u) << R.Err;
+}
+
+// A compile database from an untrusted pull request must not make kstidy
+// create or overwrite files.
+TEST_F(Cli, CompileCommandsCannotMakeKstidyWriteFiles) {
+  std::string Db = path("wdb");
+  std::string Src = write("wdb/bad.cpp", BadTable);
+  auto Q = [](const std::string &S) { return "\"" + S + "\""; };
+  std::vector<std::string> Args = {
+      "clang", "-MJ", path("frag.json"), "-Xclang",
+      "-stats-file=" + path("stats.txt"), "-Xclang", "-dependency-file",
+      "-Xclang", path("dep.d"), "-Xclang", "-MT", "-Xclang", "x", "-Xclang",
+      "-header-include-file", "-Xclang", path("hdr.txt"),
+      "-module-dependency-dir", path("moddir"), "-MD", "-MF", path("mf.d"),
+      "-Wp,-MMD," + path("wp.d"), Src};
+  std::string Json = "[{\"directory\": " + Q(Db) + ", \"file\": " + Q(Src) +
+                     ", \"arguments\": [";
+  for (size_t I = 0; I < Args.size(); ++I)
+    Json += (I ? ", " : "") + Q(Args[I]);
+  write("wdb/compile_commands.json", Json + "]}]");
+  Result R = run({"-p", Db, Src});
+  EXPECT_EQ(R.Code, 1) << R.Err;
+  EXPECT_NE(R.Out.find("bad.cpp:4:"), std::string::npos) << R.Out << R.Err;
+  for (const char *Made :
+       {"frag.json", "stats.txt", "dep.d", "hdr.txt", "moddir", "mf.d", "wp.d"})
+    EXPECT_FALSE(llvm::sys::fs::exists(path(Made))) << Made << " was written";
+  EXPECT_NE(R.Err.find("ignored flags that would write files"),
+            std::string::npos) << R.Err;
+}
+
+TEST_F(Cli, AFullStandardOutputIsAnError) {
+  Result R = run({write("bad.cpp", BadTable), "--"}, "/dev/full");
+  EXPECT_EQ(R.Code, 2) << R.Err;
+  EXPECT_NE(R.Err.find("cannot write standard output: No space left on device"),
+            std::string::npos) << R.Err;
+  Result O = run({"-o", "/dev/full", write("bad2.cpp", BadTable), "--"});
+  EXPECT_EQ(O.Code, 2) << O.Err;
+  EXPECT_NE(O.Err.find("cannot write /dev/full: No space left on device"),
+            std::string::npos) << O.Err;
+}
+
+TEST_F(Cli, OutputThroughALinkKeepsTheLink) {
+  std::string Src = write("bad.cpp", BadTable);
+  write("report.txt", "old");
+  ASSERT_FALSE(llvm::sys::fs::create_link("report.txt", path("latest.txt")));
+  Result R = run({"-o", path("latest.txt"), Src, "--"});
+  EXPECT_EQ(R.Code, 1) << R.Err;
+  llvm::sys::fs::file_status St;
+  ASSERT_FALSE(llvm::sys::fs::status(path("latest.txt"), St, false));
+  EXPECT_EQ(St.type(), llvm::sys::fs::file_type::symlink_file);
+  auto B = llvm::MemoryBuffer::getFile(path("report.txt"));
+  ASSERT_TRUE(B);
+  EXPECT_NE((*B)->getBuffer().find("PropertyItemSize 76"), llvm::StringRef::npos);
+}
+
+// Opening a FIFO waits for a writer: an #include of one hung forever.
+TEST_F(Cli, AnIncludedFifoIsRefusedNotWaitedFor) {
+  ASSERT_EQ(::mkfifo(path("pipe.h").c_str(), 0600), 0);
+  std::string Src = write("uses.cpp", "#include \"pipe.h\"\nint x;\n");
+  Result R = run({Src, "--"}); // run() gives up after 300 s: a hang fails
+  EXPECT_EQ(R.Code, 3) << R.Err;
+  EXPECT_NE(R.Err.find("pipe.h"), std::string::npos) << R.Err;
+}
+
+// Deeply nested input crashed every reader (LLVM's parsers recurse).
+TEST_F(Cli, NestingBombsAreInputErrors) {
+  std::string Bomb = write("bomb.json", std::string(100000, '['));
+  std::string Src = write("good.cpp", GoodTable);
+  std::string YamlBomb = "Checks: " + std::string(100000, '[');
+  write("cfg/.clang-tidy", YamlBomb);
+  std::string InCfg = write("cfg/good.cpp", GoodTable);
+  std::vector<std::vector<std::string>> Runs = {
+      {"--replay=" + Bomb},
+      {"--baseline=" + Bomb, Src, "--"},
+      {"-p", Bomb, Src},
+      {"--config=" + YamlBomb, Src, "--"},
+      {"--config-file=" + write("bomb.yaml", YamlBomb), Src, "--"},
+      {InCfg, "--"},
+      {"merge-sarif", Bomb, "-o", path("m.sarif")}};
+  for (const auto &Args : Runs) {
+    Result R = run(Args);
+    EXPECT_EQ(R.Code, 2) << Args.front() << ": " << R.Err;
+    EXPECT_EQ(R.errLines(), 1u) << R.Err;
+    EXPECT_NE(R.Err.find("nested deeper than 256 levels"), std::string::npos)
+        << R.Err;
+  }
+}
+
+TEST_F(Cli, MalformedSarifShardIsAnErrorNotDropped) {
+  std::string Src = write("bad.cpp", BadTable);
+  Result S = run({"--format=sarif", "-o", path("a.sarif"), Src, "--"});
+  ASSERT_EQ(S.Code, 1) << S.Err;
+  auto B = llvm::MemoryBuffer::getFile(path("a.sarif"));
+  ASSERT_TRUE(B);
+  std::string Log((*B)->getBuffer());
+  size_t At = Log.find("\"locations\": [");
+  ASSERT_NE(At, std::string::npos);
+  std::string Broken = Log.substr(0, At) + "\"locations\": [5], \"x\": [" +
+                       Log.substr(At + 14);
+  write("broken.sarif", Broken);
+  Result R = run({"merge-sarif", path("a.sarif"), path("broken.sarif"), "-o",
+                  path("m.sarif")});
+  EXPECT_EQ(R.Code, 2) << R.Err;
+  EXPECT_NE(R.Err.find("broken.sarif: run 0, result 0: a location is not an "
+                       "object"),
+            std::string::npos) << R.Err;
+  EXPECT_FALSE(llvm::sys::fs::exists(path("m.sarif")));
+}
+
+TEST_F(Cli, InvalidCheckOptionIsAConfigurationError) {
+  Result R = run({"--config={CheckOptions: {ks-property-item-size.Assume64Bit: "
+                  "maybe}}",
+                  write("bad.cpp", BadTable), "--"});
+  EXPECT_EQ(R.Code, 2) << R.Out << R.Err;
+  EXPECT_EQ(R.errLines(), 1u) << R.Err;
+  EXPECT_NE(R.Err.find("invalid configuration value 'maybe' for option "
+                       "'ks-property-item-size.Assume64Bit'"),
+            std::string::npos) << R.Err;
+  EXPECT_EQ(R.Out, "");
+}
+
+TEST_F(Cli, UnreadableInputsSayWhy) {
+  ASSERT_FALSE(llvm::sys::fs::create_link("loop2.cpp", path("loop1.cpp")));
+  ASSERT_FALSE(llvm::sys::fs::create_link("loop1.cpp", path("loop2.cpp")));
+  Result R = run({path("loop1.cpp"), "--"});
+  EXPECT_EQ(R.Code, 2);
+  EXPECT_NE(R.Err.find("loop1.cpp: not analysed: too many levels of symbolic "
+                       "links"),
+            std::string::npos) << R.Err;
+}
+
+// Visual Studio saves some sources as UTF-16: read, at the right lines.
+TEST_F(Cli, Utf16SourceIsAnalysedAtTheRightLines) {
+  std::string Utf16 = "\xFF\xFE";
+  for (char C : std::string(BadTable)) {
+    Utf16 += C;
+    Utf16 += '\0';
+  }
+  std::string Src = write("wide.cpp", Utf16);
+  Result R = run({Src, "--"});
+  EXPECT_EQ(R.Code, 1) << R.Err;
+  EXPECT_NE(R.Out.find("wide.cpp:4:61: warning: PropertyItemSize 76"),
+            std::string::npos) << R.Out << R.Err;
+  EXPECT_NE(R.Err.find("UTF-16 text read through its UTF-8 transcoding"),
+            std::string::npos) << R.Err;
+}
+
+// A generated initializer of 60,000 terms: clang parses it; the model's
+// walks over it were recursive and overflowed the stack.
+TEST_F(Cli, DeepInitializerExpressionsDoNotOverflow) {
+  std::string Terms;
+  for (int I = 0; I < 60000; ++I)
+    Terms += I ? "+sizeof(KSPROPERTY)" : "sizeof(KSPROPERTY)";
+  std::string Src = write(
+      "deep.cpp", "#include <ntddk.h>\n#include <ks.h>\n"
+                  "NTSTATUS H(PIRP, PKSIDENTIFIER, PVOID);\n"
+                  "const KSPROPERTY_ITEM Items[] = {{1, (PFNKSHANDLER)H, " +
+                      Terms + ", 4, 0, 0, 0, 0, 0, 0}};\n");
+  Result R = run({"-j", "1", Src, "--"});
+  EXPECT_EQ(R.Code, 0) << R.Err.substr(0, 2000);
+}
+
+// Code an #if leaves out is never parsed: its tables are named, not passed
+// over in silence; with the define they are analysed.
+TEST_F(Cli, TablesInSkippedCodeAreNamed) {
+  write("feature.h", "#pragma once\n#include <ntddk.h>\n#include <ks.h>\n"
+                     "static const KSPROPERTY_ITEM HeaderItems[] = {};\n");
+  std::string Src = write(
+      "drv.cpp",
+      "#include <ntddk.h>\n#include <ks.h>\n"
+      "#ifdef FEATURE_X\n#include \"feature.h\"\n"
+      "NTSTATUS D(PIRP Irp) {\n"
+      "  return KsPropertyHandlerWithAllocator(Irp, 0, NULL, NULL, 76);\n}\n"
+      "static const KSPROPERTY_ITEM SkippedItems[] = {};\n"
+      "#endif\n"
+      "#if defined(V2)\nstatic const KSEVENT_ITEM Both[] = {};\n"
+      "#else\nstatic const KSEVENT_ITEM Both[] = {};\n#endif\n");
+  Result R = run({Src, "--"});
+  EXPECT_EQ(R.Code, 0) << R.Err;
+  EXPECT_NE(R.Err.find("drv.cpp was not analysed: SkippedItems "
+                       "(property item table) (in code this build leaves out: "
+                       "#ifdef FEATURE_X; define what it needs (-D)"),
+            std::string::npos) << R.Err;
+  EXPECT_NE(R.Err.find("feature.h was not analysed: HeaderItems (property "
+                       "item table) (in a header included only from code this "
+                       "build leaves out (drv.cpp:3: #ifdef FEATURE_X)"),
+            std::string::npos) << R.Err;
+  EXPECT_EQ(R.Err.find("Both"), std::string::npos) << R.Err;
+  Result On = run({Src, "--", "-DFEATURE_X"});
+  EXPECT_EQ(On.Code, 1) << On.Err;
+  EXPECT_NE(On.Out.find("drv.cpp:6:61: warning: PropertyItemSize 76"),
+            std::string::npos) << On.Out << On.Err;
+  EXPECT_EQ(On.Err.find("leaves out"), std::string::npos) << On.Err;
+  // JSON carries them with the other tables it could not analyse.
+  Result J = run({"--format=json", Src, "--"});
+  EXPECT_NE(J.Out.find("\"name\": \"SkippedItems\""), std::string::npos)
+      << J.Out;
+}
+
+// Found by fuzzing the model reader: an export without the locations the
+// replay copies (hand-edited, truncated) crashed it.
+TEST_F(Cli, ReplayOfAnExportWithoutLocationsDoesNotCrash) {
+  for (const char *Doc :
+       {R"({"schema":"kstidy-model","version":1,"translationUnits":[{"automationTables":[{"framework":"ks","event":{}}]}]})",
+        R"({"schema":"kstidy-model","version":1,"translationUnits":[{"automationTables":[{"framework":"ks","property":{}}]}]})",
+        R"({"schema":"kstidy-model","version":1,"translationUnits":[{"dispatchCalls":[{"family":"property"}]}]})"}) {
+    Result R = run({"--replay=" + write("m.json", Doc)});
+    EXPECT_EQ(R.Code, 0) << Doc << "\n" << R.Err.substr(0, 500);
+  }
+}
+
+// Found by fuzzing: a header name that is not UTF-8 reached the JSON and
+// SARIF writers (an assertion in builds with assertions).
+TEST_F(Cli, NonUtf8NamesGiveValidJsonAndSarif) {
+  std::string Src = write("bytes.cpp", "#include <\xDF\xFF.h>\nint x;\n");
+  for (const char *Format : {"--format=json", "--format=sarif"}) {
+    Result R = run({Format, Src, "--"});
+    EXPECT_EQ(R.Code, 3) << R.Err;
+    auto Doc = llvm::json::parse(R.Out);
+    EXPECT_TRUE(static_cast<bool>(Doc)) << Format;
+    if (!Doc)
+      llvm::consumeError(Doc.takeError());
+  }
 }
 
 } // namespace

@@ -455,3 +455,26 @@ TEST(MsBuildErrors, MalformedMissingEmpty) {
             "--msbuild-config must be Configuration|Platform (e.g. "
             "Release|x64), not 'Release'");
 }
+
+// Found by fuzzing the project reader: a pattern of many stars backtracked
+// exponentially, and `\**\*.cpp` walked the whole file system.
+TEST(MsBuildWildcards, StarsMatchInLinearTimeAndCaseInsensitively) {
+  TempDir T;
+  T.write("Src/Filter.CPP", "");
+  T.write("Src/pin.cpp", "");
+  T.write("Src/notes.txt", "");
+  std::string Proj = T.write("Drv.vcxproj", std::string(ProjectHead) + R"(
+  <ItemGroup>
+    <ClCompile Include="src\*.cpp" />
+    <ClCompile Include="*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?Z" />
+    <ClCompile Include="\**\*.cpp" />
+  </ItemGroup>
+</Project>)");
+  auto P = loadProject(Proj);
+  ASSERT_TRUE(bool(P)) << llvm::toString(P.takeError());
+  std::vector<std::string> Names;
+  for (const CompileUnit &U : P->Units)
+    Names.push_back(llvm::sys::path::filename(U.File).str());
+  std::sort(Names.begin(), Names.end());
+  EXPECT_EQ(Names, (std::vector<std::string>{"Filter.CPP", "pin.cpp"}));
+}

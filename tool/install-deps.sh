@@ -4,8 +4,11 @@
 # Microsoft's SARIF Multitool from the npm registry (for the SARIF tests).
 set -euo pipefail
 
+# libclang-rt-19-dev: clang's sanitizer and libFuzzer runtimes (make
+# test-sanitize, make test-tsan; docs/reliability.md).
 packages=(
   llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 clangd-19 llvm-19-tools
+  libclang-rt-19-dev
   libgrpc++-dev libprotobuf-dev libabsl-dev
   mingw-w64-common libfmt-dev libgtest-dev googletest libtinyxml2-dev
   cmake ninja-build ccache pkg-config python3 python3-jsonschema

@@ -135,6 +135,31 @@ void walk(const DeclContext *DC, ASTContext &Ctx,
 
 } // namespace
 
+std::vector<std::string> compiledTableNames(ASTContext &Ctx) {
+  std::vector<std::string> Names;
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::vector<const DeclContext *> Work{Ctx.getTranslationUnitDecl()};
+  while (!Work.empty()) {
+    const DeclContext *DC = Work.back();
+    Work.pop_back();
+    for (const Decl *D : DC->decls()) {
+      if (isa<NamespaceDecl>(D) || isa<LinkageSpecDecl>(D)) {
+        Work.push_back(cast<DeclContext>(D));
+        continue;
+      }
+      const auto *VD = dyn_cast<VarDecl>(D);
+      if (!VD || !VD->getIdentifier())
+        continue;
+      SourceLocation Loc = SM.getFileLoc(VD->getLocation());
+      if (Loc.isInvalid() || SM.isInSystemHeader(Loc))
+        continue;
+      if (!tableKind(VD->getType()).empty())
+        Names.push_back(VD->getName().str());
+    }
+  }
+  return Names;
+}
+
 std::vector<UnanalysedTable> findUnanalysedTables(ASTContext &Ctx) {
   std::vector<UnanalysedTable> Out;
   walk(Ctx.getTranslationUnitDecl(), Ctx, Out);

@@ -33,6 +33,10 @@ struct UnanalysedTable {
 /// them.
 std::vector<UnanalysedTable> findUnanalysedTables(clang::ASTContext &Ctx);
 
+/// The names (unqualified) of the KS tables user code defines in this TU,
+/// analysed or not: what compiled, as opposed to tables in skipped code.
+std::vector<std::string> compiledTableNames(clang::ASTContext &Ctx);
+
 /// What kind of KS table a variable of type \p T is ("property item table",
 /// "automation table", ...); empty when it is none.
 std::string tableKind(clang::QualType T);

@@ -4,6 +4,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
 
 using namespace clang;
@@ -197,19 +198,22 @@ private:
 /// Something in the body did not compile: what the handler reads, writes or
 /// checks cannot be known from what is left of it (clang drops or replaces
 /// the broken parts).
-static bool bodyHasErrors(const Stmt *S) {
-  if (!S)
-    return false;
-  if (const auto *E = dyn_cast<Expr>(S))
-    if (E->containsErrors())
-      return true;
-  if (const auto *DS = dyn_cast<DeclStmt>(S))
-    for (const Decl *D : DS->decls())
-      if (D->isInvalidDecl())
+static bool bodyHasErrors(const Stmt *Root) {
+  llvm::SmallVector<const Stmt *, 64> Stack{Root}; // no recursion: see Initializers
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *E = dyn_cast<Expr>(S))
+      if (E->containsErrors())
         return true;
-  for (const Stmt *Child : S->children())
-    if (bodyHasErrors(Child))
-      return true;
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls())
+        if (D->isInvalidDecl())
+          return true;
+    for (const Stmt *Child : S->children())
+      Stack.push_back(Child);
+  }
   return false;
 }
 

@@ -7,6 +7,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
@@ -39,19 +40,27 @@ definitionWithInitList(const VarDecl *VD) {
 
 bool hasErrors(const Expr *E) { return E && E->containsErrors(); }
 
-bool hasOwnErrors(const Stmt *S) {
-  if (!S)
-    return false;
-  if (isa<RecoveryExpr>(S) || isa<TypoExpr>(S))
-    return true;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-    return DRE->getDecl()->isInvalidDecl();
-  // Errors only propagate upwards: a clean subtree has none of its own.
-  if (const auto *E = dyn_cast<Expr>(S); E && !E->containsErrors())
-    return false;
-  for (const Stmt *Child : S->children())
-    if (hasOwnErrors(Child))
+bool hasOwnErrors(const Stmt *Root) {
+  // An explicit stack: generated initializers nest deeper than the C++
+  // stack would allow recursion.
+  llvm::SmallVector<const Stmt *, 64> Stack{Root};
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    if (!S)
+      continue;
+    if (isa<RecoveryExpr>(S) || isa<TypoExpr>(S))
       return true;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+      if (DRE->getDecl()->isInvalidDecl())
+        return true;
+      continue;
+    }
+    // Errors only propagate upwards: a clean subtree has none of its own.
+    if (const auto *E = dyn_cast<Expr>(S); E && !E->containsErrors())
+      continue;
+    for (const Stmt *Child : S->children())
+      Stack.push_back(Child);
+  }
   return false;
 }
 

@@ -1,6 +1,10 @@
 //===- ModelBuilder.cpp ---------------------------------------------------===//
 #include "ModelBuilder.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include <algorithm>
+
 #include "HandlerAccess.h"
 #include "Initializers.h"
 #include "UserModeFacts.h"
@@ -220,20 +224,29 @@ ItemEntry readEntry(const TypedInit &Elem, unsigned Index, const ItemArray &A,
   return E;
 }
 
-void collectFunctionRefs(const Stmt *S,
+/// The functions an initializer names, in order of first mention. An
+/// explicit stack, not recursion: a generated table can nest expressions
+/// tens of thousands deep (clang parses them; kstidy must not overflow).
+void collectFunctionRefs(const Stmt *Root,
                          std::vector<const FunctionDecl *> &Out) {
-  if (!S)
-    return;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
-    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl())) {
-      const FunctionDecl *C = FD->getCanonicalDecl();
-      if (!llvm::is_contained(Out, C))
-        Out.push_back(C);
+  llvm::SmallPtrSet<const FunctionDecl *, 16> Seen(Out.begin(), Out.end());
+  llvm::SmallVector<const Stmt *, 64> Stack{Root};
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+      if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+        if (Seen.insert(FD->getCanonicalDecl()).second)
+          Out.push_back(FD->getCanonicalDecl());
+      continue;
     }
-    return;
+    // Children pushed last-first, so they are visited first-first.
+    size_t Mark = Stack.size();
+    for (const Stmt *Child : S->children())
+      Stack.push_back(Child);
+    std::reverse(Stack.begin() + Mark, Stack.end());
   }
-  for (const Stmt *Child : S->children())
-    collectFunctionRefs(Child, Out);
 }
 
 

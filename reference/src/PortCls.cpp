@@ -22,6 +22,8 @@
 //===----------------------------------------------------------------------===//
 #include "ksref/PortCls.h"
 
+#include <optional>
+
 #include "ksref/Layout.h"
 #include "ksref/Memory.h"
 
@@ -107,11 +109,14 @@ uint32_t verbFlag(Verb V) {
 class PcDispatcher {
 public:
   PcDispatcher(const std::vector<PcItem> &Items, uint32_t ItemSize,
-               uint32_t ElementSize, const PropertyRequest &Req)
+               uint32_t ElementSize, const PropertyRequest &Req,
+               ImageCache *Images)
       : Items(Items), Req(Req), L(pcPropertyItemLayout()),
         Stride(ItemSize ? ItemSize : L.Size),
         E(std::max(ElementSize ? ElementSize : L.Size, L.Size)),
-        Img(buildPcImage(Items, E)) {
+        Img(Images ? Images->get(&Items, E,
+                                 [&] { return buildPcImage(Items, E); })
+                   : Own.emplace(buildPcImage(Items, E))) {
     for (const PcItem &I : Items)
       AnyExtended |= I.Extended;
   }
@@ -145,7 +150,8 @@ private:
   const PcItemLayout &L;
   const uint32_t Stride;
   const uint32_t E;
-  const TableImage Img;
+  std::optional<TableImage> Own; // without a cache: built for this request
+  const TableImage &Img;
   bool AnyExtended = false;
   DispatchOutcome Out;
 };
@@ -387,8 +393,9 @@ void PcDispatcher::callExtended(uint64_t Off, int Entry) {
 DispatchOutcome dispatchPortClsProperty(const std::vector<PcItem> &Items,
                                         uint32_t ItemSize,
                                         uint32_t ElementSize,
-                                        const PropertyRequest &Req) {
-  return PcDispatcher(Items, ItemSize, ElementSize, Req).run();
+                                        const PropertyRequest &Req,
+                                        ImageCache *Images) {
+  return PcDispatcher(Items, ItemSize, ElementSize, Req, Images).run();
 }
 
 } // namespace ksref

@@ -13,6 +13,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ksref/PropertyDispatch.h"
+#include "ksref/Memory.h"
+
+#include <optional>
 
 #include "KsItemImage.h"
 #include "Text.h"
@@ -191,7 +194,11 @@ Dispatcher::Search Dispatcher::searchSet(size_t S) {
     return Search::Stop;
   }
   const ItemArray &A = *PS.Items;
-  const TableImage Img = detail::buildKsItemImage(A, L);
+  std::optional<TableImage> Own;
+  const TableImage &Img =
+      Opt.Images ? Opt.Images->get(&A, reinterpret_cast<uintptr_t>(&L),
+                                   [&] { return detail::buildKsItemImage(A, L); })
+                 : Own.emplace(detail::buildKsItemImage(A, L));
 
   // Walk the items as the runtime does: item i at byte i * stride, the
   // PropertyId at the start of whatever lies there.

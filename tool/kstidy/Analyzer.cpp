@@ -2,6 +2,8 @@
 #include "Analyzer.h"
 
 #include "CommandLine.h"
+#include "DisabledCode.h"
+#include "SafeIO.h"
 #include "WindowsPathFileSystem.h"
 
 #include "clang-tidy/ClangTidy.h"
@@ -23,6 +25,9 @@
 #include "model/ModelBuilder.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
 using namespace clang;
@@ -58,8 +63,12 @@ private:
 /// could not analyse, so that "not looked at" never reads as "clean".
 class BlindSpotCollector : public ASTConsumer {
 public:
-  explicit BlindSpotCollector(std::vector<BlindSpot> &Out) : Out(Out) {}
+  BlindSpotCollector(std::vector<BlindSpot> &Out,
+                     std::vector<std::string> &Tables)
+      : Out(Out), Tables(Tables) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
+    // What compiled: a table skipped in one TU may be compiled in another.
+    Tables = model::compiledTableNames(Ctx);
     if (!Ctx.getDiagnostics().hasErrorOccurred())
       return;
     for (model::UnanalysedTable &T : model::findUnanalysedTables(Ctx)) {
@@ -76,6 +85,7 @@ public:
 
 private:
   std::vector<BlindSpot> &Out;
+  std::vector<std::string> &Tables;
 };
 
 /// Records each `#include` that found no header. The diagnostic itself is
@@ -94,7 +104,7 @@ public:
       return;
     PresumedLoc P = SM.getPresumedLoc(HashLoc);
     MissingInclude M;
-    M.Header = FileName.str();
+    M.Header = utf8(FileName);
     if (P.isValid()) {
       M.From = P.getFilename();
       M.Line = P.getLine();
@@ -195,6 +205,9 @@ private:
       CI.getPreprocessor().addPPCallbacks(
           std::make_unique<MissingIncludeRecorder>(CI.getSourceManager(),
                                                    Result.MissingIncludes));
+      // Tables in #if blocks this build skips are never parsed: named.
+      CI.getPreprocessor().addPPCallbacks(std::make_unique<DisabledTableRecorder>(
+          CI.getPreprocessor(), Result.BlindSpots));
       return true;
     }
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
@@ -210,7 +223,7 @@ private:
         Consumers.push_back(Finder.newASTConsumer());
       }
       Consumers.push_back(
-          std::make_unique<BlindSpotCollector>(Result.BlindSpots));
+          std::make_unique<BlindSpotCollector>(Result.BlindSpots, Result.Tables));
       return std::make_unique<MultiplexConsumer>(std::move(Consumers));
     }
 
@@ -299,6 +312,17 @@ TuResult Analyzer::analyze(StringRef File, std::vector<Finding> &Findings) {
   TuResult Result;
   Result.File = std::string(File);
 
+  // ClangTool moves into each command's directory and gives up the whole
+  // process when it cannot (a database from another machine): such a TU is
+  // reported and skipped, the others go on.
+  for (const CompileCommand &C : DB.getCompileCommands(File))
+    if (!llvm::sys::fs::is_directory(C.Directory)) {
+      Result.Skipped = "its compile command's directory \"" + C.Directory +
+                       "\" does not exist here (a database from another "
+                       "machine?)";
+      return Result;
+    }
+
   // ClangTool moves the file system into each command's directory and back.
   // The shared real file system would do that with a process-wide chdir,
   // under the feet of the other workers' parses (-j): this one keeps a
@@ -309,6 +333,19 @@ TuResult Analyzer::analyze(StringRef File, std::vector<Finding> &Findings) {
           llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
               llvm::vfs::createPhysicalFileSystem().release()),
           Listings));
+  // Visual Studio saves some sources as UTF-16, which clang does not read:
+  // such a main file is read through its UTF-8 transcoding, in memory.
+  if (auto Head = llvm::MemoryBuffer::getFileSlice(File, 2, 0);
+      Head && isUtf16((*Head)->getBuffer())) {
+    auto Utf8 = readSourceText(File);
+    if (!Utf8) {
+      Result.Skipped = "UTF-16 byte order mark, but not valid UTF-16";
+      return Result;
+    }
+    auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+    Memory->addFile(File, 0, std::move(Utf8));
+    FS->pushOverlay(Memory);
+  }
   ClangTool Tool(DB, {std::string(File)},
                  std::make_shared<PCHContainerOperations>(), FS);
   // kstidy reports parse errors itself, counted per TU.
@@ -348,6 +385,8 @@ TuResult Analyzer::analyze(StringRef File, std::vector<Finding> &Findings) {
             !hasFlag(Adjusted, "-resource-dir"))
           Adjusted.insert(AfterCompiler(),
                           "-resource-dir=" + Options.ResourceDir);
+        // kstidy reads; nothing in a compile command makes it write.
+        Result.DroppedWriters = dropFileWritingFlags(Adjusted);
         return Adjusted;
       });
   Tool.appendArgumentsAdjuster(getStripPluginsAdjuster());

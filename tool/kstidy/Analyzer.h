@@ -60,6 +60,8 @@ struct BlindSpot {
   std::string Kind;
   Location Where;
   std::string Reason;
+  /// In code the preprocessor skipped (an #if this build leaves out).
+  bool Disabled = false;
 };
 
 /// What happened to one translation unit.
@@ -68,12 +70,16 @@ struct TuResult {
   bool ProfileApplied = false;
   bool ConvertedCl = false; ///< a cl.exe/clang-cl command, rewritten
   bool DroppedPch = false;  ///< precompiled-header flags dropped
+  /// Compile-command flags that would have written files, dropped.
+  std::vector<std::string> DroppedWriters;
   unsigned Errors = 0;
   std::vector<Finding> CompileErrors; ///< kept for --show-parse-errors
   std::vector<MissingInclude> MissingIncludes;
   /// C++ declarations without a type, read as int (MSVC: C4430, int assumed).
   unsigned MsvcDefaultInt = 0;
   std::vector<BlindSpot> BlindSpots;
+  /// The tables user code defines in compiled code (analysed or not).
+  std::vector<std::string> Tables;
   /// Not analysed at all (not a source file, unreadable): why.
   std::optional<std::string> Skipped;
   /// How the source was read where that differs from a plain C/C++ file

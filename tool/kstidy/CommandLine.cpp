@@ -125,4 +125,98 @@ CommandCleanup normalizeCommand(std::vector<std::string> &CommandLine) {
   return Result;
 }
 
+namespace {
+
+/// A flag that makes clang write a file. Separate: the file is the next
+/// argument; Joined: "=file" (or, for -MJ, "file") may follow the name.
+struct Writer {
+  const char *Name;
+  bool Separate;
+  bool Joined;
+};
+
+constexpr Writer Writers[] = {
+    {"-MJ", true, true},
+    {"-dependency-file", true, true},
+    {"-dependency-dot", true, true},
+    {"-header-include-file", true, true},
+    {"-module-dependency-dir", true, true},
+    {"-stats-file", false, true},
+    {"-serialize-diagnostic-file", true, false},
+    {"-serialize-diagnostics", true, false},
+    {"--serialize-diagnostics", true, false},
+    {"-fmodules-cache-path", false, true},
+    {"-fcrash-diagnostics-dir", false, true},
+    {"-ftime-trace", false, true},
+    {"-save-temps", false, true},
+    {"-foptimization-record-file", false, true},
+    {"-fsave-optimization-record", false, true},
+    {"-arcmt-migrate-report-output", true, false},
+    // Implicit modules are built into a cache directory.
+    {"-fmodules", false, false},
+    {"-fcxx-modules", false, false},
+    {"-fimplicit-modules", false, false},
+};
+
+/// Whether \p A is a writer; \p NeedsValue says the file is the next argument.
+bool isWriter(llvm::StringRef A, bool &NeedsValue) {
+  for (const Writer &W : Writers) {
+    llvm::StringRef Name(W.Name);
+    if (A == Name) {
+      NeedsValue = W.Separate;
+      return true;
+    }
+    if (W.Joined && A.starts_with(Name) &&
+        (A[Name.size()] == '=' || Name == "-MJ")) {
+      NeedsValue = false;
+      return true;
+    }
+  }
+  return false;
+}
+
+} // namespace
+
+std::vector<std::string>
+dropFileWritingFlags(std::vector<std::string> &CommandLine) {
+  std::vector<std::string> Dropped, Out;
+  const size_t N = CommandLine.size();
+  for (size_t I = 0; I < N; ++I) {
+    llvm::StringRef A = CommandLine[I];
+    if (I == 0) {
+      Out.push_back(A.str());
+      continue;
+    }
+    // -Wp,-MD,file and -Wp,-MMD,file write a dependency file.
+    if (A.starts_with("-Wp,") && (A.contains(",-MD") || A.contains(",-MMD") ||
+                                  A.contains(",-MF"))) {
+      Dropped.push_back(A.str());
+      continue;
+    }
+    const bool Wrapped =
+        (A == "-Xclang" || A == "-Xpreprocessor") && I + 1 < N;
+    llvm::StringRef Flag = Wrapped ? llvm::StringRef(CommandLine[I + 1]) : A;
+    bool NeedsValue = false;
+    if (!isWriter(Flag, NeedsValue)) {
+      Out.push_back(A.str());
+      continue;
+    }
+    size_t Take = Wrapped ? 2 : 1;
+    if (NeedsValue) {
+      // Wrapped, the value is wrapped too: -Xclang -dependency-file -Xclang F.
+      if (Wrapped && I + 3 < N && CommandLine[I + 2] == A)
+        Take += 2;
+      else if (I + Take < N)
+        Take += 1;
+    }
+    std::string Spelled;
+    for (size_t K = I; K < I + Take && K < N; ++K)
+      Spelled += (Spelled.empty() ? "" : " ") + CommandLine[K];
+    Dropped.push_back(Spelled);
+    I += Take - 1;
+  }
+  CommandLine = std::move(Out);
+  return Dropped;
+}
+
 } // namespace ks

@@ -27,6 +27,15 @@ bool isClStyle(const std::vector<std::string> &CommandLine);
 /// Rewrites \p CommandLine in place (argv[0] first, the source last).
 CommandCleanup normalizeCommand(std::vector<std::string> &CommandLine);
 
+/// Removes the flags with which a compile command would make the parse
+/// write files (dependency files, -MJ database fragments, statistics,
+/// module caches, time traces, serialized diagnostics), directly or through
+/// -Xclang / -Xpreprocessor / -Wp: a compile database from an untrusted pull
+/// request must not be able to create or overwrite what the CI user can
+/// write. Returns what it removed, one entry per flag with its value.
+std::vector<std::string>
+dropFileWritingFlags(std::vector<std::string> &CommandLine);
+
 } // namespace ks
 
 #endif

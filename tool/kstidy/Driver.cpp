@@ -8,6 +8,8 @@
 #include "Notices.h"
 #include "Output.h"
 #include "Replay.h"
+#include "SafeIO.h"
+#include "SarifMerge.h"
 #include "WdkProfile.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
@@ -173,6 +175,9 @@ std::string firstLine(llvm::StringRef S) {
 /// diagnostic into one line ("file:line:col: message") instead of letting
 /// it print a multi-line report of its own.
 std::optional<std::string> configProblem(llvm::MemoryBufferRef Config) {
+  // The YAML parser recurses once per level: refuse a bomb before it runs.
+  if (auto Deep = nestingProblem(Config.getBuffer(), TextSyntax::Yaml))
+    return Config.getBufferIdentifier().str() + ": " + *Deep;
   std::string Problem;
   auto Parsed = clang::tidy::parseConfigurationWithDiags(
       Config, [&](const llvm::SMDiagnostic &D) {
@@ -322,8 +327,8 @@ struct SourceCheck {
 
 SourceCheck checkSource(llvm::StringRef Path) {
   SourceCheck C;
-  if (!llvm::sys::fs::exists(Path)) {
-    C.Skip = "no such file";
+  if (std::string Reason = unreadableReason(Path); !Reason.empty()) {
+    C.Skip = Reason; // no such file, a symlink loop, a directory, ...
     return C;
   }
   if (!llvm::sys::fs::is_regular_file(Path)) {
@@ -337,7 +342,8 @@ SourceCheck checkSource(llvm::StringRef Path) {
   }
   llvm::StringRef Text = (*Buf)->getBuffer();
   if (Text.starts_with("\xFF\xFE") || Text.starts_with("\xFE\xFF")) {
-    C.Skip = "UTF-16 text; save it as UTF-8 to have it analysed";
+    C.Notes.push_back("UTF-16 text read through its UTF-8 transcoding "
+                      "(columns count UTF-8 bytes)");
     return C;
   }
   // Source text holds no control characters but tab, line breaks, form
@@ -380,7 +386,7 @@ std::optional<std::string> checkConfigFiles(llvm::StringRef Source,
     llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
     if (Parent == Dir)
       break;
-    Dir = Parent;
+    Dir.resize(Parent.size()); // Parent is a prefix of Dir: no self-assign
   }
   return std::nullopt;
 }
@@ -462,6 +468,10 @@ std::unique_ptr<CompilationDatabase> loadDatabase(llvm::StringRef Path,
             Text.getError().message();
     return nullptr;
   }
+  if (auto Deep = nestingProblem((*Text)->getBuffer(), TextSyntax::Json)) {
+    Error = "cannot load compile database " + std::string(File) + ": " + *Deep;
+    return nullptr;
+  }
   if (auto Parsed = llvm::json::parse((*Text)->getBuffer()); !Parsed) {
     Error = "cannot load compile database " + std::string(File) +
             ": invalid JSON: " + llvm::toString(Parsed.takeError());
@@ -476,50 +486,6 @@ std::unique_ptr<CompilationDatabase> loadDatabase(llvm::StringRef Path,
     return nullptr;
   }
   return DB;
-}
-
-/// Writes \p Path through a temporary file in the same directory and a
-/// rename, so that readers never see a half-written file.
-std::optional<std::string>
-writeAtomically(llvm::StringRef Path,
-                llvm::function_ref<void(llvm::raw_ostream &)> Write) {
-  llvm::SmallString<256> Temp;
-  int FD = -1;
-  llvm::SmallString<256> Model(Path);
-  Model += ".tmp-%%%%%%";
-  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, Temp))
-    return "cannot write " + Path.str() + ": " + EC.message();
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    Write(OS);
-    OS.flush();
-    if (OS.has_error()) {
-      OS.clear_error();
-      llvm::sys::fs::remove(Temp);
-      return "cannot write " + Path.str();
-    }
-  }
-  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
-    llvm::sys::fs::remove(Temp);
-    return "cannot write " + Path.str() + ": " + EC.message();
-  }
-  return std::nullopt;
-}
-
-/// A JSON file (a model export, a SARIF log, a baseline), or the one-line
-/// reason it cannot be had.
-llvm::Expected<llvm::json::Value> readJsonFile(llvm::StringRef Path) {
-  auto Buf = llvm::MemoryBuffer::getFile(Path);
-  if (!Buf)
-    return llvm::createStringError(Buf.getError(), "cannot read %s: %s",
-                                   Path.str().c_str(),
-                                   Buf.getError().message().c_str());
-  auto Doc = llvm::json::parse((*Buf)->getBuffer());
-  if (!Doc)
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "%s is not JSON: %s", Path.str().c_str(),
-                                   llvm::toString(Doc.takeError()).c_str());
-  return std::move(*Doc);
 }
 
 /// One line on a terminal's stderr: TUs done, findings so far, elapsed,
@@ -658,20 +624,24 @@ int mergeSarifCommand(int Argc, const char **Argv) {
   }
   if (Inputs.empty() || !Output)
     return fail("usage: kstidy merge-sarif <a.sarif> <b.sarif>... -o <all.sarif>");
-  std::vector<llvm::json::Value> Logs;
+  SarifMerger Merger;
   for (const std::string &In : Inputs) {
-    auto Doc = readJsonFile(In);
-    if (!Doc)
-      return fail(llvm::toString(Doc.takeError()));
-    Logs.push_back(std::move(*Doc));
+    if (std::string Reason = unreadableReason(In); !Reason.empty())
+      return fail("cannot read " + In + ": " + Reason);
+    auto Buf = llvm::MemoryBuffer::getFile(In);
+    if (!Buf)
+      return fail("cannot read " + In + ": " + Buf.getError().message());
+    if (llvm::Error E = Merger.add((*Buf)->getBuffer(), In))
+      return fail("merge-sarif: " + llvm::toString(std::move(E)));
   }
-  auto Merged = mergeSarif(Logs);
-  if (!Merged)
-    return fail("merge-sarif: " + llvm::toString(Merged.takeError()));
+  std::optional<std::string> WriteError;
   if (auto Problem = writeAtomically(*Output, [&](llvm::raw_ostream &OS) {
-        OS << llvm::formatv("{0:2}", *Merged) << "\n";
+        if (llvm::Error E = Merger.write(OS))
+          WriteError = llvm::toString(std::move(E));
       }))
     return fail(*Problem);
+  if (WriteError)
+    return fail("merge-sarif: " + *WriteError);
   return ExitClean;
 }
 
@@ -872,6 +842,17 @@ int runKstidy(int Argc, const char **Argv) {
   RunOutput Run = analyzeAll(*DB, O, Profile, SourceChecks, std::move(*A), Cwd);
   if (!Run.Error.empty())
     return fail(Run.Error);
+  // A check option with an invalid value is a configuration error, not a
+  // finding in the driver: nothing is reported from a misconfigured run.
+  std::set<std::string> ConfigErrors;
+  for (const Finding &F : Run.Findings)
+    if (F.Check == "clang-tidy-config")
+      ConfigErrors.insert(F.Message);
+  if (!ConfigErrors.empty()) {
+    for (const std::string &M : ConfigErrors)
+      llvm::errs() << "kstidy: error: " << M << "\n";
+    return ExitUsage;
+  }
   std::vector<Finding> &Findings = Run.Findings;
   std::vector<TuResult> &Results = Run.Results;
   llvm::json::Array &Exported = Run.Exported;
@@ -912,7 +893,7 @@ int runKstidy(int Argc, const char **Argv) {
   } else if (O.BuildPath) {
     Base = *O.BuildPath;
     if (!llvm::sys::fs::is_directory(Base))
-      Base = llvm::sys::path::parent_path(Base);
+      Base.resize(llvm::sys::path::parent_path(Base).size());
     llvm::sys::fs::make_absolute(Base);
   }
   llvm::sys::path::remove_dots(Base, /*remove_dot_dot=*/true);
@@ -967,7 +948,10 @@ int runKstidy(int Argc, const char **Argv) {
       return fail(*Problem);
   } else {
     Emit(llvm::outs());
-    llvm::outs().flush();
+    // The report is the product: losing it (a full disk, a closed pipe) is
+    // an error, not a run with findings.
+    if (auto Problem = flushStdout())
+      return fail(*Problem);
   }
   if (O.Baseline && !O.Quiet)
     llvm::errs() << "kstidy: baseline: " << Accepted

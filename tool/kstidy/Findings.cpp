@@ -1,5 +1,8 @@
 //===- Findings.cpp -------------------------------------------------------===//
 #include "Findings.h"
+#include "SafeIO.h"
+
+#include "llvm/Support/JSON.h"
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/ADT/StringMap.h"
@@ -34,10 +37,10 @@ private:
     if (It != Cache.end())
       return It->second.get();
     std::unique_ptr<std::vector<unsigned>> Starts;
-    if (auto Buf = llvm::MemoryBuffer::getFile(File)) {
+    if (auto Buf = readSourceText(File)) {
       Starts = std::make_unique<std::vector<unsigned>>();
       Starts->push_back(0);
-      llvm::StringRef Text = (*Buf)->getBuffer();
+      llvm::StringRef Text = Buf->getBuffer();
       for (size_t I = 0; I < Text.size(); ++I)
         if (Text[I] == '\n')
           Starts->push_back(static_cast<unsigned>(I + 1));
@@ -70,13 +73,13 @@ toFindings(const std::vector<clang::tidy::ClangTidyError> &Errors) {
     Finding F;
     F.Check = E.DiagnosticName;
     F.IsError = E.DiagLevel == clang::tooling::Diagnostic::Error;
-    F.Message = E.Message.Message;
+    F.Message = utf8(E.Message.Message);
     F.Where.File = absolutePath(E.Message.FilePath, E.BuildDirectory);
     F.Where.Offset = E.Message.FileOffset;
     Lines.locate(F.Where);
     for (const auto &N : E.Notes) {
       Note Out;
-      Out.Message = N.Message;
+      Out.Message = utf8(N.Message);
       Out.Where.File = absolutePath(N.FilePath, E.BuildDirectory);
       Out.Where.Offset = N.FileOffset;
       Lines.locate(Out.Where);
@@ -89,9 +92,9 @@ toFindings(const std::vector<clang::tidy::ClangTidyError> &Errors) {
         X.Where.Offset = R.getOffset();
         Lines.locate(X.Where);
         X.Length = R.getLength();
-        if (auto Buf = llvm::MemoryBuffer::getFile(X.Where.File))
+        if (auto Buf = readSourceText(X.Where.File))
           X.Original = std::string(
-              (*Buf)->getBuffer().substr(X.Where.Offset, X.Length));
+              Buf->getBuffer().substr(X.Where.Offset, X.Length));
         X.Replacement = std::string(R.getReplacementText());
         F.Fixes.push_back(std::move(X));
       }
@@ -127,8 +130,13 @@ std::string displayPath(llvm::StringRef Path, llvm::StringRef BaseDir) {
   if (!Base.empty() && !Base.ends_with("/"))
     Base += "/";
   if (!Base.empty() && Path.starts_with(Base))
-    return std::string(Path.drop_front(Base.size()));
-  return std::string(Path);
+    Path = Path.drop_front(Base.size());
+  return utf8(Path);
+}
+
+std::string utf8(llvm::StringRef Text) {
+  // A file or header name is bytes on Linux; JSON and SARIF need UTF-8.
+  return llvm::json::isUTF8(Text) ? Text.str() : llvm::json::fixUTF8(Text);
 }
 
 static void printLocation(llvm::raw_ostream &OS, const Location &L,

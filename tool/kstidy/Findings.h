@@ -56,6 +56,9 @@ void sortAndDeduplicate(std::vector<Finding> &Findings);
 void printText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                llvm::StringRef BaseDir);
 
+/// \p Text as valid UTF-8 (invalid bytes become U+FFFD), for JSON and SARIF.
+std::string utf8(llvm::StringRef Text);
+
 std::string displayPath(llvm::StringRef Path, llvm::StringRef BaseDir);
 
 /// "1 finding", "3 findings".

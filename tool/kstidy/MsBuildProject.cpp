@@ -211,24 +211,38 @@ std::string resolvePath(StringRef Path, StringRef BaseDir) {
 
 namespace {
 
+/// `*` and `?` matched case-insensitively, in O(pattern x name): on a
+/// mismatch only the last `*` backtracks (a pattern of many stars once
+/// backtracked exponentially).
 bool wildMatch(StringRef Pattern, StringRef Name) {
-  if (Pattern.empty())
-    return Name.empty();
-  if (Pattern[0] == '*') {
-    for (size_t I = 0; I <= Name.size(); ++I)
-      if (wildMatch(Pattern.drop_front(), Name.drop_front(I)))
-        return true;
-    return false;
+  size_t P = 0, N = 0, Star = StringRef::npos, Resume = 0;
+  while (N < Name.size()) {
+    if (P < Pattern.size() &&
+        (Pattern[P] == '?' ||
+         (Pattern[P] != '*' &&
+          llvm::toLower(Pattern[P]) == llvm::toLower(Name[N])))) {
+      ++P, ++N;
+    } else if (P < Pattern.size() && Pattern[P] == '*') {
+      Star = P++;
+      Resume = N;
+    } else if (Star != StringRef::npos) {
+      P = Star + 1;
+      N = ++Resume;
+    } else {
+      return false;
+    }
   }
-  if (Name.empty())
-    return false;
-  if (Pattern[0] == '?' || llvm::toLower(Pattern[0]) == llvm::toLower(Name[0]))
-    return wildMatch(Pattern.drop_front(), Name.drop_front());
-  return false;
+  while (P < Pattern.size() && Pattern[P] == '*')
+    ++P;
+  return P == Pattern.size();
 }
 
+/// How many directories one wildcard entry may list: `\**\*.cpp` from a
+/// drive root, or a link loop under `**`, must not walk a whole disk.
+constexpr size_t GlobBudget = 20000;
+
 void globInto(StringRef Dir, llvm::ArrayRef<std::string> Parts,
-              std::vector<std::string> &Out) {
+              std::vector<std::string> &Out, size_t &Budget) {
   if (Parts.empty()) {
     if (llvm::sys::fs::is_regular_file(Dir))
       Out.push_back(Dir.str());
@@ -237,24 +251,30 @@ void globInto(StringRef Dir, llvm::ArrayRef<std::string> Parts,
   const std::string &Part = Parts.front();
   auto Entries = [&](bool DirsOnly) {
     std::vector<std::string> Names;
+    if (Budget == 0)
+      return Names;
+    --Budget;
     std::error_code EC;
     for (llvm::sys::fs::directory_iterator D(Dir, EC), DEnd; !EC && D != DEnd;
-         D.increment(EC))
-      if (!DirsOnly || llvm::sys::fs::is_directory(D->path()))
-        Names.push_back(D->path());
+         D.increment(EC)) {
+      // `**` does not follow directory links (a loop would never end).
+      if (DirsOnly && D->type() != llvm::sys::fs::file_type::directory_file)
+        continue;
+      Names.push_back(D->path());
+    }
     std::sort(Names.begin(), Names.end());
     return Names;
   };
   if (Part == "**") {
-    globInto(Dir, Parts.drop_front(), Out);
+    globInto(Dir, Parts.drop_front(), Out, Budget);
     for (const std::string &Sub : Entries(/*DirsOnly=*/true))
-      globInto(Sub, Parts, Out);
+      globInto(Sub, Parts, Out, Budget);
   } else if (StringRef(Part).find_first_of("*?") != StringRef::npos) {
     for (const std::string &E : Entries(/*DirsOnly=*/false))
       if (wildMatch(Part, llvm::sys::path::filename(E)))
-        globInto(E, Parts.drop_front(), Out);
+        globInto(E, Parts.drop_front(), Out, Budget);
   } else {
-    globInto(resolvePath(Part, Dir), Parts.drop_front(), Out);
+    globInto(resolvePath(Part, Dir), Parts.drop_front(), Out, Budget);
   }
 }
 
@@ -276,7 +296,13 @@ std::vector<std::string> expandEntry(StringRef Entry, StringRef BaseDir) {
     if (*It != "/")
       Parts.push_back(It->str());
   std::vector<std::string> Out;
-  globInto("/", Parts, Out);
+  // A wildcard right under the root (`\**\*.cpp`, `C:\*\x.cpp`) would
+  // list the whole disk: not expanded.
+  if (Parts.empty() || StringRef(Parts.front()).find_first_of("*?") !=
+                           StringRef::npos)
+    return Out;
+  size_t Budget = GlobBudget;
+  globInto("/", Parts, Out, Budget);
   return Out;
 }
 

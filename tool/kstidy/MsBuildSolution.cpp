@@ -232,7 +232,7 @@ std::optional<std::string> findSolutionFor(StringRef ProjectPath) {
     StringRef Parent = llvm::sys::path::parent_path(Dir);
     if (Parent == Dir)
       break;
-    Dir = Parent;
+    Dir.resize(Parent.size()); // Parent is a prefix of Dir: no self-assign
   }
   return std::nullopt;
 }

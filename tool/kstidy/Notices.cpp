@@ -32,17 +32,27 @@ void addBlindSpots(const std::vector<TuResult> &Results,
   std::map<std::tuple<std::string, std::string, std::string>,
            std::vector<const BlindSpot *>>
       Groups;
+  // A table in code one TU skips is analysed where another compiles it.
+  std::set<std::string> Compiled;
+  for (const TuResult &R : Results)
+    Compiled.insert(R.Tables.begin(), R.Tables.end());
   for (const TuResult &R : Results)
     for (const BlindSpot &B : R.BlindSpots)
-      if (Seen.insert({B.Where.File, B.Where.Line, B.Name}).second)
-        Groups[{B.Where.File, B.Kind, B.Reason}].push_back(&B);
+      if (!(B.Disabled && Compiled.count(B.Name)) &&
+          Seen.insert({B.Where.File, B.Where.Line, B.Name}).second)
+        // Skipped code: one line per file and condition, whatever the kinds.
+        Groups[{B.Where.File, B.Disabled ? "table" : B.Kind, B.Reason}]
+            .push_back(&B);
   for (const auto &[Key, Spots] : Groups) {
     const auto &[File, Kind, Reason] = Key;
     std::string Names;
     for (const BlindSpot *B : Spots)
-      Names += (Names.empty() ? "" : ", ") + B->Name;
+      Names += (Names.empty() ? "" : ", ") + B->Name +
+               (B->Disabled ? " (" + B->Kind + ")" : "");
     Notice N;
-    N.Severity = Notice::Level::Warning;
+    // Skipped code is the build's choice: said, not warned about.
+    N.Severity = Spots.front()->Disabled ? Notice::Level::Note
+                                         : Notice::Level::Warning;
     N.Kind = "tables-not-analysed";
     N.Message = plural(Spots.size(), Kind, Kind + "s") + " in " +
                 displayPath(File, BaseDir) +
@@ -112,11 +122,14 @@ std::vector<Notice> collectNotices(const std::vector<TuResult> &Results,
                                    llvm::StringRef BaseDir,
                                    bool ShowParseErrors) {
   std::vector<Notice> Out;
-  size_t Pch = 0, Cl = 0;
+  size_t Pch = 0, Cl = 0, WriterCommands = 0;
+  std::set<std::string> Writers;
   for (const TuResult &R : Results) {
     std::string File = displayPath(R.File, BaseDir);
     Pch += R.DroppedPch;
     Cl += R.ConvertedCl;
+    WriterCommands += !R.DroppedWriters.empty();
+    Writers.insert(R.DroppedWriters.begin(), R.DroppedWriters.end());
     if (R.Skipped) {
       Out.push_back({Notice::Level::Error, "input-skipped",
                      File + ": not analysed: " + *R.Skipped, at(R.File)});
@@ -148,6 +161,18 @@ std::vector<Notice> collectNotices(const std::vector<TuResult> &Results,
                        plural(Pch, "compile command", "compile commands") +
                        ": they name headers built elsewhere",
                    Location()});
+  if (WriterCommands) {
+    std::string List;
+    for (const std::string &W : Writers)
+      List += (List.empty() ? "" : ", ") + W;
+    Out.push_back({Notice::Level::Note, "writer-flags-dropped",
+                   "ignored flags that would write files (" + List +
+                       ") in " +
+                       plural(WriterCommands, "compile command",
+                              "compile commands") +
+                       ": kstidy only reads",
+                   Location()});
+  }
   if (Cl)
     Out.push_back({Notice::Level::Note, "cl-command",
                    "read " +

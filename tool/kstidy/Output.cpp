@@ -1,5 +1,6 @@
 //===- Output.cpp ---------------------------------------------------------===//
 #include "Output.h"
+#include "SafeIO.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -90,8 +91,7 @@ public:
   llvm::StringRef line(const std::string &File, unsigned Line) {
     auto It = Files.find(File);
     if (It == Files.end()) {
-      auto Buf = llvm::MemoryBuffer::getFile(File);
-      It = Files.try_emplace(File, Buf ? std::move(*Buf) : nullptr).first;
+      It = Files.try_emplace(File, readSourceText(File)).first;
     }
     if (!It->second || Line == 0)
       return {};
@@ -344,103 +344,6 @@ Value toSarif(const std::vector<Finding> &Findings,
   return Object{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                 {"version", "2.1.0"},
                 {"runs", Array{std::move(Run)}}};
-}
-
-llvm::Expected<Value> mergeSarif(const std::vector<Value> &Logs) {
-  std::optional<Object> Merged;
-  Array Rules, Results, Notifications;
-  bool Successful = true;
-  llvm::StringMap<int64_t> RuleIndex;
-  std::set<std::string> Seen;
-  for (const Value &Log : Logs) {
-    const Object *Root = Log.getAsObject();
-    const Array *Runs = Root ? Root->getArray("runs") : nullptr;
-    if (!Runs || Root->getString("version") != llvm::StringRef("2.1.0"))
-      return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                     "not a SARIF 2.1.0 log");
-    for (const Value &RunV : *Runs) {
-      const Object *Run = RunV.getAsObject();
-      const Object *Driver =
-          Run && Run->getObject("tool") ? Run->getObject("tool")->getObject("driver")
-                                        : nullptr;
-      if (!Driver || Driver->getString("name") != llvm::StringRef("kstidy"))
-        return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                       "a run not made by kstidy");
-      if (!Merged) {
-        Merged = *Run;
-        Merged->erase("invocations");
-      }
-      // Each shard's notices (and failure) carry over into one invocation.
-      if (const Array *Invs = Run->getArray("invocations"))
-        for (const Value &Inv : *Invs)
-          if (const Object *I = Inv.getAsObject()) {
-            Successful &= I->getBoolean("executionSuccessful").value_or(true);
-            if (const Array *Ns = I->getArray("toolExecutionNotifications"))
-              for (const Value &N : *Ns)
-                Notifications.push_back(N);
-          }
-      if (const Array *Rs = Driver->getArray("rules"))
-        for (const Value &R : *Rs)
-          if (const Object *O = R.getAsObject())
-            if (auto Id = O->getString("id"); Id && !RuleIndex.count(*Id)) {
-              RuleIndex[*Id] = static_cast<int64_t>(Rules.size());
-              Rules.push_back(R);
-            }
-      if (const Array *Xs = Run->getArray("results"))
-        for (const Value &X : *Xs) {
-          const Object *O = X.getAsObject();
-          if (!O)
-            continue;
-          std::string Key;
-          if (const Object *FP = O->getObject("partialFingerprints"))
-            if (auto S = FP->getString("kstidyFingerprint/v1"))
-              Key = S->str();
-          if (!Key.empty() && !Seen.insert(Key).second)
-            continue;
-          Object Copy = *O;
-          if (auto Id = O->getString("ruleId"))
-            Copy["ruleIndex"] = RuleIndex.lookup(*Id);
-          Results.push_back(std::move(Copy));
-        }
-    }
-  }
-  if (!Merged)
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "no runs to merge");
-  // Deterministic order whatever the shard order: by location, then rule.
-  auto Key = [](const Value &V) {
-    const Object *O = V.getAsObject();
-    std::string K;
-    if (const Array *Ls = O->getArray("locations"))
-      if (!Ls->empty())
-        if (const Object *PL = (*Ls)[0].getAsObject()->getObject("physicalLocation")) {
-          if (const Object *A = PL->getObject("artifactLocation"))
-            K += A->getString("uri").value_or("").str();
-          if (const Object *R = PL->getObject("region"))
-            K += llvm::formatv("\x01{0,10}\x01{1,10}",
-                               R->getInteger("startLine").value_or(0),
-                               R->getInteger("startColumn").value_or(0))
-                     .str();
-        }
-    return K + "\x01" + O->getString("ruleId").value_or("").str() + "\x01" +
-           (O->getObject("message") ? O->getObject("message")->getString("text").value_or("").str() : "");
-  };
-  std::vector<Value> Sorted(Results.begin(), Results.end());
-  std::stable_sort(Sorted.begin(), Sorted.end(),
-                   [&](const Value &A, const Value &B) { return Key(A) < Key(B); });
-  Array SortedResults;
-  for (Value &V : Sorted)
-    SortedResults.push_back(std::move(V));
-  (*Merged)["results"] = std::move(SortedResults);
-  (*Merged)["invocations"] =
-      Array{Object{{"executionSuccessful", Successful},
-                   {"toolExecutionNotifications", std::move(Notifications)}}};
-  if (Object *Tool = Merged->getObject("tool"))
-    if (Object *Driver = Tool->getObject("driver"))
-      (*Driver)["rules"] = std::move(Rules);
-  return Object{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-                {"version", "2.1.0"},
-                {"runs", Array{std::move(*Merged)}}};
 }
 
 Value toBaseline(const std::vector<Finding> &Findings, llvm::StringRef BaseDir) {

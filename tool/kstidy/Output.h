@@ -42,9 +42,6 @@ llvm::json::Value toSarif(const std::vector<Finding> &Findings,
 /// Merges the runs of several SARIF logs made by kstidy (shards): rules
 /// de-duplicated by id, results by fingerprint. Fails with a message when
 /// an input is not a kstidy SARIF log.
-llvm::Expected<llvm::json::Value>
-mergeSarif(const std::vector<llvm::json::Value> &Logs);
-
 /// Baselines: the fingerprints of accepted findings.
 llvm::json::Value toBaseline(const std::vector<Finding> &Findings,
                              llvm::StringRef BaseDir);

@@ -55,6 +55,9 @@ const Array *arr(const Object &O, llvm::StringRef Key) {
   return O.getArray(Key);
 }
 
+/// A member that may be missing (a hand-edited or truncated export): null.
+Value orNull(const Value *V) { return V ? *V : Value(nullptr); }
+
 /// The replay's view of one translation unit.
 class TuReplay {
 public:
@@ -269,7 +272,7 @@ private:
           Object Copy = *C;
           if (!C->get("itemSizeLocation") ||
               C->get("itemSizeLocation")->kind() == Value::Null)
-            Copy["itemSizeLocation"] = *C->get("location");
+            Copy["itemSizeLocation"] = orNull(C->get("location"));
           Add(Copy, str(*C, "api"));
         }
     if (const Array *Ts = arr(Tu, "automationTables"))
@@ -278,7 +281,7 @@ private:
             T && str(*T, "framework") == "ks")
           if (const Object *P = T->getObject("property")) {
             Object Copy = *P;
-            Copy["location"] = *T->get("location");
+            Copy["location"] = orNull(T->get("location"));
             Add(Copy, "KSAUTOMATION_TABLE '" + str(*T, "name") + "'");
           }
     // A set table no dispatch of this TU names (another file dispatches
@@ -361,6 +364,7 @@ private:
     }
     ksref::DispatchOptions Opt;
     Opt.PropertyItemSize = *S.ItemSize;
+    Opt.Images = &Images; // one image per array, not one per request
     const uint32_t Stride = *S.ItemSize ? *S.ItemSize : 72;
 
     // The set table itself: a set no entry matches walks every entry the
@@ -757,7 +761,7 @@ private:
           for (const char *Family : {"method", "event"})
             if (const Object *F = T->getObject(Family)) {
               Object Copy = *F;
-              Copy["location"] = *T->get("location");
+              Copy["location"] = orNull(T->get("location"));
               Probe(Copy, Family, "KSAUTOMATION_TABLE '" + str(*T, "name") + "'");
             }
   }
@@ -825,6 +829,7 @@ private:
         Arrays[str(*A, "name")] = std::move(P);
       }
     std::set<std::string> Walked;
+    ksref::ImageCache PcImages; // the arrays above outlive it
     auto Replay = [&](const std::string &Name, uint32_t ItemSize, Span Site,
                       std::string Description) {
       auto It = Arrays.find(Name);
@@ -856,7 +861,8 @@ private:
           // PortCls checks nothing: the smallest buffer a caller may send.
           R.DataLength = Item.Extended ? Item.ExtMinData : 0;
           ksref::DispatchOutcome O =
-              ksref::dispatchPortClsProperty(A.Items, ItemSize, A.ElementSize, R);
+              ksref::dispatchPortClsProperty(A.Items, ItemSize, A.ElementSize,
+                                             R, &PcImages);
           std::string Req = llvm::formatv("{0} {1} id {2} (value {3} bytes) "
                                           "through {4}",
                                           ksref::verbName(Verb), R.Set, R.Id,
@@ -937,6 +943,8 @@ private:
   };
   std::map<std::string, FastArrayInfo> FastArrays;
   std::map<std::string, SetTableInfo> SetTables;
+  /// Item-array images for the requests replayed against Arrays.
+  ksref::ImageCache Images;
 };
 
 void TuReplay::replayAllocators() {

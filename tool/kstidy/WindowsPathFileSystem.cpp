@@ -110,19 +110,38 @@ WindowsPathFileSystem::status(const llvm::Twine &Path) {
   return llvm::vfs::Status::copyWithNewName(*Resolved, Name);
 }
 
+/// Opening a FIFO waits for a writer, reading a device may never end: an
+/// #include that names one (or a link to one) is refused, not read.
+static bool isReadableKind(const llvm::vfs::Status &S) {
+  return S.getType() == llvm::sys::fs::file_type::regular_file ||
+         S.getType() == llvm::sys::fs::file_type::directory_file;
+}
+
 llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
 WindowsPathFileSystem::openFileForRead(const llvm::Twine &Path) {
-  auto F = ProxyFileSystem::openFileForRead(Path);
-  if (F || F.getError() != std::errc::no_such_file_or_directory)
-    return F;
+  // A stat first (a miss costs what a failed open costs): it tells a FIFO
+  // or a device before opening it could block.
+  auto S = ProxyFileSystem::status(Path);
+  if (S) {
+    if (!isReadableKind(*S))
+      return std::make_error_code(std::errc::invalid_argument);
+    return ProxyFileSystem::openFileForRead(Path);
+  }
+  if (S.getError() != std::errc::no_such_file_or_directory)
+    return S.getError();
   llvm::SmallString<256> Name;
   Path.toVector(Name);
   auto Real = resolve(Name);
   if (!Real)
-    return F;
+    return S.getError();
+  auto RealStatus = ProxyFileSystem::status(*Real);
+  if (!RealStatus)
+    return S.getError();
+  if (!isReadableKind(*RealStatus))
+    return std::make_error_code(std::errc::invalid_argument);
   auto Resolved = ProxyFileSystem::openFileForRead(*Real);
   if (!Resolved)
-    return F;
+    return S.getError();
   return llvm::vfs::File::getWithPath(std::move(Resolved), Name);
 }
 

@@ -18,6 +18,7 @@
 #define KSREF_MEMORY_H
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -79,6 +80,26 @@ private:
   size_t Count;
   std::vector<uint8_t> Bytes;
   std::map<uint64_t, PointerSlot> Slots;
+};
+
+/// Images of tables that many requests are dispatched against (a replay
+/// asks a few questions per item), each built once instead of per request.
+/// Keyed by the table's address and the layout it is built with: the caller
+/// keeps the tables alive and unchanged while the cache is used. Not
+/// thread-safe: one cache per thread of requests.
+class ImageCache {
+public:
+  const TableImage &get(const void *Table, uint64_t Layout,
+                        const std::function<TableImage()> &Build) {
+    auto It = Images.find({Table, Layout});
+    if (It == Images.end())
+      It = Images.emplace(std::make_pair(Table, Layout), Build()).first;
+    return It->second;
+  }
+  size_t size() const { return Images.size(); }
+
+private:
+  std::map<std::pair<const void *, uint64_t>, TableImage> Images;
 };
 
 /// The values ksref stores for pointers: distinct, non-zero, and looking

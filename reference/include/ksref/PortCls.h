@@ -36,11 +36,13 @@ struct PcItem {
 /// Replays \p Req against \p Items (PCAUTOMATION_TABLE Properties /
 /// PropertyCount = Items.size()), walked with stride \p ItemSize
 /// (PropertyItemSize; 0 taken as sizeof(PCPROPERTY_ITEM) = 24) over elements
-/// of \p ElementSize bytes (0: 24).
+/// of \p ElementSize bytes (0: 24). \p Images, when given, keeps the
+/// table's image across the requests of one replay.
 DispatchOutcome dispatchPortClsProperty(const std::vector<PcItem> &Items,
                                         uint32_t ItemSize,
                                         uint32_t ElementSize,
-                                        const PropertyRequest &Req);
+                                        const PropertyRequest &Req,
+                                        class ImageCache *Images = nullptr);
 
 } // namespace ksref
 

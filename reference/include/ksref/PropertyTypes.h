@@ -111,6 +111,9 @@ struct DispatchOptions {
   // ReactOS's reimplementation of ks.sys walks them (its nested loop only
   // stops at an item match).
   bool ContinueToLaterSets = false;
+  // Built item-array images, shared by the requests of one replay; nullptr:
+  // each request builds its own (see ksref/Memory.h, ImageCache).
+  class ImageCache *Images = nullptr;
 };
 
 } // namespace ksref

@@ -1,0 +1,60 @@
+//===- fuzz_model_reader.cpp - kstidy --replay=EXPORT ---------------------===//
+//
+// The model reader of --replay and --compare: a model export (JSON, as
+// --export-model writes it) parsed as readJsonFile does, its "schema"
+// checked as --replay checks it, then ks::replayModel, which builds the
+// runtime reference's tables and allocators from it and sends them
+// requests; then the comparison with (no) static findings and its printing,
+// as --compare does.
+//
+//===----------------------------------------------------------------------===//
+#include "JsonOracle.h"
+
+#include "Replay.h"
+
+#include <cstdlib>
+
+namespace {
+
+/// Open bug (fuzz/regressions/OPEN): replayModel dereferences the
+/// "location" of a dispatch call or of a KS automation table without
+/// checking that there is one. With KSTIDY_FUZZ_SKIP_OPEN_BUGS set (make
+/// fuzz-smoke, so that CI fails on new bugs only) such documents are
+/// skipped. Remove this once Replay.cpp is fixed.
+bool hitsOpenBug(const llvm::json::Object &Root) {
+  static const bool Skip = std::getenv("KSTIDY_FUZZ_SKIP_OPEN_BUGS");
+  const llvm::json::Array *Tus = Root.getArray("translationUnits");
+  if (!Skip || !Tus)
+    return false;
+  for (const llvm::json::Value &Tu : *Tus)
+    if (const llvm::json::Object *T = Tu.getAsObject())
+      for (const char *Key : {"dispatchCalls", "automationTables"})
+        if (const llvm::json::Array *Entries = T->getArray(Key))
+          for (const llvm::json::Value &E : *Entries)
+            if (const llvm::json::Object *O = E.getAsObject();
+                O && !O->get("location"))
+              return true;
+  return false;
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
+  auto Doc = ks_fuzz::parseJsonLikeKstidy(ks_fuzz::asText(Data, Size));
+  if (!Doc)
+    return 0;
+  // As --replay (Driver.cpp): anything but a kstidy model export is refused
+  // before the replay.
+  const llvm::json::Object *Root = Doc->getAsObject();
+  if (!Root || Root->getString("schema") != llvm::StringRef("kstidy-model") ||
+      hitsOpenBug(*Root))
+    return 0;
+  std::vector<ks::RuntimeFinding> Runtime = ks::replayModel(*Doc);
+  std::vector<ks::ComparisonRow> Rows =
+      ks::compareFindings(/*Static=*/{}, Runtime, "/fuzz");
+  llvm::raw_null_ostream Null;
+  ks::printRuntimeFindings(Null, Runtime);
+  ks::printComparison(Null, Rows);
+  (void)ks::comparisonToJson(Rows);
+  return 0;
+}
