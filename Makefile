@@ -90,8 +90,7 @@ clean:
 #   make fuzz        every target FUZZ_SECONDS (default 60) over its corpus
 #                    (build-fuzz/corpus, kept) and seeds; fails on a finding
 #   make fuzz-smoke  the CI run: every target FUZZ_SMOKE_SECONDS (default 20),
-#                    then the regression inputs of fuzz/regressions (ctest);
-#                    fails on new findings only (fuzz/regressions/OPEN)
+#                    then the regression inputs of fuzz/regressions (ctest)
 # FUZZ_TARGETS=fuzz-sln make fuzz runs one target; artifacts (crashes) go to
 # build-fuzz/artifacts/<target>/, logs to build-fuzz/logs/.
 FUZZ_DIR := build-fuzz
@@ -117,9 +116,8 @@ fuzz: fuzz-build fuzz-seeds
 fuzz-regressions: fuzz-build
 	ctest --test-dir $(FUZZ_DIR) -L fuzz --output-on-failure
 
-# Every bug the fuzzers found is fixed (fuzz/regressions/OPEN is empty), so
-# the smoke run feeds every input; KSTIDY_FUZZ_SKIP_OPEN_BUGS=1 would make
-# the targets skip the inputs of bugs listed there again.
+# A finding fails it; the reproducers of bugs still open (fuzz/regressions/OPEN)
+# are expected to fail in ctest, the others to pass.
 fuzz-smoke: fuzz-build fuzz-seeds
 	@rc=0; fuzz/run-fuzzers.sh $(FUZZ_DIR) $(FUZZ_SMOKE_SECONDS) $(FUZZ_TARGETS) || rc=1; \
 	ctest --test-dir $(FUZZ_DIR) -L fuzz --output-on-failure || rc=1; \

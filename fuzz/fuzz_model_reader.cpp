@@ -12,33 +12,6 @@
 
 #include "Replay.h"
 
-#include <cstdlib>
-
-namespace {
-
-/// Open bug (fuzz/regressions/OPEN): replayModel dereferences the
-/// "location" of a dispatch call or of a KS automation table without
-/// checking that there is one. With KSTIDY_FUZZ_SKIP_OPEN_BUGS set (make
-/// fuzz-smoke, so that CI fails on new bugs only) such documents are
-/// skipped. Remove this once Replay.cpp is fixed.
-bool hitsOpenBug(const llvm::json::Object &Root) {
-  static const bool Skip = std::getenv("KSTIDY_FUZZ_SKIP_OPEN_BUGS");
-  const llvm::json::Array *Tus = Root.getArray("translationUnits");
-  if (!Skip || !Tus)
-    return false;
-  for (const llvm::json::Value &Tu : *Tus)
-    if (const llvm::json::Object *T = Tu.getAsObject())
-      for (const char *Key : {"dispatchCalls", "automationTables"})
-        if (const llvm::json::Array *Entries = T->getArray(Key))
-          for (const llvm::json::Value &E : *Entries)
-            if (const llvm::json::Object *O = E.getAsObject();
-                O && !O->get("location"))
-              return true;
-  return false;
-}
-
-} // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   auto Doc = ks_fuzz::parseJsonLikeKstidy(ks_fuzz::asText(Data, Size));
   if (!Doc)
@@ -46,8 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   // As --replay (Driver.cpp): anything but a kstidy model export is refused
   // before the replay.
   const llvm::json::Object *Root = Doc->getAsObject();
-  if (!Root || Root->getString("schema") != llvm::StringRef("kstidy-model") ||
-      hitsOpenBug(*Root))
+  if (!Root || Root->getString("schema") != llvm::StringRef("kstidy-model"))
     return 0;
   std::vector<ks::RuntimeFinding> Runtime = ks::replayModel(*Doc);
   std::vector<ks::ComparisonRow> Rows =

@@ -16,23 +16,9 @@
 #include "CommandLine.h"
 #include "MsBuildProject.h"
 
-#include <cstdlib>
-
 namespace {
 std::string ProjectPath;
 
-/// Open bugs (fuzz/regressions/OPEN): wildcard matching backtracks
-/// exponentially on patterns with many '*' and '?', and "**" follows
-/// paths out of the repository (up to the file system's root, and around
-/// /proc's and the repository's symbolic links). With
-/// KSTIDY_FUZZ_SKIP_OPEN_BUGS set (make fuzz-smoke, so that CI fails on
-/// new bugs only) inputs with "**" or more than 8 wildcard characters are
-/// skipped. Remove this once MsBuildProject.cpp is fixed.
-bool hitsOpenBug(llvm::StringRef Text) {
-  static const bool Skip = std::getenv("KSTIDY_FUZZ_SKIP_OPEN_BUGS");
-  return Skip && (Text.contains("**") ||
-                  Text.count('*') + Text.count('?') > 8 + 2 /* <?xml ?> */);
-}
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int *, char ***) {
@@ -44,8 +30,6 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
-  if (hitsOpenBug(ks_fuzz::asText(Data, Size)))
-    return 0;
   ks_fuzz::writeFile(ProjectPath, ks_fuzz::asText(Data, Size));
   std::vector<std::string> Notes;
   auto DB = ks::msbuild::loadMsBuildDatabase({ProjectPath}, std::nullopt, Notes);

@@ -310,6 +310,20 @@ TEST(MergeSarif, MalformedResultsAreErrorsNamingTheResult) {
             std::string::npos);
 }
 
+// Found by fuzzing (in the sanitizer build): the first run was copied after
+// an erase and read a tombstone bucket as a value.
+TEST(MergeSarif, ARunWithOddInvocationsIsKept) {
+  SarifMerger M;
+  EXPECT_FALSE(static_cast<bool>(M.add(
+      R"({"runs":[{"invocations":[{},{"":0}],"tool":{"driver":{"name":"kstidy"}}}],"version":"2.1.0"})",
+      "odd.sarif")));
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  EXPECT_FALSE(static_cast<bool>(M.write(OS)));
+  auto Doc = llvm::json::parse(Out);
+  ASSERT_TRUE(static_cast<bool>(Doc)) << llvm::toString(Doc.takeError());
+}
+
 TEST(MergeSarif, UnitesRulesDeduplicatesAndSortsWhateverTheShardOrder) {
   std::string A = shard("[" + result("ks-b", 9, "x") + "," +
                         result("ks-a", 3, "y") + "]");

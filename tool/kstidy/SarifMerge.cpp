@@ -268,8 +268,13 @@ llvm::Error SarifMerger::addRun(llvm::StringRef RunText,
   if (!Driver || Driver->getString("name") != llvm::StringRef("kstidy"))
     return malformed(Where, "not made by kstidy");
   if (!Run) {
-    Run = *RunObj;
-    Run->erase("invocations");
+    // Rebuilt member by member rather than copied and erased from: a
+    // json::Object copied after an erase once read a tombstone bucket as a
+    // value (found by fuzzing, in builds with sanitizers).
+    Run.emplace();
+    for (const auto &[Key, V] : *RunObj)
+      if (Key != "invocations")
+        Run->try_emplace(Key, V);
   }
   // Each shard's notices (and failure) carry over into one invocation.
   if (const Array *Invs = RunObj->getArray("invocations"))
