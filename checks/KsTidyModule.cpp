@@ -1,7 +1,8 @@
 //===- KsTidyModule.cpp - the "ks" clang-tidy module -----------------------===//
 //
-// One registration point for every ks-* check; linked into the KsTidy plugin,
-// the kstidy CLI and kstidy-clangd alike.
+// One registration point for every ks-* check of the catalogue
+// (KsChecks.def); linked into the KsTidy plugin, the kstidy CLI and
+// kstidy-clangd alike. tool/add-check.py adds a new check's include here.
 //
 //===----------------------------------------------------------------------===//
 #include "AllocateNullOnFailureCheck.h"
@@ -25,23 +26,9 @@ class KsTidyModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(
       clang::tidy::ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<AllocateNullOnFailureCheck>(
-        "ks-allocate-null-on-failure");
-    Factories.registerCheck<AllocatorContextCheck>("ks-allocator-context");
-    Factories.registerCheck<AllocatorDispatchCallbacksCheck>(
-        "ks-allocator-dispatch-callbacks");
-    Factories.registerCheck<AllocatorExApplicationUseCheck>(
-        "ks-allocator-ex-application-use");
-    Factories.registerCheck<AllocatorUserModeFramesCheck>(
-        "ks-allocator-user-mode-frames");
-    Factories.registerCheck<PageSizeBufferCheck>("ks-page-size-buffer");
-    Factories.registerCheck<PropertyDuplicateIdCheck>(
-        "ks-property-duplicate-id");
-    Factories.registerCheck<PropertyItemSizeCheck>("ks-property-item-size");
-    Factories.registerCheck<PropertyMinSizeCheck>("ks-property-min-size");
-    Factories.registerCheck<PropertyMissingHandlerCheck>(
-        "ks-property-missing-handler");
-    Factories.registerCheck<PropertySetCountCheck>("ks-property-set-count");
+#define KS_CHECK(Name, Class, Title, Summary)                                  \
+  Factories.registerCheck<Class>(Name);
+#include "KsChecks.def"
   }
 };
 

@@ -24,58 +24,16 @@ namespace {
 
 const char InformationUri[] = "https://github.com/kstidy/kstidy";
 
-/// What each check finds, for SARIF rules (the docs pages say it at length).
+/// What each check finds, for SARIF rules, from the catalogue (the docs pages
+/// say it at length).
 struct CheckInfo {
   const char *Id;
   const char *Short;
   const char *Full;
 };
 const CheckInfo Catalog[] = {
-    {"ks-allocate-null-on-failure",
-     "Allocate callback that does not return the frame or NULL",
-     "An AVStream Allocate callback that can return an uninitialized pointer, "
-     "a sentinel or a freed block, raises or bugchecks instead of returning "
-     "NULL, or allocates frames smaller or less aligned than the pin's "
-     "framing."},
-    {"ks-allocator-context", "Allocator context contract broken",
-     "An InitializeAllocator that returns STATUS_SUCCESS without storing "
-     "*Context or after its own allocation failed, ignores the pin and its "
-     "framing, or whose context the other callbacks read as another type."},
-    {"ks-allocator-dispatch-callbacks",
-     "KSALLOCATOR_DISPATCH member missing or of another signature",
-     "A KSALLOCATOR_DISPATCH with a NULL member (Allocate without Free, "
-     "InitializeAllocator without DeleteAllocator) or a callback whose "
-     "signature differs from its PFN type, hidden by a cast."},
-    {"ks-allocator-ex-application-use", "IKsAllocatorEx outside proxy code",
-     "IKsAllocatorEx is for KS proxy use and not recommended for application "
-     "use."},
-    {"ks-allocator-user-mode-frames", "Kernel frames that can reach user mode",
-     "A custom kernel-mode allocator on a pin reachable from user mode, a "
-     "KSMEMORY_TYPE_USER framing served from kernel pool, or a user-mode "
-     "allocator mode over framing that makes the pin allocate in kernel "
-     "memory."},
-    {"ks-page-size-buffer", "AllocateBuffer where a page-aligned buffer is needed",
-     "IWMSBufferAllocator::AllocateBuffer used for unbuffered or "
-     "page-aligned reads, where AllocatePageSizeBuffer is required."},
-    {"ks-property-duplicate-id", "Duplicate property id or set GUID",
-     "Two items with the same id in one table, or the same set GUID twice in "
-     "one set table: the runtime stops at the first, the second never runs."},
-    {"ks-property-item-size", "Item size the KS runtime cannot walk",
-     "A property, method or event item size that is not a multiple of 8 on "
-     "64-bit, smaller than the item, or different from the entries the "
-     "tables point at; an item storage read as an extended item in a handler "
-     "dispatched with plain items."},
-    {"ks-property-min-size", "MinProperty/MinData smaller than the handler's access",
-     "A MinProperty or MinData smaller than what the handler reads or "
-     "writes, without a length check of its own; PortCls handlers that write "
-     "PropertyRequest->Value without checking ValueSize."},
-    {"ks-property-missing-handler", "Property item the runtime cannot serve",
-     "An item with no get, set or support handler, a PCPROPERTY_ITEM whose "
-     "Flags promise verbs with a NULL Handler, or extended PortCls items "
-     "walked with a smaller PropertyItemSize."},
-    {"ks-property-set-count", "Count that differs from its array",
-     "A PropertiesCount, FastIoCount, PropertySetsCount or PropertyCount that "
-     "differs from the number of entries of the array it counts."},
+#define KS_CHECK(Name, Class, Title, Summary) {Name, Title, Summary},
+#include "KsChecks.def"
 };
 
 const CheckInfo *info(llvm::StringRef Id) {

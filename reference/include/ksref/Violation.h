@@ -16,7 +16,9 @@
 
 namespace ksref {
 
-// The check names (the same strings as checks/KsTidyModule.cpp registers).
+// The check names, as kstidy's check catalogue (checks/KsChecks.def) spells
+// them; ksref cannot include it (reference/ and checks/ stay apart), so
+// tests/CatalogueTest.cpp compares the two.
 namespace checks {
 inline constexpr const char *PropertyItemSize = "ks-property-item-size";
 inline constexpr const char *PropertyDuplicateId = "ks-property-duplicate-id";
@@ -29,6 +31,15 @@ inline constexpr const char *AllocateNullOnFailure = "ks-allocate-null-on-failur
 inline constexpr const char *AllocatorUserModeFrames = "ks-allocator-user-mode-frames";
 inline constexpr const char *AllocatorExApplicationUse = "ks-allocator-ex-application-use";
 inline constexpr const char *PageSizeBuffer = "ks-page-size-buffer";
+
+/// Every name above; a test checks each against kstidy's check catalogue.
+inline constexpr const char *All[] = {
+    PropertyItemSize,       PropertyDuplicateId,
+    PropertySetCount,       PropertyMinSize,
+    PropertyMissingHandler, AllocatorDispatchCallbacks,
+    AllocatorContext,       AllocateNullOnFailure,
+    AllocatorUserModeFrames, AllocatorExApplicationUse,
+    PageSizeBuffer};
 } // namespace checks
 
 // A runtime failure the reference observed (not guessed).
