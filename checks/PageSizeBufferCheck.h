@@ -2,7 +2,8 @@
 //
 // IWMSBufferAllocator::AllocateBuffer gives a buffer with no alignment
 // promise; AllocatePageSizeBuffer "initializes a buffer that can be used to
-// perform page-aligned reads" (seeds). A buffer for an unbuffered read (a
+// perform page-aligned reads" (Microsoft, "IWMSBufferAllocator interface",
+// docs/sources.md). A buffer for an unbuffered read (a
 // FILE_FLAG_NO_BUFFERING handle) or one the code tests for page alignment
 // must come from AllocatePageSizeBuffer.
 //

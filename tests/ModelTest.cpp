@@ -69,7 +69,9 @@ static const KSPROPERTY_SET ExtSets[] = {
 
 TEST(KsTypes, SizesOfTheBaseItemsMatchTheWdkOnX64) {
   auto P = parse(Prelude);
-  // DESIGN.md: sizeof(KSPROPERTY_ITEM) == 72, sizeof(PCPROPERTY_ITEM) == 24.
+  // The measurement docs/sources.md and reference/ksref cite: with the WDK
+  // profile's headers on x64, sizeof(KSPROPERTY_ITEM) == 72,
+  // sizeof(KSMETHOD_ITEM) == 40, sizeof(PCPROPERTY_ITEM) == 24.
   EXPECT_EQ(baseItemSize(P->ctx(), ItemFamily::Property, Framework::Ks), 72u);
   EXPECT_EQ(baseItemSize(P->ctx(), ItemFamily::Method, Framework::Ks), 40u);
   // portcls.h is not included: nothing is known, nothing is guessed.

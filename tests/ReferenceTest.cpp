@@ -116,7 +116,9 @@ TEST(ReferenceStatus, NamesAndSeverity) {
 
 TEST(ReferenceLayout, KsPropertyItemOffsets) {
   const KsItemLayout &X64 = ksPropertyItemLayout(true);
-  EXPECT_EQ(X64.Size, 72u); // DESIGN.md: sizeof(KSPROPERTY_ITEM) == 72 on x64
+  // sizeof(KSPROPERTY_ITEM) on x64, as measured by ModelTest.cpp
+  // (KsTypes.SizesOfTheBaseItemsMatchTheWdkOnX64).
+  EXPECT_EQ(X64.Size, 72u);
   EXPECT_EQ(X64.GetHandler, 8u);
   EXPECT_EQ(X64.MinProperty, 16u);
   EXPECT_EQ(X64.MinData, 20u);

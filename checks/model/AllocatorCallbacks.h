@@ -1,7 +1,8 @@
 //===- AllocatorCallbacks.h - What the KSALLOCATOR_DISPATCH callbacks do --===//
 //
-// AVStream calls a custom allocator's callbacks as documented in ks.h
-// (seeds: PFNKSPININITIALIZEALLOCATOR, PFNKSDEFAULTALLOCATE):
+// AVStream calls a custom allocator's callbacks as Microsoft's pages for
+// ks.h document them (PFNKSPININITIALIZEALLOCATOR, PFNKSDEFAULTALLOCATE,
+// PFNKSDEFAULTFREE, PFNKSDELETEALLOCATOR; docs/sources.md):
 // InitializeAllocator(Pin, AllocatorFraming, &Context) returns STATUS_SUCCESS
 // or the error it got creating the allocator, and sets *Context, which must
 // lead to the pin or its framing; Allocate(Context) returns the frame, or

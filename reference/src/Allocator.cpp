@@ -1,6 +1,7 @@
 //===- Allocator.cpp - the AVStream custom allocator life cycle ------------===//
 //
-//  [INIT]    Microsoft, "PFNKSPININITIALIZEALLOCATOR" (seed 004): returns
+// Each rule cites its source (URLs in docs/sources.md):
+//  [INIT]    Microsoft, "PFNKSPININITIALIZEALLOCATOR callback function": returns
 //            STATUS_SUCCESS "or the error code that it received attempting to
 //            create the allocator"; sets *Context, passed to the other
 //            routines, which "must have at least an indirect way of
@@ -8,16 +9,19 @@
 //            "and Context is the only parameter that AVStream will pass it";
 //            "kernel-mode allocators cannot allocate frames that could
 //            eventually reach user mode".
-//  [ALLOC]   Microsoft, "PFNKSDEFAULTALLOCATE" (seed 003): "returns a pointer
+//  [ALLOC]   Microsoft, "PFNKSDEFAULTALLOCATE callback function": "returns a pointer
 //            to the newly allocated memory. Return NULL if the attempt to
 //            allocate memory failed"; it "should allocate a frame as
 //            described by the allocator framing context passed into the
 //            initialization dispatch".
-//  [DESIGN]  Microsoft's KS documentation (docs/sources.md), "KS semantics": AVStream calls all four
-//            KSALLOCATOR_DISPATCH members; memory allocated at kernel level
-//            cannot be passed to a user-mode filter;
-//            KSPIN_FLAG_DENY_USERMODE_ACCESS keeps user-mode clients off a
-//            pin; default allocator framing rules.
+//  [DISPATCH] Microsoft, "KSALLOCATOR_DISPATCH structure" and the pages of
+//            its four callbacks (PFNKSPININITIALIZEALLOCATOR,
+//            PFNKSDEFAULTALLOCATE, PFNKSDEFAULTFREE, PFNKSDELETEALLOCATOR):
+//            AVStream calls each of the four members; "memory allocated at
+//            kernel level cannot be passed to a user-mode filter".
+//  [PINEX]   Microsoft, "KSPIN_DESCRIPTOR_EX structure":
+//            KSPIN_FLAG_DENY_USERMODE_ACCESS "prevents user-mode access to
+//            this specific pin".
 //  [POOL]    Microsoft, "ExAllocatePoolWithTag function": blocks of PAGE_SIZE
 //            or more are page-aligned; smaller ones are 16-byte aligned on
 //            64-bit systems.
@@ -84,7 +88,7 @@ private:
 };
 
 bool Lifecycle::nullMember(const char *Member, const char *Consequence) {
-  // [DESIGN] AVStream calls all four members.
+  // [DISPATCH] AVStream calls all four members.
   violation(checks::AllocatorDispatchCallbacks,
             fmt("AVStream calls the %s member of KSALLOCATOR_DISPATCH '%s' "
                 "for pin '%s', and it is NULL: %s",
@@ -110,7 +114,7 @@ void Lifecycle::checkContextType(const char *Member,
 }
 
 AllocatorRun Lifecycle::run() {
-  // [DESIGN] KSPIN_FLAG_DENY_USERMODE_ACCESS keeps user-mode clients off the
+  // [PINEX] KSPIN_FLAG_DENY_USERMODE_ACCESS keeps user-mode clients off the
   // pin: no connection, no allocator.
   if (UserConsumer && P.DenyUserMode) {
     trace(fmt("user-mode client refused by pin '%s' "
@@ -320,7 +324,7 @@ void Lifecycle::deliver() {
     return;
   R.FramesDelivered = static_cast<uint32_t>(Handed.size());
   const std::string Alloc = callback("Allocate", D.Allocate.Function);
-  // [DESIGN]/[INIT] Memory allocated at kernel level cannot be passed to a
+  // [DISPATCH]/[INIT] Memory allocated at kernel level cannot be passed to a
   // user-mode filter: a user-mode client on a pin without
   // KSPIN_FLAG_DENY_USERMODE_ACCESS receives the custom allocator's frames.
   size_t Frames = 0; // real frames, not what a broken Allocate returned

@@ -1,8 +1,9 @@
 //===- Framing.cpp - KSALLOCATOR_FRAMING semantics -------------------------===//
 //
-//  [FRAMING] Microsoft, "KSALLOCATOR_FRAMING structure"
-//  [DESIGN]  Microsoft's KS documentation (docs/sources.md), "KS semantics" (default allocator facts
-//            observed in ReactOS's ks.sys)
+//  [FRAMING]  Microsoft, "KSALLOCATOR_FRAMING structure" (docs/sources.md)
+//  [ROSALLOC] facts observed in ReactOS's reimplementation of ks.sys
+//             (drivers/ksfilter/ks/, its default allocator): behaviour only,
+//             no code. No Microsoft page states these checks.
 //
 //===----------------------------------------------------------------------===//
 #include "ksref/Framing.h"
@@ -26,14 +27,14 @@ bool FramingModel::wantsUserMemory() const {
 }
 
 Status validateDefaultFraming(const FramingModel &F) {
-  // [DESIGN] Default allocator: FrameSize 0 -> invalid parameter.
+  // [ROSALLOC] Default allocator: FrameSize 0 -> invalid parameter.
   if (F.FrameSize == 0)
     return Status::InvalidParameter;
-  // [DESIGN] Unknown option flags -> invalid parameter; the known ones are
+  // [ROSALLOC] Unknown option flags -> invalid parameter; the known ones are
   // KSALLOCATOR_OPTIONF_VALID (COMPATIBLE | SYSTEM_MEMORY, ks.h).
   if (F.Flags & ~KsAllocatorOptionValid)
     return Status::InvalidParameter;
-  // [DESIGN] FileAlignment > PAGE_SIZE - 1 -> invalid parameter.
+  // [ROSALLOC] FileAlignment > PAGE_SIZE - 1 -> invalid parameter.
   if (F.FileAlignment > PageSize - 1)
     return Status::InvalidParameter;
   return Status::Success;

@@ -1,14 +1,16 @@
 //===- Modes.cpp - allocator modes, IKsAllocatorEx, IWMSBufferAllocator ----===//
 //
-//  [EX]      Microsoft, "IKsAllocatorEx interface" (seed 000): "for proxy use
-//            and not recommended for application use"; KsSetAllocatorMode
-//            "sets the mode in which an allocator allocates memory".
+// Each rule cites its source (URLs in docs/sources.md):
+//  [EX]      Microsoft, "IKsAllocatorEx interface": "for proxy use and not
+//            recommended for application use"; and
+//            "IKsAllocator::KsSetAllocatorMode method": it "sets the mode in
+//            which an allocator allocates memory" (KsAllocatorMode_User /
+//            KsAllocatorMode_Kernel).
 //  [FRAMING] Microsoft, "KSALLOCATOR_FRAMING structure": RequirementsFlags.
-//  [DESIGN]  Microsoft's KS documentation (docs/sources.md): allocator modes KsAllocatorMode_User /
-//            KsAllocatorMode_Kernel; memory allocated at kernel level cannot
-//            be passed to a user-mode filter; MUST_ALLOCATE / SYSTEM_MEMORY /
-//            PREFERENCES_ONLY.
-//  [WMS]     Microsoft, "IWMSBufferAllocator interface" (seed 001):
+//  [DISPATCH] Microsoft, "KSALLOCATOR_DISPATCH structure": "memory
+//            allocated at kernel level cannot be passed to a user-mode
+//            filter".
+//  [WMS]     Microsoft, "IWMSBufferAllocator interface":
 //            AllocateBuffer "initializes a buffer", AllocatePageSizeBuffer
 //            "initializes a buffer that can be used to perform page-aligned
 //            reads".
@@ -41,7 +43,7 @@ std::vector<Violation> setAllocatorMode(AllocatorMode Mode,
   // [FRAMING] MUST_ALLOCATE: the connection point allocates every frame it
   // sends; without SYSTEM_MEMORY those frames are the device's (a system
   // address mapping of on-board memory). Either way they are kernel-side
-  // frames, and [DESIGN] kernel-level memory cannot be passed to a
+  // frames, and [DISPATCH] kernel-level memory cannot be passed to a
   // user-mode filter. PREFERENCES_ONLY makes the flags preferences: the pin
   // can also take frames that do not meet them, so the user-mode allocator
   // may serve the connection.

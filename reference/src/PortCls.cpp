@@ -1,12 +1,18 @@
 //===- PortCls.cpp - PortCls property dispatch -----------------------------===//
 //
-//  [DESIGN] Microsoft's KS documentation (docs/sources.md), "KS semantics": PortCls builds
-//           KSPROPERTY_ITEMs from PCPROPERTY_ITEMs with MinProperty =
-//           sizeof(KSPROPERTY) and MinData = 0 and walks node property items
-//           by the automation table's PropertyItemSize: PortCls handlers must
-//           validate ValueSize / InstanceSize themselves.
-//  [ROSPC]  facts observed in ReactOS's PortCls reimplementation (no code):
-//           a KS handler per verb in Flags (GET, SET, BASICSUPPORT); the
+// Each rule cites its source (URLs in docs/sources.md):
+//  [PCAUTO] Microsoft, "PCAUTOMATION_TABLE structure": PropertyItemSize is
+//           sizeof(PCPROPERTY_ITEM) or greater, private data following the
+//           item; "PCPROPERTY_REQUEST structure": the handler gets Value /
+//           ValueSize and Instance / InstanceSize.
+//  [ROSPC]  facts observed in ReactOS's PortCls reimplementation
+//           (drivers/wdm/audio/backpln/portcls/; behaviour only, no code):
+//           PortCls builds KSPROPERTY_ITEMs from PCPROPERTY_ITEMs with
+//           MinProperty = sizeof(KSPROPERTY) and MinData = 0, so PortCls
+//           handlers must validate ValueSize / InstanceSize themselves;
+//           node property items are walked by the automation table's
+//           PropertyItemSize; a KS handler per verb in Flags (GET, SET,
+//           BASICSUPPORT); the
 //           request's PCPROPERTY_ITEM is found by a linear walk comparing
 //           *Set and Id (first match); a NULL Handler -> STATUS_NOT_FOUND;
 //           ValueSize = output length, Value = NULL when it is 0;
@@ -168,7 +174,7 @@ DispatchOutcome PcDispatcher::run() {
     if (Items[K].Set == Req.Set && Items[K].Id == Req.Id)
       Intended = static_cast<int>(K);
 
-  // [DESIGN]/[ROSPC] Walk the items by PropertyItemSize; each item's Set is
+  // [PCAUTO]/[ROSPC] Walk the items by PropertyItemSize; each item's Set is
   // a pointer PortCls dereferences to compare the GUID; first match wins.
   for (size_t I = 0; I < Items.size(); ++I) {
     const uint64_t Off = static_cast<uint64_t>(I) * Stride;
@@ -212,7 +218,7 @@ DispatchOutcome PcDispatcher::run() {
       reportUnreached(Intended, Entry);
 
     // [ROSPC] The KS item PortCls builds has a handler only for the verbs
-    // in Flags; [DESIGN] MinProperty = sizeof(KSPROPERTY) (the length check
+    // in Flags; MinProperty = sizeof(KSPROPERTY) (the length check
     // above), MinData = 0: no data size check at all.
     const uint32_t Flags = Img.read32(Off + L.Flags);
     const uint32_t Bit = verbFlag(Req.V);
@@ -284,7 +290,7 @@ void PcDispatcher::reportUnreached(int Intended, int MatchedEntry) {
 
 /// A PCPROPERTY_ITEM handler gets PropertyRequest->Value / ValueSize (the
 /// data buffer) and Instance / InstanceSize (the property after the
-/// KSPROPERTY): [DESIGN] nothing was checked for it.
+/// KSPROPERTY) ([PCAUTO]): [ROSPC] nothing was checked for it.
 void PcDispatcher::applyEffects(const HandlerEffects &H,
                                 const std::string &Name, const char *Role,
                                 uint32_t Promised) {

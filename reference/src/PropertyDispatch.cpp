@@ -1,13 +1,16 @@
 //===- PropertyDispatch.cpp - KsPropertyHandler(WithAllocator) -------------===//
 //
-// Each rule below cites where it comes from:
-//  [KsPHWA]  Microsoft, "KsPropertyHandlerWithAllocator function" (seed 002)
+// Each rule below cites where it comes from (URLs in docs/sources.md):
+//  [KsPHWA]  Microsoft, "KsPropertyHandlerWithAllocator function"
+//  [KsPH]    Microsoft, "KsPropertyHandler function"
 //  [PFNKSA]  Microsoft, "PFNKSALLOCATOR callback function"
 //  [ITEM]    Microsoft, "KSPROPERTY_ITEM structure"
-//  [DESIGN]  Microsoft's KS documentation (docs/sources.md), "KS semantics the checks and the
-//            reference rest on" (facts observed in ReactOS's ks.sys)
-//  [ROS]     further facts observed in ReactOS's reimplementation of ks.sys
-//            (drivers/ksfilter/ks/property.c): behaviour only, no code
+//  [ROS]     facts observed in ReactOS's reimplementation of ks.sys
+//            (drivers/ksfilter/ks/property.c): behaviour only, no code.
+//            Microsoft's pages do not state the order of the checks, their
+//            statuses or how the lookup walks the tables.
+//  [MODEL]   kstidy's modelling decision where the sources are silent or
+//            disagree (reference/README.md, "Where the sources disagree")
 //  [CODECAPI] Microsoft, "CODECAPI_ALLSETTINGS" (the size-query convention
 //            of KS property handlers)
 //
@@ -119,14 +122,14 @@ DispatchOutcome Dispatcher::run() {
   // normal": sizeof(KSPROPERTY_ITEM) of the platform.
   Stride = Opt.PropertyItemSize ? Opt.PropertyItemSize : L.Size;
 
-  // [DESIGN] Input shorter than sizeof(KSPROPERTY) -> STATUS_INVALID_BUFFER_SIZE.
+  // [ROS] Input shorter than sizeof(KSPROPERTY) -> STATUS_INVALID_BUFFER_SIZE.
   if (Req.PropertyLength < KsPropertySize) {
     fail(Status::InvalidBufferSize);
     return Out;
   }
 
-  // [DESIGN] With an allocator the runtime calls Allocator(Irp, size,
-  // isGet) for GET/SET and returns its failure unchanged. [ROS] It does so
+  // [ROS] With an allocator the runtime calls Allocator(Irp, size,
+  // isGet) for GET/SET and returns its failure unchanged. It does so
   // when it captures the parameters, before the lookup: the buffer holds the
   // property the lookup reads. [KsPHWA] IRP_BUFFERED_IO and
   // IRP_DEALLOCATE_BUFFER are then not set: the filter frees the buffer.
@@ -141,8 +144,10 @@ DispatchOutcome Dispatcher::run() {
     Out.FilterOwnedBuffer = true;
   }
 
-  // [DESIGN] Lookup is linear: set by GUID, then item by PropertyId; the
-  // first match wins; no match -> STATUS_NOT_FOUND.
+  // [KsPH] KsPropertyHandler "responds to all property identifiers defined
+  // by the sets". [ROS] Lookup is linear: set by GUID, then item by PropertyId; the
+  // first match wins; no match -> STATUS_NOT_FOUND. [MODEL] Only the first
+  // set entry with the GUID is searched unless ContinueToLaterSets.
   for (uint32_t S = 0; S < SetsCount; ++S) {
     if (S >= Sets.size()) {
       // The count says there are more set entries than the table holds:
@@ -300,7 +305,8 @@ void Dispatcher::afterMatch(size_t S, uint32_t I, uint64_t Off,
   const bool AtEntry = Img.isEntryStart(Off);
   Out.EntryIndex = AtEntry ? static_cast<int>(Off / Img.elementSize()) : -1;
 
-  // [DESIGN] MinProperty > input length -> STATUS_INVALID_PARAMETER
+  // [ITEM] MinProperty is "the minimum buffer length to hold the property
+  // identifier". [ROS] MinProperty > input length -> STATUS_INVALID_PARAMETER
   // (Information = MinProperty). The sizes come from the bytes the walk
   // matched, whatever they are.
   const uint32_t MinProperty = Img.read32(Off + L.MinProperty);
@@ -308,8 +314,10 @@ void Dispatcher::afterMatch(size_t S, uint32_t I, uint64_t Off,
     fail(Status::InvalidParameter, MinProperty);
     return;
   }
-  // [DESIGN] MinData > output length -> error with Information = MinData;
-  // MinData 0 means no check at all. For GET and SET (the data verbs).
+  // [ITEM] MinData is "the minimum buffer length to hold the data". [ROS]
+  // MinData > output length -> error with Information = MinData; MinData 0
+  // means no check at all. [MODEL] STATUS_BUFFER_TOO_SMALL, for GET and SET
+  // (the data verbs), against the exact length.
   const uint32_t MinData = Img.read32(Off + L.MinData);
   if (isDataVerb(Req.V) && MinData > Req.DataLength) {
     fail(Status::BufferTooSmall, MinData);

@@ -7,14 +7,17 @@
 // the members in this order): PropertyId, GetPropertyHandler, MinProperty,
 // MinData, SetPropertyHandler, Values, RelationsCount, Relations,
 // SupportHandler, SerializedSize. With natural alignment that is 72 bytes on
-// x64 (DESIGN.md, "Sizes on x64 with these headers": sizeof(KSPROPERTY_ITEM)
-// == 72) and 40 bytes on x86 (4-byte pointers, no padding).
+// x64 (measured: sizeof(KSPROPERTY_ITEM) is 72 with the WDK profile's
+// headers on x64; the test KsTypes.SizesOfTheBaseItemsMatchTheWdkOnX64 in
+// tests/ModelTest.cpp checks it) and 40 bytes on x86 (4-byte pointers, no
+// padding).
 //
-// PCPROPERTY_ITEM (portcls.h): Set (const GUID *), Id, Flags, Handler:
-// 24 bytes on x64 (DESIGN.md: sizeof(PCPROPERTY_ITEM) == 24).
+// PCPROPERTY_ITEM (portcls.h; Microsoft's "PCPROPERTY_ITEM structure" page):
+// Set (const GUID *), Id, Flags, Handler: 24 bytes on x64 (measured by the
+// same test).
 //
-// KSPROPERTY (KSIDENTIFIER: GUID Set, ULONG Id, ULONG Flags, in a union with
-// a LONGLONG) is 24 bytes on both platforms.
+// KSPROPERTY (Microsoft's "KSIDENTIFIER structure" page: GUID Set, ULONG Id,
+// ULONG Flags, in a union with a LONGLONG) is 24 bytes on both platforms.
 //
 //===----------------------------------------------------------------------===//
 #ifndef KSREF_LAYOUT_H
@@ -25,7 +28,7 @@
 
 namespace ksref {
 
-/// sizeof(KSPROPERTY) (DESIGN.md; "KSPROPERTY" is a KSIDENTIFIER).
+/// sizeof(KSPROPERTY) (a KSIDENTIFIER: a 16-byte GUID and two ULONGs).
 inline constexpr uint32_t KsPropertySize = 24;
 /// PAGE_SIZE on x86 and x64.
 inline constexpr uint32_t PageSize = 4096;

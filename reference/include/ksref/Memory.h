@@ -2,11 +2,12 @@
 //
 // The KS runtime walks a driver's item array through a pointer and a stride
 // (KsPropertyHandlerWithAllocator's PropertyItemSize, PCAUTOMATION_TABLE's
-// PropertyItemSize: DESIGN.md, "KS semantics"); it never sees the C type of
-// the array. To replay that faithfully, ksref lays the array out as bytes,
-// exactly as the compiler would (entry k at k * ElementSize, members at the
-// offsets of ksref/Layout.h, private data of extended elements zero), and
-// decodes "item i" from byte i * stride, whatever lies there.
+// PropertyItemSize: Microsoft's pages of both, docs/sources.md); it never
+// sees the C type of the array. To replay that faithfully, ksref lays the
+// array out as bytes, exactly as the compiler would (entry k at
+// k * ElementSize, members at the offsets of ksref/Layout.h, private data of
+// extended elements zero), and decodes "item i" from byte i * stride,
+// whatever lies there.
 //
 // Pointers are stored as recognisable values: every function pointer the
 // driver wrote into a slot gets its own non-zero value, so decoding a pointer

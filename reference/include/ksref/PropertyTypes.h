@@ -105,7 +105,8 @@ struct DispatchOptions {
   // total size; a failure status is returned unchanged.
   std::function<Status(uint32_t Size, bool IsGet)> Allocator;
   // --- ksref additions ---
-  // false (default, DESIGN.md "the first match wins"): the first set entry
+  // false (default; kstidy's modelling decision, no Microsoft page says:
+  // reference/README.md, "Where the sources disagree"): the first set entry
   // whose GUID matches is the only one searched. true: a set entry whose
   // items lack the id is followed by later entries with the same GUID, as
   // ReactOS's reimplementation of ks.sys walks them (its nested loop only

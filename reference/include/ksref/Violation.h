@@ -5,7 +5,8 @@
 // table, a call through a garbage or NULL pointer, a broken callback contract.
 // It is tagged with the kstidy check that predicts it statically, so that the
 // static findings and the runtime witnesses share one vocabulary
-// (DESIGN.md, "One module, three deliveries": model export -> reference).
+// (kstidy --export-model writes the model that ksref replays:
+// docs/reference.md).
 //
 //===----------------------------------------------------------------------===//
 #ifndef KSREF_VIOLATION_H
