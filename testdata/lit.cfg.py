@@ -3,6 +3,7 @@
 import os
 import shlex
 import subprocess
+import sys
 
 import lit.formats
 
@@ -35,6 +36,17 @@ if plugin_host_preload:
 else:
     config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%kstidy", config.kstidy))
+# A check fixture through both deliveries, FileChecked against the same
+# CHECK lines: testdata/check_ks.py says how.
+check_ks = [
+    sys.executable, os.path.join(config.test_source_root, "check_ks.py"),
+    "--kstidy", config.kstidy, "--clang-tidy", config.clang_tidy,
+    "--plugin", config.kstidy_plugin,
+    "--filecheck", os.path.join(config.llvm_tools_dir, "FileCheck")]
+if plugin_host_preload:
+    check_ks += ["--plugin-host-preload", plugin_host_preload]
+config.substitutions.append(
+    ("%check_ks", " ".join(shlex.quote(a) for a in check_ks) + " --temp %t"))
 config.substitutions.append(
     ("%validate_model", "%s %s %s" % (
         config.system_python,

@@ -73,7 +73,7 @@ with tempfile.TemporaryDirectory(prefix="kstidy-add-check-") as tree:
     expect(run(tree, "check").returncode == 0, "tables in step after new")
     fixture = read(tree, "testdata/checks/ks-event-data-size/"
                    "ks-event-data-size.cpp")
-    expect("--checks='-*,ks-event-data-size'" in fixture,
+    expect("// RUN: %check_ks ks-event-data-size %s" in fixture,
            "the fixture runs the new check")
     for f in ["EventDataSizeCheck.cpp", "KsTidyModule.cpp"]:
         c = subprocess.run([CXX, "-fsyntax-only", "-std=c++17",

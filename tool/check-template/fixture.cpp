@@ -1,6 +1,5 @@
 // @NAME@: @TITLE@.
-// RUN: not %kstidy --checks='-*,@NAME@' %s -- | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
-// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,@NAME@' %s -- %wdk_flags | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %check_ks @NAME@ %s
 #include <wdm.h>
 #include <ks.h>
 

@@ -1,6 +1,5 @@
 // Allocate returns the frame or NULL, and allocates what the framing says.
-// RUN: not %kstidy --checks='-*,ks-allocate-null-on-failure' %s -- | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
-// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-allocate-null-on-failure' %s -- %wdk_flags | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %check_ks ks-allocate-null-on-failure %s
 #include <ntddk.h>
 #include <ks.h>
 

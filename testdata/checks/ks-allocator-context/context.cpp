@@ -1,8 +1,7 @@
 // InitializeAllocator's contract: *Context on success, the error otherwise,
 // a context that leads to the pin or its framing; callbacks read the same
 // type.
-// RUN: not %kstidy --checks='-*,ks-allocator-context' %s -- | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
-// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-allocator-context' %s -- %wdk_flags | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %check_ks ks-allocator-context %s
 #include <ntddk.h>
 #include <ks.h>
 

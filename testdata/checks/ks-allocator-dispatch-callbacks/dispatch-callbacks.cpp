@@ -1,6 +1,5 @@
 // KSALLOCATOR_DISPATCH tables: every callback present, with its own type.
-// RUN: not %kstidy --checks='-*,ks-allocator-dispatch-callbacks' %s -- | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
-// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-allocator-dispatch-callbacks' %s -- %wdk_flags | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %check_ks ks-allocator-dispatch-callbacks %s
 #include <ntddk.h>
 #include <ks.h>
 

@@ -1,6 +1,5 @@
 // IKsAllocatorEx outside proxy code; ProxyFiles names the proxy files.
-// RUN: not %kstidy --checks='-*,ks-allocator-ex-application-use' %s -- | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
-// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-allocator-ex-application-use' %s -- %wdk_flags | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %check_ks ks-allocator-ex-application-use %s
 // RUN: %kstidy --checks='-*,ks-allocator-ex-application-use' --config="{CheckOptions: {ks-allocator-ex-application-use.ProxyFiles: '*/proxy/*;application.cpp'}}" %s -- | FileCheck %s --allow-empty --check-prefix=CHECK-PROXY
 // CHECK-PROXY-NOT: warning:
 #include <windows.h>

@@ -1,6 +1,5 @@
 // Pins with a custom (kernel-mode) allocator must keep user mode away.
-// RUN: not %kstidy --checks='-*,ks-allocator-user-mode-frames' %s -- | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
-// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-allocator-user-mode-frames' %s -- %wdk_flags | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %check_ks ks-allocator-user-mode-frames %s
 #include <ntddk.h>
 #include <ks.h>
 

@@ -1,7 +1,6 @@
 // User-mode allocator mode over framing that makes the pin allocate in
 // kernel mode.
-// RUN: not %kstidy --checks='-*,ks-allocator-user-mode-frames' %s -- | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
-// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-allocator-user-mode-frames' %s -- %wdk_flags | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %check_ks ks-allocator-user-mode-frames %s
 #include <windows.h>
 #include <dshow.h>
 #include <ks.h>

@@ -1,6 +1,5 @@
 // IWMSBufferAllocator: page-aligned reads need AllocatePageSizeBuffer.
-// RUN: not %kstidy --checks='-*,ks-page-size-buffer' %s -- | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
-// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-page-size-buffer' %s -- %wdk_flags | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %check_ks ks-page-size-buffer %s
 #include <windows.h>
 #include <wmsbuffer.h>
 

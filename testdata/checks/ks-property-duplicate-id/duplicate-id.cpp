@@ -1,6 +1,5 @@
 // Duplicate item ids and duplicate set GUIDs.
-// RUN: not %kstidy --checks='-*,ks-property-duplicate-id' %s -- | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
-// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-property-duplicate-id' %s -- %wdk_flags | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %check_ks ks-property-duplicate-id %s
 #include <ntddk.h>
 #include <ks.h>
 #include <ksmedia.h>

@@ -1,10 +1,9 @@
 // Item tables kept as fields of a driver struct and filled from one
 // aggregate initializer (a local object copied into the filter at run time):
 // the runtime walks them like any other table.
-// RUN: not %kstidy --checks='-*,ks-property-duplicate-id' %s -- | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %check_ks ks-property-duplicate-id %s
 // RUN: %kstidy --checks='-*,ks-property-duplicate-id' --export-model=%t.json %s -- || true
 // RUN: FileCheck %s --check-prefix=MODEL --input-file=%t.json
-// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-property-duplicate-id' %s -- %wdk_flags | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
 #include <ntddk.h>
 #include <ks.h>
 #include <ksmedia.h>

@@ -1,10 +1,8 @@
 // Assume64Bit (default true) applies the 64-bit rule to 32-bit builds too;
 // with Assume64Bit=false a 32-bit TU is judged by its own pointer size.
 // The declarations are the fixture's own, so no headers are needed.
-// RUN: not %kstidy --checks='-*,ks-property-item-size' --wdk-profile=none %s -- --target=i686-w64-windows-gnu | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
-// RUN: %kstidy --checks='-*,ks-property-item-size' --wdk-profile=none --config="{CheckOptions: {ks-property-item-size.Assume64Bit: false}}" %s -- --target=i686-w64-windows-gnu | FileCheck %s --allow-empty --check-prefix=CHECK-NONE --implicit-check-not='warning:'
-// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-property-item-size' %s -- --target=i686-w64-windows-gnu | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
-// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-property-item-size' --config="{CheckOptions: {ks-property-item-size.Assume64Bit: false}}" %s -- --target=i686-w64-windows-gnu | FileCheck %s --allow-empty --check-prefix=CHECK-NONE --implicit-check-not='warning:'
+// RUN: %check_ks ks-property-item-size %s --no-wdk-profile -- --target=i686-w64-windows-gnu
+// RUN: %check_ks ks-property-item-size %s --no-wdk-profile --config="{CheckOptions: {ks-property-item-size.Assume64Bit: false}}" --prefixes=CHECK-NONE --expect-silence -- --target=i686-w64-windows-gnu
 // CHECK-NONE-NOT: warning:
 typedef unsigned long ULONG;
 typedef long NTSTATUS;

@@ -1,6 +1,5 @@
 // The check in C, where most KS drivers are written.
-// RUN: not %kstidy --checks='-*,ks-property-item-size' %s -- | FileCheck %s --check-prefixes=CHECK-MESSAGES,CHECK-KSTIDY --implicit-check-not='warning:'
-// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-property-item-size' %s -- %wdk_flags | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %check_ks ks-property-item-size %s --kstidy-prefixes=CHECK-KSTIDY
 #include <ntddk.h>
 #include <ks.h>
 

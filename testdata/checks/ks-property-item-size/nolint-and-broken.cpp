@@ -1,7 +1,5 @@
 // NOLINT works, and the check still runs when the TU has compile errors.
-// RUN: not %kstidy --checks='-*,ks-property-item-size' %s -- 2>%t.err | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
-// RUN: FileCheck %s --check-prefix=CHECK-SUMMARY --input-file=%t.err
-// RUN: not %clang_tidy --load=%kstidy_plugin --checks='-*,ks-property-item-size' %s -- %wdk_flags | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %check_ks ks-property-item-size %s --compile-errors --kstidy-stderr=CHECK-SUMMARY
 #include <ntddk.h>
 #include <ks.h>
 

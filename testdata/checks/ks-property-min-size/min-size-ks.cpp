@@ -1,7 +1,6 @@
 // MinProperty / MinData of KS property items against what their handlers
 // read and write.
-// RUN: not %kstidy --checks='-*,ks-property-min-size' %s -- | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
-// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-property-min-size' %s -- %wdk_flags | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %check_ks ks-property-min-size %s
 #include <ntddk.h>
 #include <ks.h>
 

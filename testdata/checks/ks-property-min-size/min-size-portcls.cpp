@@ -1,6 +1,5 @@
 // PortCls checks no buffer size: handlers must look at ValueSize.
-// RUN: not %kstidy --checks='-*,ks-property-min-size' %s -- | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
-// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-property-min-size' %s -- %wdk_flags | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %check_ks ks-property-min-size %s
 #include <wdm.h>
 #include <ks.h>
 #include <ksmedia.h>

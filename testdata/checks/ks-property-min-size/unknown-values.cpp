@@ -2,8 +2,7 @@
 // that did not compile says nothing about what it accesses. Only the
 // handler-dependent judgement stays silent: the entries beside them are
 // still judged.
-// RUN: not %kstidy --checks='-*,ks-property-min-size' %s -- -fno-spell-checking | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
-// RUN: not %clang_tidy --load=%kstidy_plugin --checks='-*,ks-property-min-size' %s -- %wdk_flags -fno-spell-checking | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %check_ks ks-property-min-size %s --compile-errors -- -fno-spell-checking
 #include <ntddk.h>
 #include <ks.h>
 

@@ -1,6 +1,5 @@
 // Items the runtime finds but cannot serve.
-// RUN: not %kstidy --checks='-*,ks-property-missing-handler' %s -- | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
-// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-property-missing-handler' %s -- %wdk_flags | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %check_ks ks-property-missing-handler %s
 #include <wdm.h>
 #include <ks.h>
 #include <ksmedia.h>

@@ -1,7 +1,5 @@
 // Counts beside KS and PortCls tables.
-// RUN: not %kstidy --checks='-*,ks-property-set-count' %s -- | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
-// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-property-set-count' %s -- %wdk_flags | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
-// RUN: grep -v 'CHECK-' %s > %t.cpp && %clang_tidy --load=%kstidy_plugin --checks='-*,ks-property-set-count' --fix %t.cpp -- %wdk_flags && FileCheck %s --check-prefix=CHECK-FIXES --input-file=%t.cpp
+// RUN: %check_ks ks-property-set-count %s --fixes
 #include <ntddk.h>
 #include <ks.h>
 #include <ksmedia.h>

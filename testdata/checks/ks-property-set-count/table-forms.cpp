@@ -1,7 +1,6 @@
 // Tables in the other forms drivers write them: a single item object a set
 // points at by address, PortCls automation tables declared as an array.
-// RUN: not %kstidy --checks='-*,ks-property-set-count' %s -- | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
-// RUN: %clang_tidy --load=%kstidy_plugin --checks='-*,ks-property-set-count' %s -- %wdk_flags | FileCheck %s --check-prefix=CHECK-MESSAGES --implicit-check-not='warning:'
+// RUN: %check_ks ks-property-set-count %s
 #include <ntddk.h>
 #include <ks.h>
 #include <portcls.h>
