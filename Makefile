@@ -6,7 +6,7 @@
 #   make test-tsan      kstidy -j 2 under ThreadSanitizer (docs/reliability.md)
 BUILD_DIR := build
 KSTIDY := $(BUILD_DIR)/bin/kstidy
-DEMO_TREES := testdata/drivers/avs-capture testdata/drivers/pc-audio testdata/drivers/ks-proxy
+DEMO_TREES := test/examples/avs-capture test/examples/pc-audio test/examples/ks-proxy
 
 .PHONY: all deps configure build demo test bench clean test-sanitize test-tsan
 
@@ -106,7 +106,7 @@ $(FUZZ_DIR)/build.ninja: | deps
 fuzz-build: deps $(FUZZ_DIR)/build.ninja
 	nice -n 10 cmake --build --preset fuzz
 
-# Seeds from testdata/ and from build/bin/kstidy's outputs when it is built.
+# Seeds from test/ and from build/bin/kstidy's outputs when it is built.
 fuzz-seeds:
 	python3 fuzz/make-seeds.py --out $(FUZZ_DIR)/seeds
 

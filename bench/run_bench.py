@@ -97,7 +97,7 @@ def main(argv):
     say()
 
     # 1. The ks checks against the parse floor.
-    examples = sorted(glob.glob(os.path.join(root, "testdata/drivers/*/*.cpp")))
+    examples = sorted(glob.glob(os.path.join(root, "test/examples/*/*.cpp")))
     flags = subprocess.run([kstidy, "--print-wdk-flags"], check=True,
                            capture_output=True, text=True).stdout.split()
     large_dir = os.path.join(work, "large")

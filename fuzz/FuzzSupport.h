@@ -96,14 +96,14 @@ inline void copyTree(llvm::StringRef From, llvm::StringRef To,
     fail("cannot list " + From.str() + ": " + EC.message());
 }
 
-/// A copy of the MSBuild fixture tree testdata/msbuild (two driver projects,
+/// A copy of the MSBuild fixture tree test/msbuild (two driver projects,
 /// a shared .props, sources, a solution) in \p Dir/repo, made a repository
 /// root (.git) so that no lookup climbs out of it; returns Dir/repo.
 inline std::string msbuildFixture(llvm::StringRef Dir) {
   llvm::SmallString<256> Repo(Dir);
   llvm::sys::path::append(Repo, "repo");
   llvm::SmallString<256> From(KSTIDY_FUZZ_SOURCE_DIR);
-  llvm::sys::path::append(From, "..", "testdata", "msbuild");
+  llvm::sys::path::append(From, "..", "test", "msbuild");
   copyTree(From, Repo, [](llvm::StringRef Name) {
     return Name == "bad" || Name.ends_with(".test") || Name.ends_with(".cfg");
   });

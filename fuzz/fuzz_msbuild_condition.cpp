@@ -5,7 +5,7 @@
 // ks::msbuild::evaluateCondition (Condition="..." attributes),
 // Expander::expand and hasUnexpanded ($(Property) and %(Metadata)),
 // resolvePath (Windows paths on a case-sensitive file system, against a
-// copy of testdata/msbuild) and ProjectConfig::parse (--msbuild-config).
+// copy of test/msbuild) and ProjectConfig::parse (--msbuild-config).
 //
 //===----------------------------------------------------------------------===//
 #include "FuzzSupport.h"

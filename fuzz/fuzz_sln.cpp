@@ -1,7 +1,7 @@
 //===- fuzz_sln.cpp - kstidy <solution.sln> -------------------------------===//
 //
 // The solution reader: ks::msbuild::parseSolution over the input written as
-// a .sln at the root of a copy of testdata/msbuild, then, as `kstidy x.sln`
+// a .sln at the root of a copy of test/msbuild, then, as `kstidy x.sln`
 // does, ks::msbuild::loadMsBuildDatabase over it (the projects it lists and
 // the configurations it maps them to, read from the copy).
 //

@@ -2,7 +2,7 @@
 //
 // The MSBuild project reader as `kstidy driver.vcxproj` uses it:
 // ks::msbuild::loadMsBuildDatabase over the input written as a .vcxproj
-// beside a real project of a copy of testdata/msbuild (so that its
+// beside a real project of a copy of test/msbuild (so that its
 // `..\common\KsDemo.props` import, its sources and wildcards, and the
 // solution above it resolve), then every compile command it made, through
 // ks::normalizeCommand as the analyzer would.

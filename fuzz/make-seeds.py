@@ -5,8 +5,8 @@
 
 Writes <out>/<target>/ for every target of fuzz/CMakeLists.txt (removing what
 was there): the hand-written seeds of fuzz/seeds/<target>/, plus seeds made
-from testdata/ and, where a kstidy binary is at hand (build/bin/kstidy, made
-by `make build`), from its outputs over testdata/drivers: SARIF logs (whole
+from test/ and, where a kstidy binary is at hand (build/bin/kstidy, made
+by `make build`), from its outputs over test/examples: SARIF logs (whole
 and sharded), baselines and model exports. Without the binary those are left
 out (a warning says so); every target still gets seeds.
 
@@ -24,7 +24,7 @@ import tempfile
 
 FUZZ = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(FUZZ)
-TESTDATA = os.path.join(ROOT, "testdata")
+TESTDATA = os.path.join(ROOT, "test")
 DRIVER_TREES = ["avs-capture", "pc-audio", "ks-proxy"]
 # The WDK headers fuzz/ks_prelude.h stands in for.
 WDK_HEADERS = re.compile(

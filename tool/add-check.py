@@ -5,7 +5,7 @@ in step (docs/adding-a-check.md).
 The check catalogue is checks/KsChecks.def: one KS_CHECK(name, class, title,
 summary) entry per check. The module registration (checks/KsTidyModule.cpp),
 the SARIF rules (tool/kstidy/Output.cpp) and the tests' list of checks
-(tests/CMakeLists.txt) read it when they are compiled or configured; the two
+(test/CMakeLists.txt) read it when they are compiled or configured; the two
 Markdown tables (the README's check table and docs/checks/README.md) are
 written from it by this script.
 
@@ -210,7 +210,7 @@ def new(args):
             BANNER=banner(cls + ".cpp", name)),
         os.path.join("docs", "checks", name + ".md"): render(
             "check.md", NAME=name, TITLE=args.title, SUMMARY=args.summary),
-        os.path.join("testdata", "checks", name, name + ".cpp"): render(
+        os.path.join("test", "checkers", name, name + ".cpp"): render(
             "fixture.cpp", NAME=name, TITLE=args.title),
     }
     for rel in files:
@@ -243,7 +243,7 @@ def new(args):
           % (name, CATALOGUE, MODULE, CHECKS_CMAKE))
     sync()
     print("add-check: now write the rule in checks/%s.cpp, its fixtures in "
-          "testdata/checks/%s/ and its docs page; docs/adding-a-check.md "
+          "test/checkers/%s/ and its docs page; docs/adding-a-check.md "
           "lists the rest" % (cls, name))
 
 

@@ -9,7 +9,7 @@ const KsItemLayout &ksPropertyItemLayout(bool Is64Bit) {
   // Member order: Microsoft's "KSPROPERTY_ITEM structure" page. Offsets
   // follow from natural alignment; the x64 total (72) is the one measured
   // with the WDK profile's headers (the test
-  // KsTypes.SizesOfTheBaseItemsMatchTheWdkOnX64 in tests/ModelTest.cpp).
+  // KsTypes.SizesOfTheBaseItemsMatchTheWdkOnX64 in unittests/ModelTest.cpp).
   static const KsItemLayout X64{/*Size=*/72, /*PointerSize=*/8,
                                 /*PropertyId=*/0,     /*GetHandler=*/8,
                                 /*MinProperty=*/16,   /*MinData=*/20,

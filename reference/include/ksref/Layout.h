@@ -9,7 +9,7 @@
 // SupportHandler, SerializedSize. With natural alignment that is 72 bytes on
 // x64 (measured: sizeof(KSPROPERTY_ITEM) is 72 with the WDK profile's
 // headers on x64; the test KsTypes.SizesOfTheBaseItemsMatchTheWdkOnX64 in
-// tests/ModelTest.cpp checks it) and 40 bytes on x86 (4-byte pointers, no
+// unittests/ModelTest.cpp checks it) and 40 bytes on x86 (4-byte pointers, no
 // padding).
 //
 // PCPROPERTY_ITEM (portcls.h; Microsoft's "PCPROPERTY_ITEM structure" page):

@@ -19,7 +19,7 @@ namespace ksref {
 
 // The check names, as kstidy's check catalogue (checks/KsChecks.def) spells
 // them; ksref cannot include it (reference/ and checks/ stay apart), so
-// tests/CatalogueTest.cpp compares the two.
+// unittests/CatalogueTest.cpp compares the two.
 namespace checks {
 inline constexpr const char *PropertyItemSize = "ks-property-item-size";
 inline constexpr const char *PropertyDuplicateId = "ks-property-duplicate-id";
