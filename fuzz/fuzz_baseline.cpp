@@ -6,7 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "JsonOracle.h"
 
-#include "Output.h"
+#include "Baseline.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   auto Doc = ks_fuzz::parseJsonLikeKstidy(ks_fuzz::asText(Data, Size));

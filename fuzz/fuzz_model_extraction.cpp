@@ -21,6 +21,7 @@
 #include "FuzzSupport.h"
 
 #include "Analyzer.h"
+#include "Baseline.h"
 #include "Findings.h"
 #include "ModelExport.h"
 #include "Notices.h"

@@ -2,6 +2,8 @@
 #ifndef KSTIDY_TOOL_DRIVER_H
 #define KSTIDY_TOOL_DRIVER_H
 
+#include <string>
+
 namespace ks {
 
 /// Exit codes, stable for CI scripts.
@@ -12,7 +14,12 @@ enum ExitCode : int {
   ExitParseErrors = 3, ///< no findings, but some TU had compile errors
 };
 
+/// kstidy's main: parses the command line and runs the mode it asks for
+/// (Modes.h).
 int runKstidy(int Argc, const char **Argv);
+
+/// Prints `kstidy: error: <Message>` on stderr and returns \p Code.
+int fail(const std::string &Message, int Code = ExitUsage);
 
 } // namespace ks
 

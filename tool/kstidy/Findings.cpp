@@ -1,13 +1,20 @@
-//===- Findings.cpp -------------------------------------------------------===//
+//===- Findings.cpp - Findings: conversion, order, identity ---------------===//
+//
+// The engine's diagnostics become Findings (absolute paths, line and column
+// read from the files), sorted and de-duplicated, each with a fingerprint
+// that survives unrelated edits. How they are written: Output.cpp.
+//
+//===----------------------------------------------------------------------===//
 #include "Findings.h"
 #include "SafeIO.h"
 
-#include "llvm/Support/JSON.h"
-
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/SHA1.h"
 #include <algorithm>
 #include <memory>
 #include <tuple>
@@ -48,6 +55,26 @@ private:
     return (Cache[File] = std::move(Starts)).get();
   }
   llvm::StringMap<std::unique_ptr<std::vector<unsigned>>> Cache;
+};
+
+/// The file's lines, read once per thread.
+class SourceLines {
+public:
+  llvm::StringRef line(const std::string &File, unsigned Line) {
+    auto It = Files.find(File);
+    if (It == Files.end()) {
+      It = Files.try_emplace(File, readSourceText(File)).first;
+    }
+    if (!It->second || Line == 0)
+      return {};
+    llvm::StringRef Text = It->second->getBuffer();
+    for (unsigned I = 1; I < Line && !Text.empty(); ++I)
+      Text = Text.split('\n').second;
+    return Text.split('\n').first;
+  }
+
+private:
+  llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> Files;
 };
 
 std::string absolutePath(llvm::StringRef Path, llvm::StringRef BuildDir) {
@@ -139,30 +166,22 @@ std::string utf8(llvm::StringRef Text) {
   return llvm::json::isUTF8(Text) ? Text.str() : llvm::json::fixUTF8(Text);
 }
 
-static void printLocation(llvm::raw_ostream &OS, const Location &L,
-                          llvm::StringRef BaseDir) {
-  OS << displayPath(L.File, BaseDir);
-  if (L.Line)
-    OS << ':' << L.Line << ':' << L.Column;
-  OS << ": ";
+llvm::StringRef sourceLine(const std::string &File, unsigned Line) {
+  static thread_local SourceLines L;
+  return L.line(File, Line);
 }
 
-void printText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
-               llvm::StringRef BaseDir) {
-  for (const Finding &F : Findings) {
-    printLocation(OS, F.Where, BaseDir);
-    OS << (F.IsError ? "error: " : "warning: ") << F.Message << " ["
-       << F.Check << "]\n";
-    for (const Note &N : F.Notes) {
-      printLocation(OS, N.Where, BaseDir);
-      OS << "note: " << N.Message << "\n";
-    }
-    for (const FixIt &X : F.Fixes) {
-      printLocation(OS, X.Where, BaseDir);
-      OS << "note: fix-it: replace '" << X.Original << "' with '"
-         << X.Replacement << "'\n";
-    }
-  }
+std::string fingerprint(const Finding &F, llvm::StringRef BaseDir) {
+  llvm::SHA1 Hash;
+  Hash.update(F.Check);
+  Hash.update("\n");
+  Hash.update(displayPath(F.Where.File, BaseDir));
+  Hash.update("\n");
+  Hash.update(sourceLine(F.Where.File, F.Where.Line).trim());
+  Hash.update("\n");
+  Hash.update(F.Message);
+  auto Digest = Hash.final();
+  return llvm::toHex(llvm::ArrayRef<uint8_t>(Digest.data(), 16), true);
 }
 
 } // namespace ks

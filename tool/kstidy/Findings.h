@@ -1,4 +1,9 @@
 //===- Findings.h - Diagnostics as kstidy reports them --------------------===//
+//
+// A Finding is one diagnostic of a run, independent of how it is written
+// (Output.h writes it as text, JSON or SARIF).
+//
+//===----------------------------------------------------------------------===//
 #ifndef KSTIDY_TOOL_FINDINGS_H
 #define KSTIDY_TOOL_FINDINGS_H
 
@@ -51,14 +56,20 @@ toFindings(const std::vector<clang::tidy::ClangTidyError> &Errors);
 /// header shared by several TUs is reported once).
 void sortAndDeduplicate(std::vector<Finding> &Findings);
 
-/// Prints `file:line:col: warning: message [check]` lines, its notes and
-/// fix-it suggestions. Paths under \p BaseDir are printed relative to it.
-void printText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
-               llvm::StringRef BaseDir);
+/// Stable identity of a finding: its check, its file (relative to
+/// \p BaseDir), the text of its source line and its message — not its line
+/// number.
+std::string fingerprint(const Finding &F, llvm::StringRef BaseDir);
+
+/// The text of line \p Line (1-based) of \p File, without its line break;
+/// empty when there is no such line. Each file is read once per thread.
+llvm::StringRef sourceLine(const std::string &File, unsigned Line);
 
 /// \p Text as valid UTF-8 (invalid bytes become U+FFFD), for JSON and SARIF.
 std::string utf8(llvm::StringRef Text);
 
+/// \p Path relative to \p BaseDir when it lies under it, as UTF-8;
+/// "<command line>" for no path.
 std::string displayPath(llvm::StringRef Path, llvm::StringRef BaseDir);
 
 /// "1 finding", "3 findings".

@@ -1,13 +1,16 @@
-//===- Output.cpp ---------------------------------------------------------===//
+//===- Output.cpp - Findings written as text, JSON or SARIF ---------------===//
+//
+// The three report formats of --format (Output.h); docs/output.md describes
+// them for their readers.
+//
+//===----------------------------------------------------------------------===//
 #include "Output.h"
-#include "SafeIO.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/SHA1.h"
 #include "llvm/Support/Error.h"
 
 #ifndef KSTIDY_VERSION
@@ -43,31 +46,6 @@ const CheckInfo *info(llvm::StringRef Id) {
   return nullptr;
 }
 
-/// The file's lines, read once per output.
-class SourceLines {
-public:
-  llvm::StringRef line(const std::string &File, unsigned Line) {
-    auto It = Files.find(File);
-    if (It == Files.end()) {
-      It = Files.try_emplace(File, readSourceText(File)).first;
-    }
-    if (!It->second || Line == 0)
-      return {};
-    llvm::StringRef Text = It->second->getBuffer();
-    for (unsigned I = 1; I < Line && !Text.empty(); ++I)
-      Text = Text.split('\n').second;
-    return Text.split('\n').first;
-  }
-
-private:
-  llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> Files;
-};
-
-SourceLines &lines() {
-  static thread_local SourceLines L;
-  return L;
-}
-
 /// The end column of the token that starts at \p Col on \p Line.
 unsigned tokenEnd(llvm::StringRef Line, unsigned Col) {
   size_t I = Col ? Col - 1 : 0;
@@ -97,7 +75,7 @@ Value physicalLocation(const Location &L, llvm::StringRef BaseDir) {
   Object Artifact = artifactLocation(L.File, BaseDir);
   Object Region{{"startLine", static_cast<int64_t>(std::max(L.Line, 1u))},
                 {"startColumn", static_cast<int64_t>(std::max(L.Column, 1u))}};
-  llvm::StringRef Text = lines().line(L.File, L.Line);
+  llvm::StringRef Text = sourceLine(L.File, L.Line);
   Region["endLine"] = static_cast<int64_t>(std::max(L.Line, 1u));
   Region["endColumn"] = static_cast<int64_t>(tokenEnd(Text, L.Column));
   return Object{{"artifactLocation", std::move(Artifact)},
@@ -134,17 +112,59 @@ Object invocation(const std::vector<Notice> &Notices, llvm::StringRef BaseDir) {
 
 } // namespace
 
-std::string fingerprint(const Finding &F, llvm::StringRef BaseDir) {
-  llvm::SHA1 Hash;
-  Hash.update(F.Check);
-  Hash.update("\n");
-  Hash.update(displayPath(F.Where.File, BaseDir));
-  Hash.update("\n");
-  Hash.update(lines().line(F.Where.File, F.Where.Line).trim());
-  Hash.update("\n");
-  Hash.update(F.Message);
-  auto Digest = Hash.final();
-  return llvm::toHex(llvm::ArrayRef<uint8_t>(Digest.data(), 16), true);
+std::optional<OutputFormat> parseOutputFormat(llvm::StringRef Name) {
+  if (Name == "text")
+    return OutputFormat::Text;
+  if (Name == "json")
+    return OutputFormat::Json;
+  if (Name == "sarif")
+    return OutputFormat::Sarif;
+  return std::nullopt;
+}
+
+void writeReport(llvm::raw_ostream &OS, OutputFormat Format,
+                 const Report &R) {
+  switch (Format) {
+  case OutputFormat::Json:
+    OS << llvm::formatv("{0:2}",
+                        toJson(R.Findings, R.Results, R.Notices, R.BaseDir))
+       << "\n";
+    return;
+  case OutputFormat::Sarif:
+    OS << llvm::formatv("{0:2}",
+                        toSarif(R.Findings, R.Checks, R.Notices, R.BaseDir))
+       << "\n";
+    return;
+  case OutputFormat::Text:
+    printText(OS, R.Findings, R.TextDir);
+    return;
+  }
+}
+
+static void printLocation(llvm::raw_ostream &OS, const Location &L,
+                          llvm::StringRef BaseDir) {
+  OS << displayPath(L.File, BaseDir);
+  if (L.Line)
+    OS << ':' << L.Line << ':' << L.Column;
+  OS << ": ";
+}
+
+void printText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+               llvm::StringRef BaseDir) {
+  for (const Finding &F : Findings) {
+    printLocation(OS, F.Where, BaseDir);
+    OS << (F.IsError ? "error: " : "warning: ") << F.Message << " ["
+       << F.Check << "]\n";
+    for (const Note &N : F.Notes) {
+      printLocation(OS, N.Where, BaseDir);
+      OS << "note: " << N.Message << "\n";
+    }
+    for (const FixIt &X : F.Fixes) {
+      printLocation(OS, X.Where, BaseDir);
+      OS << "note: fix-it: replace '" << X.Original << "' with '"
+         << X.Replacement << "'\n";
+    }
+  }
 }
 
 Value toJson(const std::vector<Finding> &Findings,
@@ -302,34 +322,6 @@ Value toSarif(const std::vector<Finding> &Findings,
   return Object{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                 {"version", "2.1.0"},
                 {"runs", Array{std::move(Run)}}};
-}
-
-Value toBaseline(const std::vector<Finding> &Findings, llvm::StringRef BaseDir) {
-  Array Entries;
-  for (const Finding &F : Findings)
-    if (!F.IsError)
-      Entries.push_back(Object{{"fingerprint", fingerprint(F, BaseDir)},
-                               {"check", F.Check},
-                               {"file", displayPath(F.Where.File, BaseDir)},
-                               {"message", F.Message}});
-  return Object{{"tool", "kstidy-baseline"},
-                {"version", OutputSchemaVersion},
-                {"findings", std::move(Entries)}};
-}
-
-llvm::Expected<std::set<std::string>> readBaseline(const Value &Doc) {
-  const Object *Root = Doc.getAsObject();
-  const Array *Entries = Root ? Root->getArray("findings") : nullptr;
-  if (!Root || Root->getString("tool") != llvm::StringRef("kstidy-baseline") ||
-      !Entries)
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "not a kstidy baseline");
-  std::set<std::string> Out;
-  for (const Value &E : *Entries)
-    if (const Object *O = E.getAsObject())
-      if (auto FP = O->getString("fingerprint"))
-        Out.insert(FP->str());
-  return Out;
 }
 
 } // namespace ks

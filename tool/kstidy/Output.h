@@ -1,9 +1,10 @@
-//===- Output.h - JSON and SARIF output, fingerprints, baselines ----------===//
+//===- Output.h - Findings written as text, JSON or SARIF -----------------===//
 //
-// CI reads kstidy's findings as JSON (docs/output.md) or SARIF 2.1.0 (GitHub
-// code scanning, Microsoft's SARIF tooling). Every finding carries a
-// fingerprint that does not depend on its line number, so that baselines
-// and code scanning keep recognising it when unrelated lines move.
+// kstidy writes its findings in one of three formats: text lines for people
+// and editors, JSON for scripts (docs/output.md), SARIF 2.1.0 for GitHub
+// code scanning and Microsoft's SARIF tooling. JSON and SARIF carry each
+// finding's fingerprint (Findings.h), which does not depend on its line
+// number.
 //
 //===----------------------------------------------------------------------===//
 #ifndef KSTIDY_TOOL_OUTPUT_H
@@ -14,7 +15,8 @@
 #include "Notices.h"
 
 #include "llvm/Support/JSON.h"
-#include <set>
+#include "llvm/Support/raw_ostream.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,10 +24,32 @@ namespace ks {
 
 constexpr int OutputSchemaVersion = 1;
 
-/// Stable identity of a finding: its check, its file (relative to
-/// \p BaseDir), the text of its source line and its message — not its line
-/// number.
-std::string fingerprint(const Finding &F, llvm::StringRef BaseDir);
+/// The formats of --format.
+enum class OutputFormat { Text, Json, Sarif };
+
+/// "text", "json" or "sarif"; none for anything else.
+std::optional<OutputFormat> parseOutputFormat(llvm::StringRef Name);
+
+/// What a report is made of.
+struct Report {
+  const std::vector<Finding> &Findings;
+  const std::vector<TuResult> &Results;   ///< JSON's translationUnits
+  const std::vector<std::string> &Checks; ///< the enabled checks (SARIF)
+  const std::vector<Notice> &Notices;     ///< relative to BaseDir
+  /// JSON and SARIF paths are relative to it.
+  llvm::StringRef BaseDir;
+  /// Text paths are relative to it (the current directory).
+  llvm::StringRef TextDir;
+};
+
+/// Writes \p R in \p Format: text lines, or one JSON / SARIF document and a
+/// line break.
+void writeReport(llvm::raw_ostream &OS, OutputFormat Format, const Report &R);
+
+/// Prints `file:line:col: warning: message [check]` lines, its notes and
+/// fix-it suggestions. Paths under \p BaseDir are printed relative to it.
+void printText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+               llvm::StringRef BaseDir);
 
 /// docs/output.md.
 llvm::json::Value toJson(const std::vector<Finding> &Findings,
@@ -38,15 +62,6 @@ llvm::json::Value toSarif(const std::vector<Finding> &Findings,
                           const std::vector<std::string> &Checks,
                           const std::vector<Notice> &Notices,
                           llvm::StringRef BaseDir);
-
-/// Merges the runs of several SARIF logs made by kstidy (shards): rules
-/// de-duplicated by id, results by fingerprint. Fails with a message when
-/// an input is not a kstidy SARIF log.
-/// Baselines: the fingerprints of accepted findings.
-llvm::json::Value toBaseline(const std::vector<Finding> &Findings,
-                             llvm::StringRef BaseDir);
-llvm::Expected<std::set<std::string>>
-readBaseline(const llvm::json::Value &Doc);
 
 } // namespace ks
 

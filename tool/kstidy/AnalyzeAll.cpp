@@ -1,0 +1,138 @@
+//===- AnalyzeAll.cpp - Every source of a run, several at a time ----------===//
+//
+// Workers take the next source from a shared counter; each writes its
+// results into that source's slot, so the output order never depends on
+// the scheduling.
+//
+//===----------------------------------------------------------------------===//
+#include "AnalyzeAll.h"
+
+#include "ModelExport.h"
+
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <atomic>
+#include <chrono>
+#include <fmt/format.h>
+#include <mutex>
+#include <thread>
+
+using namespace clang::tooling;
+
+namespace ks {
+
+namespace {
+
+/// One line on a terminal's stderr: TUs done, findings so far, elapsed,
+/// ETA. Silent when stderr is not a terminal or with --quiet.
+class Progress {
+public:
+  Progress(size_t Total, bool Enabled)
+      : Total(Total), Enabled(Enabled),
+        Start(std::chrono::steady_clock::now()) {}
+
+  void done(size_t NewFindings) {
+    std::lock_guard<std::mutex> Lock(M);
+    ++Done;
+    Findings += NewFindings;
+    if (!Enabled)
+      return;
+    double Elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+            .count();
+    double Eta = Done ? Elapsed / Done * (Total - Done) : 0;
+    llvm::errs() << fmt::format(
+        "\r\x1b[Kkstidy: [{}/{}] {} so far, {:.0f}s "
+        "elapsed, ETA {:.0f}s",
+        Done, Total, plural(Findings, "finding", "findings"), Elapsed, Eta);
+    llvm::errs().flush();
+  }
+
+  void finish() {
+    if (Enabled && Done)
+      llvm::errs() << "\r\x1b[K";
+  }
+
+private:
+  std::mutex M;
+  size_t Total, Done = 0, Findings = 0;
+  bool Enabled;
+  std::chrono::steady_clock::time_point Start;
+};
+
+} // namespace
+
+RunOutput analyzeAll(const CompilationDatabase &DB, const CliOptions &O,
+                     const WdkProfile &Profile, const SourceChecks &Checks,
+                     std::unique_ptr<Analyzer> First, llvm::StringRef Cwd) {
+  RunOutput Out;
+  const size_t N = O.Sources.size();
+  unsigned Jobs =
+      O.Jobs
+          ? O.Jobs
+          : std::max(1u, llvm::hardware_concurrency().compute_thread_count());
+  Jobs = std::min<unsigned>(Jobs, std::max<size_t>(N, 1));
+  std::vector<std::unique_ptr<Analyzer>> Analyzers;
+  if (N)
+    Out.Checks = First->enabledChecks(O.Sources.front());
+  Analyzers.push_back(std::move(First));
+  for (unsigned I = 1; I < Jobs; ++I) {
+    auto A = Analyzer::create(DB, O.Analysis, Profile);
+    if (!A) {
+      Out.Error = llvm::toString(A.takeError());
+      return Out;
+    }
+    Analyzers.push_back(std::move(*A));
+  }
+  std::vector<std::vector<Finding>> PerTu(N);
+  std::vector<TuResult> Results(N);
+  std::vector<std::optional<llvm::json::Value>> Exports(N);
+  const bool WantModel = O.ExportModel || O.Compare;
+
+  Progress Bar(N, !O.Quiet && llvm::sys::Process::StandardErrIsDisplayed());
+  std::atomic<size_t> Next{0};
+  auto Work = [&](Analyzer &A) {
+    size_t Current = 0;
+    if (WantModel)
+      A.setModelSink([&](const model::KsModel &M, clang::ASTContext &Ctx) {
+        Exports[Current] =
+            exportTranslationUnit(M, Ctx, O.Sources[Current], Cwd);
+      });
+    for (size_t I; (I = Next++) < N;) {
+      Current = I;
+      auto Check = Checks.find(O.Sources[I]);
+      if (Check != Checks.end() && Check->second.Skip) {
+        Results[I].File = O.Sources[I];
+        Results[I].Skipped = Check->second.Skip;
+      } else {
+        Results[I] = A.analyze(O.Sources[I], PerTu[I]);
+        if (Check != Checks.end())
+          Results[I].InputNotes = Check->second.Notes;
+      }
+      Bar.done(PerTu[I].size());
+    }
+  };
+  if (Jobs == 1) {
+    Work(*Analyzers.front());
+  } else {
+    std::vector<std::thread> Threads;
+    for (unsigned I = 0; I < Jobs; ++I)
+      Threads.emplace_back(Work, std::ref(*Analyzers[I]));
+    for (std::thread &T : Threads)
+      T.join();
+  }
+  Bar.finish();
+  for (size_t I = 0; I < N; ++I) {
+    for (Finding &F : PerTu[I])
+      Out.Findings.push_back(std::move(F));
+    if (Exports[I])
+      Out.Exported.push_back(std::move(*Exports[I]));
+  }
+  Out.Results = std::move(Results);
+  sortAndDeduplicate(Out.Findings);
+  return Out;
+}
+
+} // namespace ks

@@ -1,0 +1,98 @@
+//===- Modes.cpp - The modes of kstidy that analyze no source -------------===//
+//
+// --help, --version, --print-wdk-flags, --replay and merge-sarif. The
+// analysis and its variants: AnalysisMode.cpp.
+//
+//===----------------------------------------------------------------------===//
+#include "Modes.h"
+
+#include "Driver.h"
+#include "Findings.h"
+#include "Replay.h"
+#include "SafeIO.h"
+#include "SarifMerge.h"
+
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+#ifndef KSTIDY_VERSION
+#define KSTIDY_VERSION "0.0.0"
+#endif
+
+namespace ks {
+
+int runHelp() {
+  llvm::outs() << usageText();
+  return ExitClean;
+}
+
+int runVersion() {
+  llvm::outs() << "kstidy " << KSTIDY_VERSION << " (LLVM "
+               << LLVM_VERSION_STRING << ")\n";
+  return ExitClean;
+}
+
+int runPrintWdkFlags(const WdkProfile &Profile) {
+  for (const std::string &F : Profile.flags())
+    llvm::outs() << F << "\n";
+  return ExitClean;
+}
+
+int runReplay(const CliOptions &O) {
+  auto Doc = readJsonFile(*O.Replay);
+  if (!Doc)
+    return fail(llvm::toString(Doc.takeError()));
+  const llvm::json::Object *Root = Doc->getAsObject();
+  if (!Root || Root->getString("schema") != llvm::StringRef("kstidy-model"))
+    return fail(*O.Replay + " is not a kstidy model export");
+  std::vector<RuntimeFinding> Runtime = replayModel(*Doc);
+  printRuntimeFindings(llvm::outs(), Runtime);
+  if (!O.Quiet)
+    llvm::errs() << "kstidy: replay observed "
+                 << plural(Runtime.size(), "runtime failure",
+                           "runtime failures")
+                 << "\n";
+  return Runtime.empty() ? ExitClean : ExitFindings;
+}
+
+int runMergeSarif(int Argc, const char **Argv) {
+  std::vector<std::string> Inputs;
+  std::optional<std::string> Output;
+  for (int I = 2; I < Argc; ++I) {
+    llvm::StringRef A = Argv[I];
+    if (A == "-o" && I + 1 < Argc)
+      Output = Argv[++I];
+    else if (A.consume_front("-o="))
+      Output = A.str();
+    else if (A.starts_with("-"))
+      return fail("merge-sarif: unknown option '" + A.str() + "'");
+    else
+      Inputs.push_back(A.str());
+  }
+  if (Inputs.empty() || !Output)
+    return fail(
+        "usage: kstidy merge-sarif <a.sarif> <b.sarif>... -o <all.sarif>");
+  SarifMerger Merger;
+  for (const std::string &In : Inputs) {
+    if (std::string Reason = unreadableReason(In); !Reason.empty())
+      return fail("cannot read " + In + ": " + Reason);
+    auto Buf = llvm::MemoryBuffer::getFile(In);
+    if (!Buf)
+      return fail("cannot read " + In + ": " + Buf.getError().message());
+    if (llvm::Error E = Merger.add((*Buf)->getBuffer(), In))
+      return fail("merge-sarif: " + llvm::toString(std::move(E)));
+  }
+  std::optional<std::string> WriteError;
+  if (auto Problem = writeAtomically(*Output, [&](llvm::raw_ostream &OS) {
+        if (llvm::Error E = Merger.write(OS))
+          WriteError = llvm::toString(std::move(E));
+      }))
+    return fail(*Problem);
+  if (WriteError)
+    return fail("merge-sarif: " + *WriteError);
+  return ExitClean;
+}
+
+} // namespace ks
