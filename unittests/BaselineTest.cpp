@@ -7,6 +7,7 @@
 // readBaseline refuses.
 //
 //===----------------------------------------------------------------------===//
+#include "Baseline.h"
 #include "Output.h"
 
 #include "llvm/ADT/SmallString.h"
