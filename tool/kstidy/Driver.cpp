@@ -7,6 +7,7 @@
 #include "MsBuildProject.h"
 #include "Notices.h"
 #include "Output.h"
+#include "Comparison.h"
 #include "Replay.h"
 #include "SafeIO.h"
 #include "SarifMerge.h"
@@ -672,10 +673,10 @@ int runKstidy(int Argc, const char **Argv) {
     auto Doc = readJsonFile(*O.Replay);
     if (!Doc)
       return fail(llvm::toString(Doc.takeError()));
-    const llvm::json::Object *Root = Doc->getAsObject();
-    if (!Root || Root->getString("schema") != llvm::StringRef("kstidy-model"))
+    schema::Document Model = schema::readDocument(*Doc);
+    if (Model.Schema != schema::SchemaName)
       return fail(*O.Replay + " is not a kstidy model export");
-    std::vector<RuntimeFinding> Runtime = replayModel(*Doc);
+    std::vector<RuntimeFinding> Runtime = replayModel(Model);
     printRuntimeFindings(llvm::outs(), Runtime);
     if (!O.Quiet)
       llvm::errs() << "kstidy: replay observed "
