@@ -323,7 +323,8 @@ TEST(ModelSchema, WrittenAndReadBackIsTheSame) {
 TEST(ModelSchema, AbsentAndNullMembersStayApart) {
   Document D = everything();
   const ItemEntry &E = D.TranslationUnits[0].ItemArrays[0].Items[0];
-  const ItemEntry &R = readBack(D).TranslationUnits[0].ItemArrays[0].Items[0];
+  Document Back = readBack(D);
+  const ItemEntry &R = Back.TranslationUnits[0].ItemArrays[0].Items[0];
   EXPECT_TRUE(R.MinData.Present && !R.MinData.Value);
   EXPECT_TRUE(R.Set.Present && !R.Set.Value);
   EXPECT_FALSE(R.Flags.Present);

@@ -136,6 +136,20 @@ std::optional<uint64_t> KsModel::effectiveStride(const ItemSizeSite &S,
   return S.Value;
 }
 
+ItemStorageRead KsModel::itemStorageRead(const FunctionDecl *Handler,
+                                         const ASTContext &Ctx) const {
+  ItemStorageRead R;
+  for (const ItemStorageCast &C : StorageCasts)
+    if (C.Handler == Handler)
+      if (auto Size = typeSize(Ctx, C.Target)) {
+        R.Size = std::max(R.Size.value_or(0), *Size);
+        if (!R.First)
+          R.First = &C;
+        R.Last = &C;
+      }
+  return R;
+}
+
 std::vector<std::pair<const FunctionDecl *, const HandlerAccess *>>
 KsModel::handlerAccesses() const {
   std::vector<std::pair<const FunctionDecl *, const HandlerAccess *>> Out;

@@ -67,6 +67,10 @@ public:
   std::optional<uint64_t> effectiveStride(const ItemSizeSite &S,
                                           clang::ASTContext &Ctx) const;
 
+  /// What \p Handler (canonical) reads through the per-IRP item storage.
+  ItemStorageRead itemStorageRead(const clang::FunctionDecl *Handler,
+                                  const clang::ASTContext &Ctx) const;
+
   /// Every handler an item array names that has a HandlerAccess, once, in
   /// the order of the arrays and their handlers.
   std::vector<std::pair<const clang::FunctionDecl *, const HandlerAccess *>>

@@ -729,19 +729,6 @@ void ModelBuilder::analyzeHandlers(ASTContext &C) {
       }
     }
   }
-  // What each of them reads through the runtime's per-IRP item pointer.
-  for (const ItemStorageCast &SC : Model.StorageCasts) {
-    auto It = Model.Accesses.find(SC.Handler);
-    if (It == Model.Accesses.end())
-      continue;
-    if (auto Size = typeSize(C, SC.Target)) {
-      HandlerAccess &H = It->second;
-      H.ItemStorageRead = std::max(H.ItemStorageRead.value_or(0), *Size);
-      if (!H.ItemStorageReadFirst)
-        H.ItemStorageReadFirst = SC.Cast;
-      H.ItemStorageReadLast = SC.Cast;
-    }
-  }
 }
 
 void ModelBuilder::onEndOfTranslationUnit() {

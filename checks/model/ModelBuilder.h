@@ -79,8 +79,7 @@ private:
   void addAutomationTable(const clang::VarDecl *VD, int Index,
                           const TypedInit &ILE, Framework W,
                           clang::ASTContext &Ctx);
-  /// Once per TU: what each property handler does with its buffers and
-  /// reads through the per-IRP item storage.
+  /// Once per TU: what each property handler does with its buffers.
   void analyzeHandlers(clang::ASTContext &Ctx);
 
   KsModel Model;

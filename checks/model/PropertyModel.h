@@ -23,16 +23,18 @@ namespace model {
 /// One entry of an item array, as the runtime will read it. The fields are
 /// named after the property item; what each holds by family:
 ///
-/// | field       | KS property        | KS method        | KS event      |
-/// |-------------|--------------------|------------------|---------------|
-/// | Id          | PropertyId         | MethodId         | EventId       |
-/// | MinProperty | MinProperty        | MinMethod        | (unused)      |
-/// | MinData     | MinData            | MinData          | DataInput     |
-/// | Get         | GetPropertyHandler | MethodHandler    | AddHandler    |
-/// |             | (or GetSupported)  | (or MethodSupported)             |
-/// | Set         | SetPropertyHandler | (unused)         | RemoveHandler |
-/// |             | (or SetSupported)  |                  |               |
-/// | Support     | SupportHandler     | SupportHandler   | SupportHandler|
+/// | field       | KS property        | KS method       | KS event       |
+/// |-------------|--------------------|-----------------|----------------|
+/// | Id          | PropertyId         | MethodId        | EventId        |
+/// | MinProperty | MinProperty        | MinMethod       | (unused)       |
+/// | MinData     | MinData            | MinData         | DataInput      |
+/// | Get         | GetPropertyHandler | MethodHandler   | AddHandler     |
+/// | Set         | SetPropertyHandler | (unused)        | RemoveHandler  |
+/// | Support     | SupportHandler     | SupportHandler  | SupportHandler |
+///
+/// Get and Set read a union of ks.h: whichever member the initializer sets,
+/// the handler or its BOOLEAN flag (GetSupported, SetSupported,
+/// MethodSupported).
 ///
 /// A KSFASTPROPERTY_ITEM fills Id, Get and Set. A PortCls item
 /// (PCPROPERTY_ITEM & co.) fills Id, PcSet, Flags and PcHandler only.
@@ -126,12 +128,6 @@ struct HandlerAccess {
   /// InputBufferLength; PortCls: ValueSize), or hands the IRP / request to a
   /// function that may.
   bool ChecksLength = false;
-  /// The largest item the handler reads through the runtime's per-IRP item
-  /// pointer (KSPROPERTY_ITEM_IRP_STORAGE & co.), over all its casts of it
-  /// whose target size is known; the first and last of those casts.
-  std::optional<uint64_t> ItemStorageRead;
-  const clang::Expr *ItemStorageReadFirst = nullptr;
-  const clang::Expr *ItemStorageReadLast = nullptr;
 };
 
 /// Where an item size reaches the runtime.
@@ -179,6 +175,14 @@ struct ItemStorageCast {
   const clang::ExplicitCastExpr *Cast = nullptr;
   ItemFamily Family = ItemFamily::Property;
   clang::QualType Target; ///< the pointee type the handler reads
+};
+
+/// What a handler reads through the runtime's per-IRP item pointer: the
+/// largest item over its casts of it whose target size is known, and the
+/// first and last of those casts.
+struct ItemStorageRead {
+  std::optional<uint64_t> Size;
+  const ItemStorageCast *First = nullptr, *Last = nullptr;
 };
 
 /// A driver struct that extends a base item (first member is the item).

@@ -274,9 +274,10 @@ void Exporter::handlers(schema::TranslationUnit &Tu) const {
     O.DataAccess = number(H->DataAccess);
     O.DataType = type(H->DataType);
     O.ChecksLength = H->ChecksLength;
-    O.ItemStorageRead = number(H->ItemStorageRead);
-    O.ItemStorageReadWhere = location(H->ItemStorageReadFirst);
-    O.ItemStorageReadEnd = location(H->ItemStorageReadLast);
+    ItemStorageRead Read = M.itemStorageRead(FD->getCanonicalDecl(), Ctx);
+    O.ItemStorageRead = number(Read.Size);
+    O.ItemStorageReadWhere = location(Read.First ? Read.First->Cast : nullptr);
+    O.ItemStorageReadEnd = location(Read.Last ? Read.Last->Cast : nullptr);
     Tu.Handlers.push_back(std::move(O));
   }
 }

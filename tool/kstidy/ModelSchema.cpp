@@ -27,22 +27,6 @@ void put(Object &O, llvm::StringRef Key, const Field<T> &F) {
     O[Key] = F.Value ? Value(*F.Value) : Value(nullptr);
 }
 
-/// Reads the objects of an array member; other elements are skipped.
-template <typename T>
-void readList(const Value &V, llvm::StringLiteral Key, std::vector<T> &Out,
-              Path P) {
-  const Object *O = V.getAsObject();
-  const Array *A = O ? O->getArray(Key) : nullptr;
-  if (!A)
-    return;
-  for (size_t I = 0; I < A->size(); ++I)
-    if ((*A)[I].getAsObject()) {
-      T Item;
-      fromJSON((*A)[I], Item, P.field(Key).index(I));
-      Out.push_back(std::move(Item));
-    }
-}
-
 /// The members of a JSON object, read as json::ObjectMapper reads them but
 /// leniently: a member that does not read keeps its default and the others
 /// are still read.
@@ -54,7 +38,17 @@ public:
     if (const Value *E = O->get(Key))
       fromJSON(*E, Out, P.field(Key));
   }
-  const Object &object() const { return *O; }
+  /// An array member: its objects (other elements are skipped).
+  template <typename T>
+  void mapOptional(llvm::StringRef Key, std::vector<T> &Out) {
+    if (const Array *A = O->getArray(Key))
+      for (size_t I = 0; I < A->size(); ++I)
+        if ((*A)[I].getAsObject()) {
+          T Item;
+          fromJSON((*A)[I], Item, P.field(Key).index(I));
+          Out.push_back(std::move(Item));
+        }
+  }
 
 private:
   const Object *O;
@@ -81,19 +75,14 @@ template <typename T> bool fromJSON(const Value &V, Field<T> &Out, Path P) {
   return true;
 }
 
-// --- Small values -----------------------------------------------------------
-
 Value toJSON(const Location &L) {
   return Object{{"file", L.File}, {"line", L.Line}, {"column", L.Column}};
 }
 bool fromJSON(const Value &V, Location &Out, Path P) {
   if (V.getAsNull())
     return false;
-  if (Members O{V, P}) {
-    O.mapOptional("file", Out.File);
-    O.mapOptional("line", Out.Line);
-    O.mapOptional("column", Out.Column);
-  }
+  if (Members O{V, P})
+    mapAll(O, "file", Out.File, "line", Out.Line, "column", Out.Column);
   return true; // any other value: a place nothing is known of
 }
 
@@ -127,8 +116,6 @@ bool fromJSON(const Value &V, Handler &Out, Path P) {
     readHandler(O, Out);
   return static_cast<bool>(O);
 }
-
-// --- Item arrays and set tables ---------------------------------------------
 
 static Value toJSON(const Extension &X) {
   Object Handlers;
@@ -227,10 +214,8 @@ static bool fromJSON(const Value &V, ItemArray &Out, Path P) {
          "framework", Out.Framework, "fast", Out.Fast, "extended", Out.Extended,
          "elementType", Out.ElementType, "elementSize", Out.ElementSize,
          "count", Out.Count);
-  readList(V, "sets", Out.Sets, P);
-  readList(V, "items", Out.Items, P);
-  mapAll(O, "single", Out.Single, "owner", Out.Owner, "hasErrors",
-         Out.HasErrors);
+  mapAll(O, "sets", Out.Sets, "items", Out.Items, "single", Out.Single, "owner",
+         Out.Owner, "hasErrors", Out.HasErrors);
   return true;
 }
 
@@ -263,12 +248,10 @@ static bool fromJSON(const Value &V, SetTable &Out, Path P) {
   Members O{V, P};
   if (!O)
     return false;
-  mapAll(O, "name", Out.Name, "location", Out.Where, "family", Out.Family);
-  readList(V, "sets", Out.Sets, P);
+  mapAll(O, "name", Out.Name, "location", Out.Where, "family", Out.Family,
+         "sets", Out.Sets);
   return true;
 }
-
-// --- Where tables reach the runtime -----------------------------------------
 
 static Object sizeAndCount(const SizeAndCount &S) {
   return Object{{"itemSize", S.ItemSize}, {"itemSizeLocation", S.ItemSizeWhere},
@@ -357,8 +340,6 @@ static bool fromJSON(const Value &V, HandlerFacts &Out, Path P) {
          "itemStorageReadEnd", Out.ItemStorageReadEnd);
   return true;
 }
-
-// --- Allocators -------------------------------------------------------------
 
 static Value toJSON(const CallbackEffects &E) {
   Object O;
@@ -498,8 +479,6 @@ static bool fromJSON(const Value &V, Pin &Out, Path P) {
   return true;
 }
 
-// --- User-mode facts and what the model could not read ----------------------
-
 Value toJSON(const AllocatorModeCall &C) {
   return Object{{"location", C.Where},
                 {"mode", C.Mode},
@@ -552,8 +531,6 @@ static bool fromJSON(const Value &V, UnanalysedTable &Out, Path P) {
   return true;
 }
 
-// --- The document -----------------------------------------------------------
-
 Value toJSON(const TranslationUnit &Tu) {
   return Object{{"file", Tu.File},
                 {"allocatorModeCalls", Tu.AllocatorModeCalls},
@@ -574,20 +551,14 @@ bool fromJSON(const Value &V, TranslationUnit &Out, Path P) {
   Members O{V, P};
   if (!O)
     return false;
-  O.mapOptional("file", Out.File);
-  readList(V, "allocatorModeCalls", Out.AllocatorModeCalls, P);
-  readList(V, "bufferAllocations", Out.BufferAllocations, P);
-  readList(V, "allocatorExUses", Out.AllocatorExUses, P);
-  readList(V, "allocatorDispatches", Out.AllocatorDispatches, P);
-  readList(V, "framings", Out.Framings, P);
-  readList(V, "pinDispatches", Out.PinDispatches, P);
-  readList(V, "pins", Out.Pins, P);
-  readList(V, "itemArrays", Out.ItemArrays, P);
-  readList(V, "setTables", Out.SetTables, P);
-  readList(V, "automationTables", Out.AutomationTables, P);
-  readList(V, "dispatchCalls", Out.DispatchCalls, P);
-  readList(V, "handlers", Out.Handlers, P);
-  readList(V, "unanalysedTables", Out.UnanalysedTables, P);
+  mapAll(O, "file", Out.File, "allocatorModeCalls", Out.AllocatorModeCalls,
+         "bufferAllocations", Out.BufferAllocations, "allocatorExUses",
+         Out.AllocatorExUses, "allocatorDispatches", Out.AllocatorDispatches,
+         "framings", Out.Framings, "pinDispatches", Out.PinDispatches, "pins",
+         Out.Pins, "itemArrays", Out.ItemArrays, "setTables", Out.SetTables,
+         "automationTables", Out.AutomationTables, "dispatchCalls",
+         Out.DispatchCalls, "handlers", Out.Handlers, "unanalysedTables",
+         Out.UnanalysedTables);
   return true;
 }
 
@@ -598,8 +569,7 @@ static Value documentObject(llvm::StringRef Schema, int64_t Version,
                 {"translationUnits", std::move(TranslationUnits)}};
 }
 Value documentJSON(Array TranslationUnits) {
-  return documentObject(SchemaName, SchemaVersion,
-                        std::move(TranslationUnits));
+  return documentObject(SchemaName, SchemaVersion, std::move(TranslationUnits));
 }
 Value toJSON(const Document &D) {
   return documentObject(D.Schema, D.Version, Array(D.TranslationUnits));
@@ -608,8 +578,8 @@ bool fromJSON(const Value &V, Document &Out, Path P) {
   Members O{V, P};
   if (!O)
     return false;
-  mapAll(O, "schema", Out.Schema, "version", Out.Version);
-  readList(V, "translationUnits", Out.TranslationUnits, P);
+  mapAll(O, "schema", Out.Schema, "version", Out.Version, "translationUnits",
+         Out.TranslationUnits);
   return true;
 }
 
