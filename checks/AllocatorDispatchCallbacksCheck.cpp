@@ -21,35 +21,25 @@ const Slot Slots[] = {
     {"Free", &AllocatorDispatch::Free},
 };
 
-/// Pointer and integer parameters of one size pass the same way; a different
-/// count, or a pointer where an integer is expected, does not.
-bool compatible(QualType A, QualType B, const ASTContext &Ctx) {
-  if (Ctx.hasSameUnqualifiedType(A, B))
-    return true;
-  if (A->isPointerType() && B->isPointerType())
-    return true; // PVOID Context declared as MY_CONTEXT *: harmless
-  return false;
-}
-
-std::string describeMismatch(const FunctionProtoType *Have,
-                             const FunctionProtoType *Want,
+/// What the model's comparison of the prototypes found, in words: the
+/// parameter count first, then the first parameter, then the return type.
+std::string describeMismatch(const CallbackSignature &S,
                              const ASTContext &Ctx) {
-  if (Have->getNumParams() != Want->getNumParams())
+  const FunctionProtoType *Have = S.Callback, *Want = S.Slot;
+  if (S.countMismatch())
     return "takes " + std::to_string(Have->getNumParams()) + " parameter" +
            (Have->getNumParams() == 1 ? "" : "s") + " where AVStream passes " +
            std::to_string(Want->getNumParams());
-  for (unsigned I = 0; I < Have->getNumParams(); ++I)
-    if (!compatible(Have->getParamType(I), Want->getParamType(I), Ctx))
-      return "takes '" + typeName(Have->getParamType(I), Ctx) +
-             "' as parameter " + std::to_string(I + 1) +
-             " where AVStream passes '" +
-             typeName(Want->getParamType(I), Ctx) + "'";
-  QualType HR = Have->getReturnType(), WR = Want->getReturnType();
-  if (HR->isVoidType() != WR->isVoidType() ||
-      (!HR->isVoidType() && !compatible(HR, WR, Ctx)))
-    return "returns '" + typeName(HR, Ctx) + "' where AVStream expects '" +
-           typeName(WR, Ctx) + "'";
-  return {};
+  if (S.IncompatibleParam >= 0) {
+    unsigned I = static_cast<unsigned>(S.IncompatibleParam);
+    return "takes '" + typeName(Have->getParamType(I), Ctx) +
+           "' as parameter " + std::to_string(I + 1) +
+           " where AVStream passes '" + typeName(Want->getParamType(I), Ctx) +
+           "'";
+  }
+  return "returns '" + typeName(Have->getReturnType(), Ctx) +
+         "' where AVStream expects '" + typeName(Want->getReturnType(), Ctx) +
+         "'";
 }
 
 } // namespace
@@ -91,17 +81,9 @@ void AllocatorDispatchCallbacksCheck::checkModel(const KsModel &Model,
     // A cast in the table hides a callback of another signature.
     for (const Slot &S : Slots) {
       const CallbackRef &C = D.*S.Member;
-      if (!C.Ref.Function || !C.CastInTable || C.SlotType.isNull() ||
-          !C.SlotType->isPointerType())
+      if (!C.Signature.mismatch())
         continue;
-      const auto *Want =
-          C.SlotType->getPointeeType()->getAs<FunctionProtoType>();
-      const auto *Have = C.Ref.Function->getType()->getAs<FunctionProtoType>();
-      if (!Want || !Have)
-        continue;
-      std::string Why = describeMismatch(Have, Want, Ctx);
-      if (Why.empty())
-        continue;
+      std::string Why = describeMismatch(C.Signature, Ctx);
       diag(at(C.Ref.Expr),
            "%0 callback '%1' of '%2' %3: the cast in the table hides the "
            "mismatch, and AVStream calls it through '%4'")

@@ -26,6 +26,7 @@
 #include "ModelExport.h"
 #include "Notices.h"
 #include "Output.h"
+#include "Comparison.h"
 #include "Replay.h"
 #include "SafeIO.h"
 #include "SarifMerge.h"

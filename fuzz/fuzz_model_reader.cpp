@@ -2,14 +2,15 @@
 //
 // The model reader of --replay and --compare: a model export (JSON, as
 // --export-model writes it) parsed as readJsonFile does, its "schema"
-// checked as --replay checks it, then ks::replayModel, which builds the
-// runtime reference's tables and allocators from it and sends them
-// requests; then the comparison with (no) static findings and its printing,
-// as --compare does.
+// checked as --replay checks it (ks::schema::readDocument), then
+// ks::replayModel, which builds the runtime reference's tables and
+// allocators from it and sends them requests; then the comparison with (no)
+// static findings and its printing, as --compare does.
 //
 //===----------------------------------------------------------------------===//
 #include "JsonOracle.h"
 
+#include "Comparison.h"
 #include "Replay.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
@@ -18,10 +19,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
     return 0;
   // As --replay (Driver.cpp): anything but a kstidy model export is refused
   // before the replay.
-  const llvm::json::Object *Root = Doc->getAsObject();
-  if (!Root || Root->getString("schema") != llvm::StringRef("kstidy-model"))
+  ks::schema::Document Model = ks::schema::readDocument(*Doc);
+  if (Model.Schema != ks::schema::SchemaName)
     return 0;
-  std::vector<ks::RuntimeFinding> Runtime = ks::replayModel(*Doc);
+  std::vector<ks::RuntimeFinding> Runtime = ks::replayModel(Model);
   std::vector<ks::ComparisonRow> Rows =
       ks::compareFindings(/*Static=*/{}, Runtime, "/fuzz");
   llvm::raw_null_ostream Null;

@@ -7,6 +7,8 @@
 // rows, and what the rows say.
 //
 //===----------------------------------------------------------------------===//
+#include "Comparison.h"
+#include "Findings.h"
 #include "Replay.h"
 
 #include <gtest/gtest.h>

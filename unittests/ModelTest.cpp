@@ -555,3 +555,75 @@ static KSPROPERTY_ITEM RunTime[2];
   EXPECT_TRUE(HavePartial);
   EXPECT_FALSE(HaveDropped);
 }
+
+// The prototype rule of ks-allocator-dispatch-callbacks, which the model
+// export reads too. Before the model owned it, the export's returnMismatch
+// only told void from non-void and pointer from non-pointer: an integer
+// returned where another integer type is expected was a mismatch to the
+// check and none to the export; a parameter of another type, with the count
+// right, was one to the check and invisible in the export.
+TEST(KsModel, ComparesCallbackPrototypesBehindACastOnce) {
+  auto P = parse(R"(
+#include <ntddk.h>
+#include <ks.h>
+static ULONG InitCount(PKSPIN Pin, PKSALLOCATOR_FRAMING F, PVOID *Context) {
+  return 0;
+}
+static VOID Del(PVOID Context) {}
+static NTSTATUS AllocStatus(PVOID Context) { return STATUS_SUCCESS; }
+static VOID FreeByValue(PVOID Context, ULONG Frame) {}
+const KSALLOCATOR_DISPATCH Casts = {
+  (PFNKSPININITIALIZEALLOCATOR)InitCount, (PFNKSDELETEALLOCATOR)Del,
+  (PFNKSDEFAULTALLOCATE)AllocStatus, (PFNKSDEFAULTFREE)FreeByValue};
+static VOID FreeOne(PVOID Frame) {}
+const KSALLOCATOR_DISPATCH Plain = {NULL, Del, NULL,
+                                    (PFNKSDEFAULTFREE)FreeOne};
+)");
+  const KsModel &M = P->model();
+  ASSERT_EQ(M.AllocatorDispatches.size(), 2u);
+  const AllocatorDispatch &C = M.AllocatorDispatches[0];
+  // ULONG where NTSTATUS (LONG) is expected: the case the rules disagreed on.
+  ASSERT_TRUE(C.Initialize.Signature.Compared);
+  EXPECT_TRUE(C.Initialize.Signature.ReturnMismatch);
+  EXPECT_FALSE(C.Initialize.Signature.countMismatch());
+  EXPECT_TRUE(C.Initialize.Signature.mismatch());
+  // The same prototype behind a cast: compared, no mismatch.
+  ASSERT_TRUE(C.Delete.Signature.Compared);
+  EXPECT_FALSE(C.Delete.Signature.mismatch());
+  // NTSTATUS where PVOID is expected: both rules agreed.
+  EXPECT_TRUE(C.Allocate.Signature.ReturnMismatch);
+  // ULONG where PVOID is passed, the count right.
+  EXPECT_EQ(C.Free.Signature.IncompatibleParam, 1);
+  EXPECT_FALSE(C.Free.Signature.countMismatch());
+  EXPECT_FALSE(C.Free.Signature.ReturnMismatch);
+  EXPECT_TRUE(C.Free.Signature.mismatch());
+  const AllocatorDispatch &D = M.AllocatorDispatches[1];
+  EXPECT_FALSE(D.Initialize.Signature.Compared); // NULL
+  EXPECT_FALSE(D.Delete.Signature.Compared);     // no cast
+  EXPECT_TRUE(D.Free.Signature.countMismatch());
+  EXPECT_EQ(D.Free.Signature.IncompatibleParam, -1);
+}
+
+TEST(KsModel, ClearForgetsEveryDomain) {
+  auto P = parse(R"(
+#include <ntddk.h>
+#include <ks.h>
+static VOID Del(PVOID Context) {}
+const KSALLOCATOR_DISPATCH Plain = {NULL, Del, NULL, NULL};
+)");
+  KsModel M = P->model();
+  ASSERT_FALSE(M.AllocatorDispatches.empty());
+  M.ItemArrays.emplace_back();
+  M.Sites.emplace_back();
+  M.ModeCalls.emplace_back();
+  M.AllocatorExUses.emplace_back();
+  M.clear();
+  EXPECT_TRUE(M.ItemArrays.empty());
+  EXPECT_TRUE(M.Sites.empty());
+  EXPECT_TRUE(M.AllocatorDispatches.empty());
+  EXPECT_TRUE(M.ModeCalls.empty());
+  EXPECT_TRUE(M.AllocatorExUses.empty());
+  EXPECT_EQ(
+      M.callbackFacts(P->model().AllocatorDispatches[0].Delete.Ref.Function),
+      nullptr);
+}

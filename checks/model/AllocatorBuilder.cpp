@@ -27,6 +27,7 @@ CallbackRef callbackRef(const InitListExpr *ILE, llvm::StringRef Field,
     C.SlotType = E->getType();
     C.CastInTable = isa<ExplicitCastExpr>(E->IgnoreParenImpCasts());
   }
+  C.Signature = compareSignature(C, Ctx);
   return C;
 }
 

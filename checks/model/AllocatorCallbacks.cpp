@@ -473,5 +473,36 @@ void analyzeAllocate(const FunctionDecl *Def, AllocatorCallbackFacts &F,
   }
 }
 
+/// Pointer and integer parameters of one size pass the same way; a different
+/// type otherwise, or a pointer where an integer is expected, does not.
+static bool passesAs(QualType Have, QualType Want, const ASTContext &Ctx) {
+  if (Ctx.hasSameUnqualifiedType(Have, Want))
+    return true;
+  return Have->isPointerType() && Want->isPointerType(); // PVOID Context
+                                                         // as MY_CONTEXT *
+}
+
+CallbackSignature compareSignature(const CallbackRef &C,
+                                   const ASTContext &Ctx) {
+  CallbackSignature S;
+  if (!C.Ref.Function || !C.CastInTable || C.SlotType.isNull() ||
+      !C.SlotType->isPointerType())
+    return S;
+  S.Slot = C.SlotType->getPointeeType()->getAs<FunctionProtoType>();
+  S.Callback = C.Ref.Function->getType()->getAs<FunctionProtoType>();
+  if (!S.Slot || !S.Callback)
+    return S;
+  S.Compared = true;
+  unsigned Common =
+      std::min(S.Callback->getNumParams(), S.Slot->getNumParams());
+  for (unsigned I = 0; I < Common && S.IncompatibleParam < 0; ++I)
+    if (!passesAs(S.Callback->getParamType(I), S.Slot->getParamType(I), Ctx))
+      S.IncompatibleParam = static_cast<int>(I);
+  QualType Have = S.Callback->getReturnType(), Want = S.Slot->getReturnType();
+  S.ReturnMismatch = Have->isVoidType() != Want->isVoidType() ||
+                     (!Have->isVoidType() && !passesAs(Have, Want, Ctx));
+  return S;
+}
+
 } // namespace model
 } // namespace ks

@@ -8,7 +8,8 @@
 // lead to the pin or its framing; Allocate(Context) returns the frame, or
 // NULL when the allocation fails; Free(Context, Frame); DeleteAllocator
 // (Context). These analyses read the callbacks' bodies for what the checks
-// need, path-sensitively where a path matters (clang's CFG).
+// need, path-sensitively where a path matters (clang's CFG), and compare a
+// callback's prototype with its slot's.
 //
 //===----------------------------------------------------------------------===//
 #ifndef KSTIDY_CHECKS_MODEL_ALLOCATORCALLBACKS_H
@@ -32,6 +33,13 @@ void analyzeContextUse(const clang::FunctionDecl *Def,
 /// Allocate(PVOID Context) -> frame or NULL.
 void analyzeAllocate(const clang::FunctionDecl *Def,
                      AllocatorCallbackFacts &Facts, clang::ASTContext &Ctx);
+
+/// Compares the prototype of the function in a dispatch slot with the
+/// slot's, when a cast in the table hides the difference (else nothing is
+/// compared). The rule both the ks-allocator-dispatch-callbacks check and
+/// the model export read.
+CallbackSignature compareSignature(const CallbackRef &C,
+                                   const clang::ASTContext &Ctx);
 
 /// Is \p Name a kernel pool (or lookaside) allocation function?
 bool isPoolAllocation(llvm::StringRef Name);

@@ -1,8 +1,7 @@
-//===- KsModel.cpp --------------------------------------------------------===//
+//===- KsModel.cpp - Queries across the domains of the KS model -----------===//
 #include "KsModel.h"
 
 #include "clang/AST/ASTContext.h"
-#include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
 
@@ -14,28 +13,6 @@ namespace model {
 bool ItemArray::refersTo(const FunctionDecl *FD) const {
   return FD && std::find(Handlers.begin(), Handlers.end(),
                          FD->getCanonicalDecl()) != Handlers.end();
-}
-
-bool GuidRef::sameAs(const GuidRef &O) const {
-  if (!Value.empty() && !O.Value.empty())
-    return Value == O.Value;
-  return Decl && Decl == O.Decl;
-}
-
-std::string HandlerRef::name() const {
-  if (Function) {
-    // With template arguments: GetValue<LONGLONG>, not GetValue.
-    std::string Out;
-    llvm::raw_string_ostream OS(Out);
-    Function->getNameForDiagnostic(
-        OS, Function->getASTContext().getPrintingPolicy(), /*Qualified=*/true);
-    return OS.str();
-  }
-  // An expression that did not compile is most often a function whose
-  // prototype did not: not "<expression>", which readers take for data.
-  if (Unresolved)
-    return "<unresolved>";
-  return Present ? "<expression>" : "NULL";
 }
 
 const HandlerAccess *KsModel::accessOf(const FunctionDecl *FD) const {
@@ -93,11 +70,9 @@ KsModel::setsPointingAt(const ItemArray *A) const {
 
 /// An id as the driver wrote it: the enumerator's name, else the number.
 static std::string idText(const TableValue &Id) {
-  if (Id.Expr)
-    if (const auto *DRE =
-            dyn_cast<DeclRefExpr>(Id.Expr->IgnoreParenImpCasts()))
-      if (isa<EnumConstantDecl>(DRE->getDecl()))
-        return DRE->getDecl()->getName().str();
+  std::string Name = Id.enumeratorName();
+  if (!Name.empty())
+    return Name;
   return Id.Value ? std::to_string(*Id.Value) : std::string("?");
 }
 
@@ -161,26 +136,30 @@ std::optional<uint64_t> KsModel::effectiveStride(const ItemSizeSite &S,
   return S.Value;
 }
 
-void KsModel::clear() {
-  ItemArrays.clear();
-  SetTables.clear();
-  Sites.clear();
-  StorageCasts.clear();
-  ExtendedRecords.clear();
-  ArrayByVar.clear();
-  Accesses.clear();
-  AllocatorDispatches.clear();
-  Framings.clear();
-  PinDispatches.clear();
-  Pins.clear();
-  ModeCalls.clear();
-  WmsAllocations.clear();
-  AllocatorExUses.clear();
-  Callbacks.clear();
-  DispatchByVar.clear();
-  FramingByVar.clear();
-  PinDispatchByVar.clear();
-  SetByVar.clear();
+ItemStorageRead KsModel::itemStorageRead(const FunctionDecl *Handler,
+                                         const ASTContext &Ctx) const {
+  ItemStorageRead R;
+  for (const ItemStorageCast &C : StorageCasts)
+    if (C.Handler == Handler)
+      if (auto Size = typeSize(Ctx, C.Target)) {
+        R.Size = std::max(R.Size.value_or(0), *Size);
+        if (!R.First)
+          R.First = &C;
+        R.Last = &C;
+      }
+  return R;
+}
+
+std::vector<std::pair<const FunctionDecl *, const HandlerAccess *>>
+KsModel::handlerAccesses() const {
+  std::vector<std::pair<const FunctionDecl *, const HandlerAccess *>> Out;
+  for (const ItemArray &A : ItemArrays)
+    for (const FunctionDecl *FD : A.Handlers)
+      if (const HandlerAccess *H = accessOf(FD))
+        if (std::none_of(Out.begin(), Out.end(),
+                         [&](const auto &P) { return P.second == H; }))
+          Out.emplace_back(FD, H);
+  return Out;
 }
 
 } // namespace model

@@ -1,4 +1,4 @@
-//===- SharedModel.cpp ----------------------------------------------------===//
+//===- SharedModel.cpp - The registry of per-TU model builders -----------===//
 #include "SharedModel.h"
 
 #include <map>
@@ -14,7 +14,16 @@ namespace {
 std::mutex RegistryMutex;
 std::map<const clang::ast_matchers::MatchFinder *, std::weak_ptr<SharedModel>>
     Registry;
+/// The observer waiting for this thread's next SharedModel.
+thread_local SharedModel::Observer *PendingObserver = nullptr;
 } // namespace
+
+SharedModel::Observer::Observer(Subscriber S)
+    : S(std::move(S)), Outer(PendingObserver) {
+  PendingObserver = this;
+}
+
+SharedModel::Observer::~Observer() { PendingObserver = Outer; }
 
 SharedModel::SharedModel()
     : Builder([this](const KsModel &M, clang::ASTContext &Ctx) {
@@ -33,6 +42,10 @@ SharedModel::subscribe(clang::ast_matchers::MatchFinder *Finder,
     Shared = std::make_shared<SharedModel>();
     Shared->Builder.registerMatchers(Finder);
     Registry[Finder] = Shared;
+    if (Observer *O = PendingObserver; O && !O->Attached) {
+      Shared->Subscribers.push_back(O->S);
+      O->Attached = true;
+    }
   }
   Shared->Subscribers.push_back(std::move(S));
   return Shared;

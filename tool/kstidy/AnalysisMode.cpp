@@ -15,6 +15,7 @@
 #include "Modes.h"
 #include "Notices.h"
 #include "Output.h"
+#include "Comparison.h"
 #include "Replay.h"
 #include "SafeIO.h"
 

@@ -23,6 +23,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "model/BlindSpots.h"
 #include "model/ModelBuilder.h"
+#include "model/SharedModel.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/FileSystem.h"
@@ -194,7 +195,7 @@ private:
   public:
     Action(tidy::ClangTidyASTConsumerFactory &F, const ModelSink &OnModel,
            TuResult &Result)
-        : Factory(F), Builder(OnModel), Result(Result) {}
+        : Factory(F), OnModel(OnModel), Builder(OnModel), Result(Result) {}
 
     bool BeginSourceFileAction(CompilerInstance &CI) override {
       // A header that is not found is fatal by default: clang would drop
@@ -216,11 +217,17 @@ private:
       // First: keep the matchers out of system (mingw, WDK) headers, where
       // no driver table lives and no finding is ever reported.
       Consumers.push_back(std::make_unique<UserCodeScope>());
-      Consumers.push_back(Factory.createASTConsumer(CI, File));
-      if (OnModelWanted()) {
-        // --export-model: the model once more, for the exporter.
-        Builder.registerMatchers(&Finder);
-        Consumers.push_back(Finder.newASTConsumer());
+      {
+        // --export-model: the exporter reads the model the checks build;
+        // only when no ks check is enabled is it built for the exporter.
+        std::optional<model::SharedModel::Observer> Export;
+        if (OnModel)
+          Export.emplace(OnModel);
+        Consumers.push_back(Factory.createASTConsumer(CI, File));
+        if (Export && !Export->attached()) {
+          Builder.registerMatchers(&Finder);
+          Consumers.push_back(Finder.newASTConsumer());
+        }
       }
       Consumers.push_back(
           std::make_unique<BlindSpotCollector>(Result.BlindSpots, Result.Tables));
@@ -228,8 +235,8 @@ private:
     }
 
   private:
-    bool OnModelWanted() const { return Builder.hasCompletionHandler(); }
     tidy::ClangTidyASTConsumerFactory &Factory;
+    const ModelSink &OnModel;
     ks::model::ModelBuilder Builder;
     ast_matchers::MatchFinder Finder;
     TuResult &Result;

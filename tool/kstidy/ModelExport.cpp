@@ -1,20 +1,24 @@
-//===- ModelExport.cpp ----------------------------------------------------===//
+//===- ModelExport.cpp - The KS model written as schema structs -----------===//
+//
+// A serializer: every fact comes from the model the checks read (derived
+// ones included: callback signatures, item storage reads); this file only
+// turns declarations into names and source locations into file/line/column.
+// The member names are ModelSchema.cpp's.
+//
+//===----------------------------------------------------------------------===//
 #include "ModelExport.h"
 
 #include "Findings.h"
+#include "ModelSchema.h"
 #include "model/BlindSpots.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 
-#include <algorithm>
 #include <map>
 
 using namespace clang;
 using namespace ks::model;
-using llvm::json::Array;
-using llvm::json::Object;
-using llvm::json::Value;
 
 namespace ks {
 
@@ -25,429 +29,104 @@ public:
   Exporter(const KsModel &M, ASTContext &Ctx, llvm::StringRef BaseDir)
       : M(M), Ctx(Ctx), SM(Ctx.getSourceManager()), BaseDir(BaseDir) {}
 
-  Value location(SourceLocation L) const {
+  schema::Loc location(SourceLocation L) const {
     if (L.isInvalid())
-      return nullptr;
+      return std::nullopt;
     PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(L));
     if (P.isInvalid())
-      return nullptr;
-    return Object{{"file", displayPath(P.getFilename(), BaseDir)},
-                  {"line", static_cast<int64_t>(P.getLine())},
-                  {"column", static_cast<int64_t>(P.getColumn())}};
+      return std::nullopt;
+    return schema::Location{displayPath(P.getFilename(), BaseDir),
+                            static_cast<int64_t>(P.getLine()),
+                            static_cast<int64_t>(P.getColumn())};
   }
-
-  static Value number(const std::optional<uint64_t> &V) {
-    return V ? Value(static_cast<int64_t>(*V)) : Value(nullptr);
+  schema::Loc location(const Stmt *S) const {
+    return S ? location(S->getBeginLoc()) : std::nullopt;
   }
-  static Value number(const TableValue &V) { return number(V.Value); }
-
-  static const char *family(ItemFamily F) {
-    return F == ItemFamily::Property ? "property"
-           : F == ItemFamily::Method ? "method"
-                                     : "event";
-  }
-  static const char *framework(Framework W) {
-    return W == Framework::Ks ? "ks" : "portcls";
-  }
-
-  Value handler(const HandlerRef &H) const {
-    if (!H.Present)
-      return nullptr;
-    Object O{{"name", H.name()}};
-    if (H.Unresolved)
-      O["unresolved"] = true; // did not compile: nothing known about it
-    if (H.Function) {
-      const FunctionDecl *Def = H.Function->getDefinition();
-      O["location"] = location((Def ? Def : H.Function)->getLocation());
-    }
-    return O;
-  }
-
-  Value guid(const GuidRef &G) const {
-    if (G.IsNull || (!G.Expr && G.Name.empty()))
-      return nullptr;
-    return Object{{"name", G.Name},
-                  {"value", G.Value.empty() ? Value(nullptr) : Value(G.Value)}};
-  }
-
-  static Value name(const DeclaratorDecl *D) {
-    if (!D)
-      return nullptr;
-    // A table kept as a field of a driver struct is named by the field (its
-    // owner variable is exported beside it).
-    if (isa<FieldDecl>(D))
-      return D->getName().str();
-    return D->getQualifiedNameAsString();
-  }
-
   /// The last line of what \p R spans in the file: for text a macro
   /// produced, the end of the macro's use.
-  Value endLocation(SourceRange R) const {
+  schema::Loc endLocation(SourceRange R) const {
     SourceLocation End = R.getEnd();
     if (End.isMacroID())
       End = SM.getExpansionRange(End).getEnd();
     return location(End);
   }
 
-  Value entry(const ItemArray &A, const ItemEntry &E) const {
-    Object O{{"index", static_cast<int64_t>(E.Index)},
-             {"location", location(E.Init->getBeginLoc())},
-             {"end", endLocation(E.Init->getSourceRange())},
-             {"id", number(E.Id)}};
-    if (E.Id.Expr)
-      if (const auto *DRE =
-              dyn_cast<DeclRefExpr>(E.Id.Expr->IgnoreParenImpCasts()))
-        if (isa<EnumConstantDecl>(DRE->getDecl()))
-          O["idName"] = DRE->getDecl()->getName().str();
-    if (A.Info.Fw == Framework::PortCls) {
-      O["propertySet"] = guid(E.PcSet);
-      O["flags"] = number(E.Flags);
-      O["handler"] = handler(E.PcHandler);
-    } else if (A.Fast) {
-      O["get"] = handler(E.Get);
-      O["set"] = handler(E.Set);
-    } else {
-      O["minProperty"] = number(E.MinProperty);
-      O["minData"] = number(E.MinData);
-      O["get"] = handler(E.Get);
-      O["set"] = handler(E.Set);
-      O["support"] = handler(E.Support);
+  static std::optional<int64_t> number(const std::optional<uint64_t> &V) {
+    if (!V)
+      return std::nullopt;
+    return static_cast<int64_t>(*V);
+  }
+  static std::optional<int64_t> number(const TableValue &V) {
+    return number(V.Value);
+  }
+  static std::string family(ItemFamily F) {
+    return F == ItemFamily::Property ? schema::FamilyProperty
+           : F == ItemFamily::Method ? schema::FamilyMethod
+                                     : schema::FamilyEvent;
+  }
+  static std::string framework(Framework W) {
+    return W == Framework::Ks ? schema::FrameworkKs : schema::FrameworkPortCls;
+  }
+  std::optional<std::string> type(QualType T) const {
+    if (T.isNull())
+      return std::nullopt;
+    return typeName(T, Ctx);
+  }
+
+  /// A declaration's name: a table kept as a field of a driver struct is
+  /// named by the field (its owner variable is exported beside it).
+  static std::optional<std::string> name(const DeclaratorDecl *D) {
+    if (!D)
+      return std::nullopt;
+    if (isa<FieldDecl>(D))
+      return D->getName().str();
+    return D->getQualifiedNameAsString();
+  }
+  static std::string declName(const DeclaratorDecl *D) {
+    return name(D).value_or("");
+  }
+  /// The name of a model table (an item array, a dispatch...), null for none.
+  template <typename T>
+  static std::optional<std::string> tableName(const T *Table) {
+    return Table ? name(Table->Var) : std::nullopt;
+  }
+
+  std::optional<schema::Handler> handler(const HandlerRef &H) const {
+    if (!H.Present)
+      return std::nullopt;
+    schema::Handler Out;
+    readHandler(H, Out);
+    return Out;
+  }
+  void readHandler(const HandlerRef &H, schema::Handler &Out) const {
+    Out.Name = H.name();
+    Out.Unresolved = H.Unresolved;
+    if (H.Function) {
+      const FunctionDecl *Def = H.Function->getDefinition();
+      Out.Where = location((Def ? Def : H.Function)->getLocation());
     }
-    // The fields whose expressions had errors: unknown, never judged.
-    Array Unresolved;
-    auto Check = [&](const char *Name, bool Bad) {
-      if (Bad)
-        Unresolved.push_back(Name);
-    };
-    Check("id", E.Id.Unresolved);
-    Check("minProperty", E.MinProperty.Unresolved);
-    Check("minData", E.MinData.Unresolved);
-    Check("flags", E.Flags.Unresolved);
-    Check("propertySet", E.PcSet.Unresolved);
-    Check("get", E.Get.Unresolved);
-    Check("set", E.Set.Unresolved);
-    Check("support", E.Support.Unresolved);
-    Check("handler", E.PcHandler.Unresolved);
-    if (!Unresolved.empty())
-      O["unresolved"] = std::move(Unresolved);
-    if (A.Info.Extended) {
-      Object Handlers;
-      for (const auto &[Field, H] : E.ExtHandlers)
-        Handlers[Field] = handler(H);
-      O["extension"] = Object{{"minProperty", number(E.ExtMinProperty)},
-                              {"minData", number(E.ExtMinData)},
-                              {"handlers", std::move(Handlers)}};
-    }
-    return O;
   }
 
-  Value itemArray(const ItemArray &A) const {
-    Array Entries;
-    for (const ItemEntry &E : A.Entries)
-      Entries.push_back(entry(A, E));
-    // KS items carry no set of their own: the set entries pointing at the
-    // array name it (PortCls entries name theirs, in "propertySet").
-    Array Sets;
-    for (const auto &[Table, SetE] : M.setsPointingAt(&A))
-      Sets.push_back(Object{{"setTable", name(Table->Var)},
-                            {"set", guid(SetE->Set)}});
-    Object O{{"name", name(A.Var)},
-             {"location", location(A.Var->getLocation())},
-             {"family", family(A.Info.Family)},
-             {"framework", framework(A.Info.Fw)},
-             {"fast", A.Fast},
-             {"extended", A.Info.Extended},
-             {"elementType", typeName(A.ElementType, Ctx)},
-             {"elementSize", number(A.ElementSize)},
-             {"count", static_cast<int64_t>(A.Count)},
-             {"sets", std::move(Sets)},
-             {"items", std::move(Entries)}};
-    if (A.Single)
-      O["single"] = true; // one item object, not an array
-    if (A.Owner) // a field of a driver struct: the variable that fills it
-      O["owner"] = A.Owner->getQualifiedNameAsString();
-    if (A.HasErrors)
-      O["hasErrors"] = true;
-    return O;
+  static std::optional<schema::Guid> guid(const GuidRef &G) {
+    if (G.IsNull || (!G.Expr && G.Name.empty()))
+      return std::nullopt;
+    schema::Guid Out{G.Name, std::nullopt};
+    if (!G.Value.empty())
+      Out.Value = G.Value;
+    return Out;
   }
 
-  Value setTable(const SetTable &T) const {
-    Array Sets;
-    for (const SetEntry &E : T.Entries)
-      Sets.push_back(Object{
-          {"location", location(E.Init->getBeginLoc())},
-          {"end", endLocation(E.Init->getSourceRange())},
-          {"set", guid(E.Set)},
-          {"itemsCount", number(E.ItemsCount)},
-          {"items", E.Items ? name(E.Items->Var) : Value(nullptr)},
-          {"fastIoCount", number(E.FastIoCount)},
-          {"fastItems", E.FastItems ? name(E.FastItems->Var) : Value(nullptr)},
-      });
-    return Object{{"name", T.Var->getQualifiedNameAsString()},
-                  {"location", location(T.Var->getLocation())},
-                  {"family", family(T.Family)},
-                  {"sets", std::move(Sets)}};
-  }
-
-  Value target(const ItemSizeSite &S) const {
-    if (S.Sets)
-      return name(S.Sets->Var);
-    if (S.PcItems)
-      return name(S.PcItems->Var);
-    return nullptr;
-  }
-
-  Object sizeAndCount(const ItemSizeSite &S) const {
-    return Object{{"itemSize", number(S.Value)},
-                  // KsPropertyHandler & co. take no size: plain items.
-                  {"itemSizeLocation",
-                   S.SizeExpr ? location(S.Loc) : Value(nullptr)},
-                  {"count", number(S.Count)},
-                  {"countLocation", S.Count.Expr
-                                        ? location(S.Count.Expr->getBeginLoc())
-                                        : Value(nullptr)},
-                  {"table", target(S)},
-                  {"tableIsNull", S.TargetNull}};
-  }
-
-  Value callback(const CallbackRef &C) const {
-    Value H = handler(C.Ref);
-    if (auto *O = H.getAsObject()) {
-      (*O)["castInTable"] = C.CastInTable;
-      (*O)["slotLocation"] = C.Ref.Expr ? location(C.Ref.Expr->getBeginLoc())
-                                        : Value(nullptr);
-      if (C.CastInTable && C.Ref.Function && C.SlotType->isPointerType())
-        if (const auto *Want = C.SlotType->getPointeeType()
-                                   ->getAs<FunctionProtoType>())
-          if (const auto *Have =
-                  C.Ref.Function->getType()->getAs<FunctionProtoType>()) {
-            (*O)["parameters"] = static_cast<int64_t>(Have->getNumParams());
-            (*O)["slotParameters"] = static_cast<int64_t>(Want->getNumParams());
-            QualType HR = Have->getReturnType(), WR = Want->getReturnType();
-            (*O)["returnMismatch"] =
-                HR->isVoidType() != WR->isVoidType() ||
-                HR->isPointerType() != WR->isPointerType();
-          }
-      (*O)["effects"] = effects(C);
-    }
-    return H;
-  }
-
-  Value stmtLocation(const Stmt *S) const {
-    return S ? location(S->getBeginLoc()) : Value(nullptr);
-  }
-
-  /// What a callback's body does, as the allocator checks read it.
-  Value effects(const CallbackRef &C) const {
-    const AllocatorCallbackFacts *F = M.callbackFacts(C.Ref.Function);
-    if (!F)
-      return nullptr;
-    Object O;
-    auto Fact = [&](const char *Name, const Stmt *S) {
-      if (S)
-        O[Name] = stmtLocation(S);
-    };
-    Fact("successWithoutContext", F->SuccessWithoutContext);
-    Fact("successAfterFailedAllocation", F->SuccessAfterFailedAllocation);
-    if (F->IgnoresPinAndFraming)
-      O["ignoresPinAndFraming"] = location(F->Definition->getLocation());
-    if (!F->StoredContextType.isNull())
-      O["storedContextType"] = typeName(F->StoredContextType, Ctx);
-    if (!F->ContextCastType.isNull()) {
-      O["contextCastType"] = typeName(F->ContextCastType, Ctx);
-      O["contextCastLocation"] = stmtLocation(F->ContextCast);
-    }
-    Fact("returnsUninitialized", F->ReturnsUninitialized);
-    Fact("returnsSentinel", F->ReturnsSentinel);
-    Fact("returnsFreed", F->ReturnsFreed);
-    Fact("raisesInsteadOfNull", F->RaisesInsteadOfNull);
-    if (F->SmallestAllocation) {
-      O["smallestAllocation"] = static_cast<int64_t>(*F->SmallestAllocation);
-      O["smallestAllocationLocation"] = stmtLocation(F->SmallestAllocationExpr);
-    }
-    O["allocatesFromPool"] = F->AllocatesFromPool;
-    return O;
-  }
-
-  Value allocatorDispatch(const AllocatorDispatch &D) const {
-    return Object{{"name", name(D.Var)},
-                  {"location", location(D.Var->getLocation())},
-                  {"initializeAllocator", callback(D.Initialize)},
-                  {"deleteAllocator", callback(D.Delete)},
-                  {"allocate", callback(D.Allocate)},
-                  {"free", callback(D.Free)}};
-  }
-
-  Value framing(const Framing &F) const {
-    return Object{
-        {"name", name(F.Var)},
-        {"location", location(F.Var->getLocation())},
-        {"kind", F.Ex ? "KSALLOCATOR_FRAMING_EX" : "KSALLOCATOR_FRAMING"},
-        {"memoryType",
-         F.MemoryType.empty() ? Value(nullptr) : Value(F.MemoryType)},
-        {"flags", number(F.Flags)},
-        {"frames", number(F.Frames)},
-        {"fileAlignment", number(F.FileAlignment)},
-        {"minFrameSize", number(F.MinFrameSize)},
-        {"maxFrameSize", number(F.MaxFrameSize)}};
-  }
-
-  Value pinDispatch(const PinDispatch &P) const {
-    return Object{{"name", name(P.Var)},
-                  {"location", location(P.Var->getLocation())},
-                  {"allocator", P.Allocator ? name(P.Allocator->Var)
-                                            : Value(nullptr)},
-                  {"customAllocator", !P.AllocatorNull}};
-  }
-
-  Value pin(const PinDescriptor &P) const {
-    return Object{{"array", name(P.Array)},
-                  {"index", static_cast<int64_t>(P.Index)},
-                  {"location", location(P.Init->getBeginLoc())},
-                  {"dispatch", P.Dispatch ? name(P.Dispatch->Var)
-                                          : Value(nullptr)},
-                  {"allocatorFraming", P.AllocatorFraming
-                                           ? name(P.AllocatorFraming->Var)
-                                           : Value(nullptr)},
-                  {"flags", number(P.Flags)},
-                  {"flagsLocation", P.Flags.Expr ? location(P.Flags.Expr->getBeginLoc())
-                                                 : Value(nullptr)},
-                  {"dataFlow", number(P.DataFlow)},
-                  {"communication", number(P.Communication)}};
-  }
-
-  Value document(llvm::StringRef MainFile) const {
-    Array Arrays, Sets, Tables, Calls, Handlers;
-    for (const ItemArray &A : M.ItemArrays)
-      Arrays.push_back(itemArray(A));
-    for (const SetTable &T : M.SetTables)
-      Sets.push_back(setTable(T));
-    // Sites of one automation table are consecutive, property first.
-    using TableKey = std::pair<const VarDecl *, int>;
-    std::vector<TableKey> Order;
-    std::map<TableKey, Object> ByTable;
-    for (const ItemSizeSite &S : M.Sites) {
-      if (S.Kind == SiteKind::HandlerCall) {
-        Object C = sizeAndCount(S);
-        C["api"] = S.Api;
-        C["family"] = family(S.Family);
-        C["location"] = location(S.Call->getBeginLoc());
-        Calls.push_back(std::move(C));
-        continue;
-      }
-      TableKey Key{S.Table, S.TableIndex};
-      auto [It, New] = ByTable.try_emplace(Key);
-      if (New) {
-        Order.push_back(Key);
-        It->second = Object{{"name", KsModel::siteTableName(S)},
-                            {"location", location(S.Table->getLocation())},
-                            {"framework", framework(S.Fw)}};
-      }
-      It->second[family(S.Family)] = sizeAndCount(S);
-    }
-    for (const TableKey &K : Order)
-      Tables.push_back(std::move(ByTable[K]));
-
-    std::vector<std::pair<const FunctionDecl *, const HandlerAccess *>> Acc;
-    for (const ItemArray &A : M.ItemArrays)
-      for (const FunctionDecl *FD : A.Handlers)
-        if (const HandlerAccess *H = M.accessOf(FD))
-          if (std::none_of(Acc.begin(), Acc.end(),
-                           [&](const auto &P) { return P.second == H; }))
-            Acc.emplace_back(FD, H);
-    // What each handler reads through KSPROPERTY_ITEM_IRP_STORAGE & co.
-    struct StorageRead {
-      Value Size, First, Last;
-    };
-    auto Storage = [&](const FunctionDecl *FD) {
-      std::optional<uint64_t> Max;
-      const ItemStorageCast *First = nullptr, *Last = nullptr;
-      for (const ItemStorageCast &C : M.StorageCasts)
-        if (C.Handler == FD->getCanonicalDecl())
-          if (auto Size = typeSize(Ctx, C.Target)) {
-            Max = std::max(Max.value_or(0), *Size);
-            if (!First)
-              First = &C;
-            Last = &C;
-          }
-      return StorageRead{
-          number(Max),
-          First ? location(First->Cast->getBeginLoc()) : Value(nullptr),
-          Last ? location(Last->Cast->getBeginLoc()) : Value(nullptr)};
-    };
-    for (const auto &[FD, H] : Acc) {
-      StorageRead SR = Storage(FD);
-      HandlerRef Named;
-      Named.Function = FD;
-      Named.Present = true;
-      Handlers.push_back(Object{
-          {"name", Named.name()}, // as items name it: GetValue<long long>
-          {"location", location(H->Definition->getLocation())},
-          {"framework", framework(H->Fw)},
-          {"propertyRead", number(H->PropertyRead)},
-          {"propertyType", H->PropertyType.isNull()
-                               ? Value(nullptr)
-                               : Value(typeName(H->PropertyType, Ctx))},
-          {"dataAccess", number(H->DataAccess)},
-          {"dataType", H->DataType.isNull()
-                           ? Value(nullptr)
-                           : Value(typeName(H->DataType, Ctx))},
-          {"checksLength", H->ChecksLength},
-          {"itemStorageRead", std::move(SR.Size)},
-          {"itemStorageReadLocation", std::move(SR.First)},
-          {"itemStorageReadEnd", std::move(SR.Last)},
-      });
-    }
-    Array Dispatches, Framings, PinDispatches, Pins;
-    for (const AllocatorDispatch &D : M.AllocatorDispatches)
-      Dispatches.push_back(allocatorDispatch(D));
-    for (const Framing &F : M.Framings)
-      Framings.push_back(framing(F));
-    for (const PinDispatch &P : M.PinDispatches)
-      PinDispatches.push_back(pinDispatch(P));
-    for (const PinDescriptor &P : M.Pins)
-      Pins.push_back(pin(P));
-    Array Modes, Wms, ExUses;
-    for (const AllocatorModeCall &C : M.ModeCalls)
-      Modes.push_back(Object{{"location", stmtLocation(C.Call)},
-                             {"mode", C.User ? "user" : "kernel"},
-                             {"requirementsFlags", number(C.RequirementsFlags)},
-                             {"requirementsLocation", stmtLocation(C.FlagsExpr)}});
-    for (const WmsAllocation &A : M.WmsAllocations)
-      Wms.push_back(Object{
-          {"location", stmtLocation(A.Call)},
-          {"method", A.PageSize ? "AllocatePageSizeBuffer" : "AllocateBuffer"},
-          {"pageAlignedUse", stmtLocation(A.PageAlignedUse)}});
-    for (const AllocatorExUse &U : M.AllocatorExUses)
-      ExUses.push_back(Object{{"location", location(U.Loc)}});
-    // Tables the model could not (fully) read because of compile errors.
-    Array Unanalysed;
-    for (const UnanalysedTable &T : findUnanalysedTables(Ctx))
-      Unanalysed.push_back(Object{
-          {"name", T.Name},
-          {"kind", T.Kind},
-          {"location",
-           T.File.empty()
-               ? Value(nullptr)
-               : Value(Object{{"file", displayPath(T.File, BaseDir)},
-                              {"line", static_cast<int64_t>(T.Line)},
-                              {"column", static_cast<int64_t>(T.Column)}})},
-          {"reason", T.Reason}});
-    return Object{{"file", displayPath(MainFile, BaseDir)},
-                  {"allocatorModeCalls", std::move(Modes)},
-                  {"bufferAllocations", std::move(Wms)},
-                  {"allocatorExUses", std::move(ExUses)},
-                  {"allocatorDispatches", std::move(Dispatches)},
-                  {"framings", std::move(Framings)},
-                  {"pinDispatches", std::move(PinDispatches)},
-                  {"pins", std::move(Pins)},
-                  {"itemArrays", std::move(Arrays)},
-                  {"setTables", std::move(Sets)},
-                  {"automationTables", std::move(Tables)},
-                  {"dispatchCalls", std::move(Calls)},
-                  {"handlers", std::move(Handlers)},
-                  {"unanalysedTables", std::move(Unanalysed)}};
-  }
+  schema::ItemEntry entry(const ItemArray &A, const ItemEntry &E) const;
+  schema::ItemArray itemArray(const ItemArray &A) const;
+  schema::SetTable setTable(const SetTable &T) const;
+  schema::SizeAndCount sizeAndCount(const ItemSizeSite &S) const;
+  void sites(schema::TranslationUnit &Tu) const;
+  void handlers(schema::TranslationUnit &Tu) const;
+  std::optional<schema::Callback> callback(const CallbackRef &C) const;
+  std::optional<schema::CallbackEffects> effects(const CallbackRef &C) const;
+  void allocators(schema::TranslationUnit &Tu) const;
+  void userMode(schema::TranslationUnit &Tu) const;
+  schema::TranslationUnit translationUnit(llvm::StringRef MainFile) const;
 
 private:
   const KsModel &M;
@@ -456,18 +135,277 @@ private:
   llvm::StringRef BaseDir;
 };
 
-} // namespace
-
-Value exportTranslationUnit(const KsModel &Model, ASTContext &Ctx,
-                            llvm::StringRef MainFile,
-                            llvm::StringRef BaseDir) {
-  return Exporter(Model, Ctx, BaseDir).document(MainFile);
+schema::ItemEntry Exporter::entry(const ItemArray &A,
+                                  const ItemEntry &E) const {
+  schema::ItemEntry O;
+  O.Index = E.Index;
+  O.Where = location(E.Init);
+  O.End = endLocation(E.Init->getSourceRange());
+  O.Id = number(E.Id);
+  if (std::string Name = E.Id.enumeratorName(); !Name.empty())
+    O.IdName = Name;
+  if (A.Info.Fw == Framework::PortCls) {
+    O.PropertySet = guid(E.PcSet);
+    O.Flags = number(E.Flags);
+    O.PcHandler = handler(E.PcHandler);
+  } else {
+    if (!A.Fast) {
+      O.MinProperty = number(E.MinProperty);
+      O.MinData = number(E.MinData);
+      O.Support = handler(E.Support);
+    }
+    O.Get = handler(E.Get);
+    O.Set = handler(E.Set);
+  }
+  // The fields whose expressions had errors: unknown, never judged.
+  for (auto [Name, Bad] : {std::pair{"id", E.Id.Unresolved},
+                           {"minProperty", E.MinProperty.Unresolved},
+                           {"minData", E.MinData.Unresolved},
+                           {"flags", E.Flags.Unresolved},
+                           {"propertySet", E.PcSet.Unresolved},
+                           {"get", E.Get.Unresolved},
+                           {"set", E.Set.Unresolved},
+                           {"support", E.Support.Unresolved},
+                           {"handler", E.PcHandler.Unresolved}})
+    if (Bad)
+      O.Unresolved.push_back(Name);
+  if (A.Info.Extended) {
+    schema::Extension X{number(E.ExtMinProperty), number(E.ExtMinData), {}};
+    for (const auto &[Field, H] : E.ExtHandlers)
+      X.Handlers.emplace_back(Field, handler(H));
+    O.Ext = std::move(X);
+  }
+  return O;
 }
 
-Value exportDocument(Array TranslationUnits) {
-  return Object{{"schema", "kstidy-model"},
-                {"version", ModelSchemaVersion},
-                {"translationUnits", std::move(TranslationUnits)}};
+schema::ItemArray Exporter::itemArray(const ItemArray &A) const {
+  schema::ItemArray O;
+  O.Name = declName(A.Var);
+  O.Where = location(A.Var->getLocation());
+  O.Family = family(A.Info.Family);
+  O.Framework = framework(A.Info.Fw);
+  O.Fast = A.Fast;
+  O.Extended = A.Info.Extended;
+  O.ElementType = typeName(A.ElementType, Ctx);
+  O.ElementSize = number(A.ElementSize);
+  O.Count = static_cast<int64_t>(A.Count);
+  // KS items carry no set of their own: the set entries pointing at the
+  // array name it (PortCls entries name theirs, in "propertySet").
+  for (const auto &[Table, SetE] : M.setsPointingAt(&A))
+    O.Sets.push_back({name(Table->Var), guid(SetE->Set)});
+  for (const ItemEntry &E : A.Entries)
+    O.Items.push_back(entry(A, E));
+  O.Single = A.Single;
+  if (A.Owner)
+    O.Owner = A.Owner->getQualifiedNameAsString();
+  O.HasErrors = A.HasErrors;
+  return O;
+}
+
+schema::SetTable Exporter::setTable(const SetTable &T) const {
+  schema::SetTable O{T.Var->getQualifiedNameAsString(),
+                     location(T.Var->getLocation()),
+                     family(T.Family),
+                     {}};
+  for (const SetEntry &E : T.Entries)
+    O.Sets.push_back({location(E.Init), endLocation(E.Init->getSourceRange()),
+                      guid(E.Set), number(E.ItemsCount), tableName(E.Items),
+                      number(E.FastIoCount), tableName(E.FastItems)});
+  return O;
+}
+
+schema::SizeAndCount Exporter::sizeAndCount(const ItemSizeSite &S) const {
+  schema::SizeAndCount O;
+  O.ItemSize = number(S.Value);
+  // KsPropertyHandler & co. take no size: plain items.
+  if (S.SizeExpr)
+    O.ItemSizeWhere = location(S.Loc);
+  O.Count = number(S.Count);
+  O.CountWhere = location(S.Count.Expr);
+  O.Table = S.Sets      ? name(S.Sets->Var)
+            : S.PcItems ? name(S.PcItems->Var)
+                        : std::nullopt;
+  O.TableIsNull = S.TargetNull;
+  return O;
+}
+
+void Exporter::sites(schema::TranslationUnit &Tu) const {
+  // Sites of one automation table are consecutive, property first.
+  using TableKey = std::pair<const VarDecl *, int>;
+  std::vector<TableKey> Order;
+  std::map<TableKey, schema::AutomationTable> ByTable;
+  for (const ItemSizeSite &S : M.Sites) {
+    if (S.Kind == SiteKind::HandlerCall) {
+      schema::DispatchCall C;
+      static_cast<schema::SizeAndCount &>(C) = sizeAndCount(S);
+      C.Api = S.Api;
+      C.Family = family(S.Family);
+      C.Where = location(S.Call);
+      Tu.DispatchCalls.push_back(std::move(C));
+      continue;
+    }
+    TableKey Key{S.Table, S.TableIndex};
+    auto [It, New] = ByTable.try_emplace(Key);
+    if (New) {
+      Order.push_back(Key);
+      It->second.Name = KsModel::siteTableName(S);
+      It->second.Where = location(S.Table->getLocation());
+      It->second.Framework = framework(S.Fw);
+    }
+    (S.Family == ItemFamily::Property ? It->second.Property
+     : S.Family == ItemFamily::Method ? It->second.Method
+                                      : It->second.Event) = sizeAndCount(S);
+  }
+  for (const TableKey &K : Order)
+    Tu.AutomationTables.push_back(std::move(ByTable[K]));
+}
+
+void Exporter::handlers(schema::TranslationUnit &Tu) const {
+  for (const auto &[FD, H] : M.handlerAccesses()) {
+    HandlerRef Named;
+    Named.Function = FD;
+    Named.Present = true;
+    schema::HandlerFacts O;
+    O.Name = Named.name(); // as items name it: GetValue<long long>
+    O.Where = location(H->Definition->getLocation());
+    O.Framework = framework(H->Fw);
+    O.PropertyRead = number(H->PropertyRead);
+    O.PropertyType = type(H->PropertyType);
+    O.DataAccess = number(H->DataAccess);
+    O.DataType = type(H->DataType);
+    O.ChecksLength = H->ChecksLength;
+    ItemStorageRead Read = M.itemStorageRead(FD->getCanonicalDecl(), Ctx);
+    O.ItemStorageRead = number(Read.Size);
+    O.ItemStorageReadWhere = location(Read.First ? Read.First->Cast : nullptr);
+    O.ItemStorageReadEnd = location(Read.Last ? Read.Last->Cast : nullptr);
+    Tu.Handlers.push_back(std::move(O));
+  }
+}
+
+std::optional<schema::Callback> Exporter::callback(const CallbackRef &C) const {
+  if (!C.Ref.Present)
+    return std::nullopt;
+  schema::Callback O;
+  readHandler(C.Ref, O);
+  O.CastInTable = C.CastInTable;
+  O.SlotWhere = location(C.Ref.Expr);
+  if (const CallbackSignature &S = C.Signature; S.Compared) {
+    O.Parameters = S.Callback->getNumParams();
+    O.SlotParameters = S.Slot->getNumParams();
+    O.ReturnMismatch = S.ReturnMismatch;
+  }
+  O.Effects = effects(C);
+  return O;
+}
+
+/// What a callback's body does, as the allocator checks read it.
+std::optional<schema::CallbackEffects>
+Exporter::effects(const CallbackRef &C) const {
+  const AllocatorCallbackFacts *F = M.callbackFacts(C.Ref.Function);
+  if (!F)
+    return std::nullopt;
+  schema::CallbackEffects O;
+  auto Fact = [&](schema::Field<schema::Location> &Out, const Stmt *S) {
+    if (S)
+      Out = location(S);
+  };
+  Fact(O.SuccessWithoutContext, F->SuccessWithoutContext);
+  Fact(O.SuccessAfterFailedAllocation, F->SuccessAfterFailedAllocation);
+  if (F->IgnoresPinAndFraming)
+    O.IgnoresPinAndFraming = location(F->Definition->getLocation());
+  O.StoredContextType = type(F->StoredContextType);
+  if (!F->ContextCastType.isNull()) {
+    O.ContextCastType = type(F->ContextCastType);
+    O.ContextCastWhere = location(F->ContextCast);
+  }
+  Fact(O.ReturnsUninitialized, F->ReturnsUninitialized);
+  Fact(O.ReturnsSentinel, F->ReturnsSentinel);
+  Fact(O.ReturnsFreed, F->ReturnsFreed);
+  Fact(O.RaisesInsteadOfNull, F->RaisesInsteadOfNull);
+  if (F->SmallestAllocation) {
+    O.SmallestAllocation = number(F->SmallestAllocation);
+    O.SmallestAllocationWhere = location(F->SmallestAllocationExpr);
+  }
+  O.AllocatesFromPool = F->AllocatesFromPool;
+  return O;
+}
+
+void Exporter::allocators(schema::TranslationUnit &Tu) const {
+  for (const AllocatorDispatch &D : M.AllocatorDispatches)
+    Tu.AllocatorDispatches.push_back(
+        {declName(D.Var), location(D.Var->getLocation()),
+         callback(D.Initialize), callback(D.Delete), callback(D.Allocate),
+         callback(D.Free)});
+  for (const Framing &F : M.Framings) {
+    schema::Framing O{declName(F.Var), location(F.Var->getLocation()),
+                      F.Ex ? "KSALLOCATOR_FRAMING_EX" : "KSALLOCATOR_FRAMING"};
+    if (!F.MemoryType.empty())
+      O.MemoryType = F.MemoryType;
+    O.Flags = number(F.Flags);
+    O.Frames = number(F.Frames);
+    O.FileAlignment = number(F.FileAlignment);
+    O.MinFrameSize = number(F.MinFrameSize);
+    O.MaxFrameSize = number(F.MaxFrameSize);
+    Tu.Framings.push_back(std::move(O));
+  }
+  for (const PinDispatch &P : M.PinDispatches)
+    Tu.PinDispatches.push_back({declName(P.Var), location(P.Var->getLocation()),
+                                tableName(P.Allocator), !P.AllocatorNull});
+  for (const PinDescriptor &P : M.Pins)
+    Tu.Pins.push_back({declName(P.Array), P.Index, location(P.Init),
+                       tableName(P.Dispatch), tableName(P.AllocatorFraming),
+                       number(P.Flags), location(P.Flags.Expr),
+                       number(P.DataFlow), number(P.Communication)});
+}
+
+void Exporter::userMode(schema::TranslationUnit &Tu) const {
+  for (const AllocatorModeCall &C : M.ModeCalls)
+    Tu.AllocatorModeCalls.push_back(
+        {location(C.Call), C.User ? "user" : "kernel",
+         number(C.RequirementsFlags), location(C.FlagsExpr)});
+  for (const WmsAllocation &A : M.WmsAllocations)
+    Tu.BufferAllocations.push_back(
+        {location(A.Call),
+         A.PageSize ? "AllocatePageSizeBuffer" : "AllocateBuffer",
+         location(A.PageAlignedUse)});
+  for (const AllocatorExUse &U : M.AllocatorExUses)
+    Tu.AllocatorExUses.push_back({location(U.Loc)});
+}
+
+schema::TranslationUnit
+Exporter::translationUnit(llvm::StringRef MainFile) const {
+  schema::TranslationUnit Tu;
+  Tu.File = displayPath(MainFile, BaseDir);
+  for (const ItemArray &A : M.ItemArrays)
+    Tu.ItemArrays.push_back(itemArray(A));
+  for (const SetTable &T : M.SetTables)
+    Tu.SetTables.push_back(setTable(T));
+  sites(Tu);
+  handlers(Tu);
+  allocators(Tu);
+  userMode(Tu);
+  // Tables the model could not (fully) read because of compile errors.
+  for (const UnanalysedTable &T : findUnanalysedTables(Ctx)) {
+    schema::Loc Where;
+    if (!T.File.empty())
+      Where = schema::Location{displayPath(T.File, BaseDir),
+                               static_cast<int64_t>(T.Line),
+                               static_cast<int64_t>(T.Column)};
+    Tu.UnanalysedTables.push_back({T.Name, T.Kind, Where, T.Reason});
+  }
+  return Tu;
+}
+
+} // namespace
+
+llvm::json::Value exportTranslationUnit(const KsModel &Model, ASTContext &Ctx,
+                                        llvm::StringRef MainFile,
+                                        llvm::StringRef BaseDir) {
+  return toJSON(Exporter(Model, Ctx, BaseDir).translationUnit(MainFile));
+}
+
+llvm::json::Value exportDocument(llvm::json::Array TranslationUnits) {
+  return schema::documentJSON(std::move(TranslationUnits));
 }
 
 } // namespace ks

@@ -3,8 +3,8 @@
 // `kstidy --export-model=FILE` writes what kstidy understood of each
 // translation unit's tables: item arrays and their entries, set tables,
 // automation tables, dispatch calls and what each handler does with its
-// buffers. The schema is docs/model.schema.json, explained in docs/model.md;
-// the runtime reference replays it.
+// buffers. The schema is docs/model.schema.json, explained in docs/model.md,
+// and ModelSchema.h as structs; the runtime reference replays it.
 //
 //===----------------------------------------------------------------------===//
 #ifndef KSTIDY_TOOL_MODELEXPORT_H
@@ -15,10 +15,6 @@
 #include "llvm/Support/JSON.h"
 
 namespace ks {
-
-/// The schema version written into every export; bump it when a field
-/// changes meaning or disappears (adding fields keeps it).
-constexpr int ModelSchemaVersion = 1;
 
 /// One translation unit's model. Paths under \p BaseDir are written relative
 /// to it, so that exports of a checkout compare across machines.

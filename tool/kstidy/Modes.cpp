@@ -44,10 +44,10 @@ int runReplay(const CliOptions &O) {
   auto Doc = readJsonFile(*O.Replay);
   if (!Doc)
     return fail(llvm::toString(Doc.takeError()));
-  const llvm::json::Object *Root = Doc->getAsObject();
-  if (!Root || Root->getString("schema") != llvm::StringRef("kstidy-model"))
+  schema::Document Model = schema::readDocument(*Doc);
+  if (Model.Schema != schema::SchemaName)
     return fail(*O.Replay + " is not a kstidy model export");
-  std::vector<RuntimeFinding> Runtime = replayModel(*Doc);
+  std::vector<RuntimeFinding> Runtime = replayModel(Model);
   printRuntimeFindings(llvm::outs(), Runtime);
   if (!O.Quiet)
     llvm::errs() << "kstidy: replay observed "

@@ -6,12 +6,13 @@
 // allocators from it, sends every item, verb and allocator path requests at
 // boundary buffer lengths, and reports each failure it observes with the
 // check name a static finding would carry and the place it concerns.
+// Comparison.h pairs them with the static findings.
 //
 //===----------------------------------------------------------------------===//
 #ifndef KSTIDY_TOOL_REPLAY_H
 #define KSTIDY_TOOL_REPLAY_H
 
-#include "Findings.h"
+#include "ModelSchema.h"
 
 #include "llvm/Support/JSON.h"
 #include <string>
@@ -30,30 +31,12 @@ struct RuntimeFinding {
 };
 
 /// Replays every translation unit of a model export document.
+std::vector<RuntimeFinding> replayModel(const schema::Document &Document);
+/// The same, read leniently from JSON (ModelSchema.h).
 std::vector<RuntimeFinding> replayModel(const llvm::json::Value &Document);
-
-/// One row of the static/runtime comparison.
-struct ComparisonRow {
-  std::string Check;
-  std::string Where;   ///< file:line
-  std::string Static;  ///< the static message, or "-"
-  std::string Runtime; ///< what the reference observed, or "-"
-  std::string Verdict; ///< confirmed, static-only, runtime-only
-};
-
-/// Pairs static findings (paths made relative to \p BaseDir) with runtime
-/// findings: same check, same file, the static line inside the runtime
-/// finding's span.
-std::vector<ComparisonRow>
-compareFindings(const std::vector<Finding> &Static,
-                const std::vector<RuntimeFinding> &Runtime,
-                llvm::StringRef BaseDir);
 
 void printRuntimeFindings(llvm::raw_ostream &OS,
                           const std::vector<RuntimeFinding> &Findings);
-void printComparison(llvm::raw_ostream &OS,
-                     const std::vector<ComparisonRow> &Rows);
-llvm::json::Value comparisonToJson(const std::vector<ComparisonRow> &Rows);
 
 } // namespace ks
 

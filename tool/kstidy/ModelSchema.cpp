@@ -1,0 +1,596 @@
+//===- ModelSchema.cpp - The export's member names, written and read ------===//
+//
+// Each struct's toJSON and fromJSON stand together, so that a member is
+// named once for both directions. Readers never fail on a member: what is
+// missing or of another type keeps the struct's default.
+//
+//===----------------------------------------------------------------------===//
+#include "ModelSchema.h"
+
+#include <algorithm>
+#include <tuple>
+
+using llvm::json::Array;
+using llvm::json::Object;
+using llvm::json::Path;
+using llvm::json::Value;
+
+namespace ks {
+namespace schema {
+
+namespace {
+
+/// Writes a Field: nothing when absent.
+template <typename T>
+void put(Object &O, llvm::StringRef Key, const Field<T> &F) {
+  if (F.Present)
+    O[Key] = F.Value ? Value(*F.Value) : Value(nullptr);
+}
+
+/// The members of a JSON object, read as json::ObjectMapper reads them but
+/// leniently: a member that does not read keeps its default and the others
+/// are still read.
+class Members {
+public:
+  Members(const Value &V, Path P) : O(V.getAsObject()), P(P) {}
+  explicit operator bool() const { return O != nullptr; }
+  template <typename T> void mapOptional(llvm::StringRef Key, T &Out) {
+    if (const Value *E = O->get(Key))
+      fromJSON(*E, Out, P.field(Key));
+  }
+  /// An array member: its objects (other elements are skipped).
+  template <typename T>
+  void mapOptional(llvm::StringRef Key, std::vector<T> &Out) {
+    if (const Array *A = O->getArray(Key))
+      for (size_t I = 0; I < A->size(); ++I)
+        if ((*A)[I].getAsObject()) {
+          T Item;
+          fromJSON((*A)[I], Item, P.field(Key).index(I));
+          Out.push_back(std::move(Item));
+        }
+  }
+
+private:
+  const Object *O;
+  Path P;
+};
+
+/// Reads each (key, member) pair whose key is present.
+void mapAll(Members &) {}
+template <typename T, typename... Rest>
+void mapAll(Members &O, llvm::StringRef Key, T &Out, Rest &&...R) {
+  O.mapOptional(Key, Out);
+  mapAll(O, std::forward<Rest>(R)...);
+}
+
+} // namespace
+
+/// Present (even when null, then without a value).
+template <typename T> bool fromJSON(const Value &V, Field<T> &Out, Path P) {
+  Out.Present = true;
+  Out.Value.reset();
+  T X{};
+  if (!V.getAsNull() && fromJSON(V, X, P))
+    Out.Value = std::move(X);
+  return true;
+}
+
+Value toJSON(const Location &L) {
+  return Object{{"file", L.File}, {"line", L.Line}, {"column", L.Column}};
+}
+bool fromJSON(const Value &V, Location &Out, Path P) {
+  if (V.getAsNull())
+    return false;
+  if (Members O{V, P})
+    mapAll(O, "file", Out.File, "line", Out.Line, "column", Out.Column);
+  return true; // any other value: a place nothing is known of
+}
+
+Value toJSON(const Guid &G) {
+  return Object{{"name", G.Name}, {"value", G.Value}};
+}
+bool fromJSON(const Value &V, Guid &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "name", Out.Name, "value", Out.Value);
+  return true;
+}
+
+/// The members of a handler slot, also those of a callback.
+static Object handlerObject(const Handler &H) {
+  Object O{{"name", H.Name}};
+  if (H.Unresolved)
+    O["unresolved"] = true;
+  put(O, "location", H.Where);
+  return O;
+}
+static void readHandler(Members &O, Handler &Out) {
+  mapAll(O, "name", Out.Name, "unresolved", Out.Unresolved, "location",
+         Out.Where);
+}
+Value toJSON(const Handler &H) { return handlerObject(H); }
+bool fromJSON(const Value &V, Handler &Out, Path P) {
+  Members O{V, P};
+  if (O)
+    readHandler(O, Out);
+  return static_cast<bool>(O);
+}
+
+static Value toJSON(const Extension &X) {
+  Object Handlers;
+  for (const auto &[Field, H] : X.Handlers)
+    Handlers[Field] = H ? Value(*H) : Value(nullptr);
+  return Object{{"minProperty", X.MinProperty},
+                {"minData", X.MinData},
+                {"handlers", std::move(Handlers)}};
+}
+static bool fromJSON(const Value &V, Extension &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "minProperty", Out.MinProperty, "minData", Out.MinData);
+  if (const Object *Hs = V.getAsObject()->getObject("handlers"))
+    for (const auto &KV : *Hs) {
+      std::optional<Handler> H;
+      fromJSON(KV.second, H, P.field("handlers"));
+      Out.Handlers.emplace_back(KV.first.str(), std::move(H));
+    }
+  return true;
+}
+
+Value toJSON(const ItemEntry &E) {
+  Object O{
+      {"index", E.Index}, {"location", E.Where}, {"end", E.End}, {"id", E.Id}};
+  if (E.IdName)
+    O["idName"] = *E.IdName;
+  put(O, "minProperty", E.MinProperty);
+  put(O, "minData", E.MinData);
+  put(O, "get", E.Get);
+  put(O, "set", E.Set);
+  put(O, "support", E.Support);
+  put(O, "propertySet", E.PropertySet);
+  put(O, "flags", E.Flags);
+  put(O, "handler", E.PcHandler);
+  if (!E.Unresolved.empty())
+    O["unresolved"] = E.Unresolved;
+  if (E.Ext)
+    O["extension"] = toJSON(*E.Ext);
+  return O;
+}
+static bool fromJSON(const Value &V, ItemEntry &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "index", Out.Index, "location", Out.Where, "end", Out.End, "id",
+         Out.Id, "idName", Out.IdName, "minProperty", Out.MinProperty,
+         "minData", Out.MinData, "get", Out.Get, "set", Out.Set, "support",
+         Out.Support, "propertySet", Out.PropertySet, "flags", Out.Flags,
+         "handler", Out.PcHandler);
+  if (const Array *U = V.getAsObject()->getArray("unresolved"))
+    for (const Value &Name : *U)
+      if (auto S = Name.getAsString())
+        Out.Unresolved.push_back(S->str());
+  O.mapOptional("extension", Out.Ext);
+  return true;
+}
+
+static Value toJSON(const ArraySet &S) {
+  return Object{{"setTable", S.SetTable}, {"set", S.Set}};
+}
+static bool fromJSON(const Value &V, ArraySet &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "setTable", Out.SetTable, "set", Out.Set);
+  return true;
+}
+
+Value toJSON(const ItemArray &A) {
+  Object O{{"name", A.Name},
+           {"location", A.Where},
+           {"family", A.Family},
+           {"framework", A.Framework},
+           {"fast", A.Fast},
+           {"extended", A.Extended},
+           {"elementType", A.ElementType},
+           {"elementSize", A.ElementSize},
+           {"count", A.Count},
+           {"sets", A.Sets},
+           {"items", A.Items}};
+  if (A.Single)
+    O["single"] = true;
+  if (A.Owner)
+    O["owner"] = *A.Owner;
+  if (A.HasErrors)
+    O["hasErrors"] = true;
+  return O;
+}
+static bool fromJSON(const Value &V, ItemArray &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "name", Out.Name, "location", Out.Where, "family", Out.Family,
+         "framework", Out.Framework, "fast", Out.Fast, "extended", Out.Extended,
+         "elementType", Out.ElementType, "elementSize", Out.ElementSize,
+         "count", Out.Count);
+  mapAll(O, "sets", Out.Sets, "items", Out.Items, "single", Out.Single, "owner",
+         Out.Owner, "hasErrors", Out.HasErrors);
+  return true;
+}
+
+static Value toJSON(const SetEntry &E) {
+  return Object{{"location", E.Where},
+                {"end", E.End},
+                {"set", E.Set},
+                {"itemsCount", E.ItemsCount},
+                {"items", E.Items},
+                {"fastIoCount", E.FastIoCount},
+                {"fastItems", E.FastItems}};
+}
+static bool fromJSON(const Value &V, SetEntry &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "location", Out.Where, "end", Out.End, "set", Out.Set, "itemsCount",
+         Out.ItemsCount, "items", Out.Items, "fastIoCount", Out.FastIoCount,
+         "fastItems", Out.FastItems);
+  return true;
+}
+
+Value toJSON(const SetTable &T) {
+  return Object{{"name", T.Name},
+                {"location", T.Where},
+                {"family", T.Family},
+                {"sets", T.Sets}};
+}
+static bool fromJSON(const Value &V, SetTable &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "name", Out.Name, "location", Out.Where, "family", Out.Family,
+         "sets", Out.Sets);
+  return true;
+}
+
+static Object sizeAndCount(const SizeAndCount &S) {
+  return Object{{"itemSize", S.ItemSize}, {"itemSizeLocation", S.ItemSizeWhere},
+                {"count", S.Count},       {"countLocation", S.CountWhere},
+                {"table", S.Table},       {"tableIsNull", S.TableIsNull}};
+}
+static void readSizeAndCount(Members &O, SizeAndCount &Out) {
+  mapAll(O, "itemSize", Out.ItemSize, "itemSizeLocation", Out.ItemSizeWhere,
+         "count", Out.Count, "countLocation", Out.CountWhere, "table",
+         Out.Table, "tableIsNull", Out.TableIsNull);
+}
+static Value toJSON(const SizeAndCount &S) { return sizeAndCount(S); }
+static bool fromJSON(const Value &V, SizeAndCount &Out, Path P) {
+  Members O{V, P};
+  if (O)
+    readSizeAndCount(O, Out);
+  return static_cast<bool>(O);
+}
+
+Value toJSON(const DispatchCall &C) {
+  Object O = sizeAndCount(C);
+  O["api"] = C.Api;
+  O["family"] = C.Family;
+  O["location"] = C.Where;
+  return O;
+}
+static bool fromJSON(const Value &V, DispatchCall &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  readSizeAndCount(O, Out);
+  mapAll(O, "api", Out.Api, "family", Out.Family, "location", Out.Where);
+  return true;
+}
+
+Value toJSON(const AutomationTable &T) {
+  Object O{{"name", T.Name}, {"location", T.Where}, {"framework", T.Framework}};
+  if (T.Property)
+    O[FamilyProperty] = *T.Property;
+  if (T.Method)
+    O[FamilyMethod] = *T.Method;
+  if (T.Event)
+    O[FamilyEvent] = *T.Event;
+  return O;
+}
+static bool fromJSON(const Value &V, AutomationTable &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "name", Out.Name, "location", Out.Where, "framework",
+         Out.Framework);
+  // A family that is not an object is no table (not a null one).
+  auto Family = [&](llvm::StringLiteral Key, std::optional<SizeAndCount> &F) {
+    if (const Value *X = V.getAsObject()->get(Key))
+      if (X->getAsObject())
+        fromJSON(*X, F.emplace(), P.field(Key));
+  };
+  Family("property", Out.Property);
+  Family("method", Out.Method);
+  Family("event", Out.Event);
+  return true;
+}
+
+Value toJSON(const HandlerFacts &H) {
+  return Object{{"name", H.Name},
+                {"location", H.Where},
+                {"framework", H.Framework},
+                {"propertyRead", H.PropertyRead},
+                {"propertyType", H.PropertyType},
+                {"dataAccess", H.DataAccess},
+                {"dataType", H.DataType},
+                {"checksLength", H.ChecksLength},
+                {"itemStorageRead", H.ItemStorageRead},
+                {"itemStorageReadLocation", H.ItemStorageReadWhere},
+                {"itemStorageReadEnd", H.ItemStorageReadEnd}};
+}
+static bool fromJSON(const Value &V, HandlerFacts &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "name", Out.Name, "location", Out.Where, "framework", Out.Framework,
+         "propertyRead", Out.PropertyRead, "propertyType", Out.PropertyType,
+         "dataAccess", Out.DataAccess, "dataType", Out.DataType, "checksLength",
+         Out.ChecksLength, "itemStorageRead", Out.ItemStorageRead,
+         "itemStorageReadLocation", Out.ItemStorageReadWhere,
+         "itemStorageReadEnd", Out.ItemStorageReadEnd);
+  return true;
+}
+
+static Value toJSON(const CallbackEffects &E) {
+  Object O;
+  put(O, "successWithoutContext", E.SuccessWithoutContext);
+  put(O, "successAfterFailedAllocation", E.SuccessAfterFailedAllocation);
+  put(O, "ignoresPinAndFraming", E.IgnoresPinAndFraming);
+  if (E.StoredContextType)
+    O["storedContextType"] = *E.StoredContextType;
+  if (E.ContextCastType)
+    O["contextCastType"] = *E.ContextCastType;
+  put(O, "contextCastLocation", E.ContextCastWhere);
+  put(O, "returnsUninitialized", E.ReturnsUninitialized);
+  put(O, "returnsSentinel", E.ReturnsSentinel);
+  put(O, "returnsFreed", E.ReturnsFreed);
+  put(O, "raisesInsteadOfNull", E.RaisesInsteadOfNull);
+  if (E.SmallestAllocation)
+    O["smallestAllocation"] = *E.SmallestAllocation;
+  put(O, "smallestAllocationLocation", E.SmallestAllocationWhere);
+  O["allocatesFromPool"] = E.AllocatesFromPool;
+  return O;
+}
+static bool fromJSON(const Value &V, CallbackEffects &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "successWithoutContext", Out.SuccessWithoutContext,
+         "successAfterFailedAllocation", Out.SuccessAfterFailedAllocation,
+         "ignoresPinAndFraming", Out.IgnoresPinAndFraming, "storedContextType",
+         Out.StoredContextType, "contextCastType", Out.ContextCastType,
+         "contextCastLocation", Out.ContextCastWhere, "returnsUninitialized",
+         Out.ReturnsUninitialized, "returnsSentinel", Out.ReturnsSentinel,
+         "returnsFreed", Out.ReturnsFreed, "raisesInsteadOfNull",
+         Out.RaisesInsteadOfNull, "smallestAllocation", Out.SmallestAllocation,
+         "smallestAllocationLocation", Out.SmallestAllocationWhere,
+         "allocatesFromPool", Out.AllocatesFromPool);
+  return true;
+}
+
+static Value toJSON(const Callback &C) {
+  Object O = handlerObject(C);
+  O["castInTable"] = C.CastInTable;
+  O["slotLocation"] = C.SlotWhere;
+  if (C.Parameters)
+    O["parameters"] = *C.Parameters;
+  if (C.SlotParameters)
+    O["slotParameters"] = *C.SlotParameters;
+  if (C.ReturnMismatch)
+    O["returnMismatch"] = *C.ReturnMismatch;
+  O["effects"] = C.Effects;
+  return O;
+}
+static bool fromJSON(const Value &V, Callback &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  readHandler(O, Out);
+  mapAll(O, "castInTable", Out.CastInTable, "slotLocation", Out.SlotWhere,
+         "parameters", Out.Parameters, "slotParameters", Out.SlotParameters,
+         "returnMismatch", Out.ReturnMismatch, "effects", Out.Effects);
+  return true;
+}
+
+Value toJSON(const AllocatorDispatch &D) {
+  return Object{{"name", D.Name},
+                {"location", D.Where},
+                {"initializeAllocator", D.Initialize},
+                {"deleteAllocator", D.Delete},
+                {"allocate", D.Allocate},
+                {"free", D.Free}};
+}
+static bool fromJSON(const Value &V, AllocatorDispatch &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "name", Out.Name, "location", Out.Where, "initializeAllocator",
+         Out.Initialize, "deleteAllocator", Out.Delete, "allocate",
+         Out.Allocate, "free", Out.Free);
+  return true;
+}
+
+Value toJSON(const Framing &F) {
+  return Object{{"name", F.Name},
+                {"location", F.Where},
+                {"kind", F.Kind},
+                {"memoryType", F.MemoryType},
+                {"flags", F.Flags},
+                {"frames", F.Frames},
+                {"fileAlignment", F.FileAlignment},
+                {"minFrameSize", F.MinFrameSize},
+                {"maxFrameSize", F.MaxFrameSize}};
+}
+static bool fromJSON(const Value &V, Framing &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "name", Out.Name, "location", Out.Where, "kind", Out.Kind,
+         "memoryType", Out.MemoryType, "flags", Out.Flags, "frames", Out.Frames,
+         "fileAlignment", Out.FileAlignment, "minFrameSize", Out.MinFrameSize,
+         "maxFrameSize", Out.MaxFrameSize);
+  return true;
+}
+
+Value toJSON(const PinDispatch &D) {
+  return Object{{"name", D.Name},
+                {"location", D.Where},
+                {"allocator", D.Allocator},
+                {"customAllocator", D.CustomAllocator}};
+}
+static bool fromJSON(const Value &V, PinDispatch &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "name", Out.Name, "location", Out.Where, "allocator", Out.Allocator,
+         "customAllocator", Out.CustomAllocator);
+  return true;
+}
+
+Value toJSON(const Pin &Pn) {
+  return Object{{"array", Pn.Array},
+                {"index", Pn.Index},
+                {"location", Pn.Where},
+                {"dispatch", Pn.Dispatch},
+                {"allocatorFraming", Pn.AllocatorFraming},
+                {"flags", Pn.Flags},
+                {"flagsLocation", Pn.FlagsWhere},
+                {"dataFlow", Pn.DataFlow},
+                {"communication", Pn.Communication}};
+}
+static bool fromJSON(const Value &V, Pin &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "array", Out.Array, "index", Out.Index, "location", Out.Where,
+         "dispatch", Out.Dispatch, "allocatorFraming", Out.AllocatorFraming,
+         "flags", Out.Flags, "flagsLocation", Out.FlagsWhere, "dataFlow",
+         Out.DataFlow, "communication", Out.Communication);
+  return true;
+}
+
+Value toJSON(const AllocatorModeCall &C) {
+  return Object{{"location", C.Where},
+                {"mode", C.Mode},
+                {"requirementsFlags", C.RequirementsFlags},
+                {"requirementsLocation", C.RequirementsWhere}};
+}
+static bool fromJSON(const Value &V, AllocatorModeCall &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "location", Out.Where, "mode", Out.Mode, "requirementsFlags",
+         Out.RequirementsFlags, "requirementsLocation", Out.RequirementsWhere);
+  return true;
+}
+
+Value toJSON(const BufferAllocation &A) {
+  Object O{{"location", A.Where}, {"method", A.Method}};
+  put(O, "pageAlignedUse", A.PageAlignedUse);
+  return O;
+}
+static bool fromJSON(const Value &V, BufferAllocation &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "location", Out.Where, "method", Out.Method, "pageAlignedUse",
+         Out.PageAlignedUse);
+  return true;
+}
+
+Value toJSON(const AllocatorExUse &U) { return Object{{"location", U.Where}}; }
+static bool fromJSON(const Value &V, AllocatorExUse &Out, Path P) {
+  Members O{V, P};
+  if (O)
+    O.mapOptional("location", Out.Where);
+  return static_cast<bool>(O);
+}
+
+Value toJSON(const UnanalysedTable &T) {
+  return Object{{"name", T.Name},
+                {"kind", T.Kind},
+                {"location", T.Where},
+                {"reason", T.Reason}};
+}
+static bool fromJSON(const Value &V, UnanalysedTable &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "name", Out.Name, "kind", Out.Kind, "location", Out.Where, "reason",
+         Out.Reason);
+  return true;
+}
+
+Value toJSON(const TranslationUnit &Tu) {
+  return Object{{"file", Tu.File},
+                {"allocatorModeCalls", Tu.AllocatorModeCalls},
+                {"bufferAllocations", Tu.BufferAllocations},
+                {"allocatorExUses", Tu.AllocatorExUses},
+                {"allocatorDispatches", Tu.AllocatorDispatches},
+                {"framings", Tu.Framings},
+                {"pinDispatches", Tu.PinDispatches},
+                {"pins", Tu.Pins},
+                {"itemArrays", Tu.ItemArrays},
+                {"setTables", Tu.SetTables},
+                {"automationTables", Tu.AutomationTables},
+                {"dispatchCalls", Tu.DispatchCalls},
+                {"handlers", Tu.Handlers},
+                {"unanalysedTables", Tu.UnanalysedTables}};
+}
+bool fromJSON(const Value &V, TranslationUnit &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "file", Out.File, "allocatorModeCalls", Out.AllocatorModeCalls,
+         "bufferAllocations", Out.BufferAllocations, "allocatorExUses",
+         Out.AllocatorExUses, "allocatorDispatches", Out.AllocatorDispatches,
+         "framings", Out.Framings, "pinDispatches", Out.PinDispatches, "pins",
+         Out.Pins, "itemArrays", Out.ItemArrays, "setTables", Out.SetTables,
+         "automationTables", Out.AutomationTables, "dispatchCalls",
+         Out.DispatchCalls, "handlers", Out.Handlers, "unanalysedTables",
+         Out.UnanalysedTables);
+  return true;
+}
+
+static Value documentObject(llvm::StringRef Schema, int64_t Version,
+                            Array TranslationUnits) {
+  return Object{{"schema", Schema},
+                {"version", Version},
+                {"translationUnits", std::move(TranslationUnits)}};
+}
+Value documentJSON(Array TranslationUnits) {
+  return documentObject(SchemaName, SchemaVersion, std::move(TranslationUnits));
+}
+Value toJSON(const Document &D) {
+  return documentObject(D.Schema, D.Version, Array(D.TranslationUnits));
+}
+bool fromJSON(const Value &V, Document &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "schema", Out.Schema, "version", Out.Version, "translationUnits",
+         Out.TranslationUnits);
+  return true;
+}
+
+Document readDocument(const Value &V) {
+  Document D;
+  D.Schema.clear();
+  D.Version = 0;
+  Path::Root Root("model export");
+  fromJSON(V, D, Root);
+  return D;
+}
+
+} // namespace schema
+} // namespace ks

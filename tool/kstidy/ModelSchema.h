@@ -1,0 +1,333 @@
+//===- ModelSchema.h - The model export as plain structs ------------------===//
+//
+// What `kstidy --export-model` writes, one struct per JSON object of
+// docs/model.schema.json, with toJSON/fromJSON beside each other in
+// ModelSchema.cpp: the only code that knows the export's member names. The
+// exporter (ModelExport.cpp) fills these structs from the KS model and
+// writes them; the replay (Replay*.cpp) reads them back.
+//
+// Reading is lenient, as hand-edited or truncated exports must be replayed
+// without a crash: a member that is missing or of another type reads as its
+// default (a null location, an absent handler, 0), and an array element
+// that is not an object is skipped. Some members are written only for some
+// kinds of objects (a PortCls entry has "flags", a KS entry "minData"):
+// they are Field<T>, which tells an absent member from a null one.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KSTIDY_TOOL_MODELSCHEMA_H
+#define KSTIDY_TOOL_MODELSCHEMA_H
+
+#include "llvm/Support/JSON.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ks {
+namespace schema {
+
+/// The document's "schema" member.
+inline constexpr const char *SchemaName = "kstidy-model";
+/// The schema version written into every export; bump it when a field
+/// changes meaning or disappears (adding fields keeps it).
+inline constexpr int SchemaVersion = 1;
+
+/// Values of the "family" and "framework" members.
+inline constexpr const char *FamilyProperty = "property";
+inline constexpr const char *FamilyMethod = "method";
+inline constexpr const char *FamilyEvent = "event";
+inline constexpr const char *FrameworkKs = "ks";
+inline constexpr const char *FrameworkPortCls = "portcls";
+
+/// A member written for some kinds of objects only: absent, null, or a
+/// value.
+template <typename T> struct Field {
+  bool Present = false;
+  std::optional<T> Value;
+
+  Field() = default;
+  Field(std::optional<T> V) : Present(true), Value(std::move(V)) {}
+  Field(T V) : Present(true), Value(std::move(V)) {}
+  const T *get() const { return Value ? &*Value : nullptr; }
+  bool operator==(const Field &O) const {
+    return Present == O.Present && Value == O.Value;
+  }
+};
+
+/// A place in a source file. Any non-null JSON value reads as a location
+/// (an object's members, or nothing known: an empty file).
+struct Location {
+  std::string File; ///< relative to the export's base directory
+  std::optional<int64_t> Line, Column;
+};
+/// A location that may be unknown (null).
+using Loc = std::optional<Location>;
+
+/// A GUID: the variable's name and, when known, its value.
+struct Guid {
+  std::string Name;
+  std::optional<std::string> Value;
+};
+
+/// A handler or callback slot that is not NULL.
+struct Handler {
+  std::string Name;        ///< "GetValue<long long>", "<expression>", ...
+  bool Unresolved = false; ///< did not compile: nothing known about it
+  /// Where the function is defined (absent unless a function is named).
+  Field<Location> Where;
+};
+
+/// An entry of an extended item's own members.
+struct Extension {
+  std::optional<int64_t> MinProperty, MinData;
+  /// Its handler members by field name, in the order the JSON object yields
+  /// them (which the replay ranks); compared as a set.
+  std::vector<std::pair<std::string, std::optional<Handler>>> Handlers;
+};
+
+/// One entry of an item array ("items").
+struct ItemEntry {
+  int64_t Index = 0;
+  Loc Where, End;
+  std::optional<int64_t> Id;
+  std::optional<std::string> IdName; ///< the enumerator the driver named
+  // KS items (MinProperty / MinData / Support: not for fast items).
+  Field<int64_t> MinProperty, MinData;
+  Field<Handler> Get, Set, Support;
+  // PortCls items.
+  Field<Guid> PropertySet;
+  Field<int64_t> Flags;
+  Field<Handler> PcHandler;
+  /// The members whose expressions had errors ("id", "minData", ...).
+  std::vector<std::string> Unresolved;
+  std::optional<Extension> Ext; ///< an extended item's own members
+};
+
+/// A set entry that points at an item array.
+struct ArraySet {
+  std::optional<std::string> SetTable;
+  std::optional<Guid> Set;
+};
+
+/// An array of items ("itemArrays").
+struct ItemArray {
+  std::string Name;
+  Loc Where;
+  std::string Family, Framework;
+  bool Fast = false, Extended = false;
+  std::string ElementType;
+  std::optional<int64_t> ElementSize;
+  int64_t Count = 0;
+  std::vector<ArraySet> Sets;
+  std::vector<ItemEntry> Items;
+  bool Single = false;              ///< one item object, not an array
+  std::optional<std::string> Owner; ///< a field of this driver variable
+  bool HasErrors = false;
+};
+
+/// One set of a set table.
+struct SetEntry {
+  Loc Where, End;
+  std::optional<Guid> Set;
+  std::optional<int64_t> ItemsCount;
+  std::optional<std::string> Items;
+  std::optional<int64_t> FastIoCount;
+  std::optional<std::string> FastItems;
+};
+
+/// A KSPROPERTY_SET / KSMETHOD_SET / KSEVENT_SET array ("setTables").
+struct SetTable {
+  std::string Name;
+  Loc Where;
+  std::string Family;
+  std::vector<SetEntry> Sets;
+};
+
+/// An item size and count handed to the runtime with a table.
+struct SizeAndCount {
+  std::optional<int64_t> ItemSize;
+  Loc ItemSizeWhere; ///< null when the API takes no size
+  std::optional<int64_t> Count;
+  Loc CountWhere;
+  std::optional<std::string> Table;
+  bool TableIsNull = false;
+};
+
+/// KsPropertyHandler & co. ("dispatchCalls").
+struct DispatchCall : SizeAndCount {
+  std::string Api, Family;
+  Loc Where;
+};
+
+/// A KSAUTOMATION_TABLE / PCAUTOMATION_TABLE ("automationTables").
+struct AutomationTable {
+  std::string Name;
+  Loc Where;
+  std::string Framework;
+  std::optional<SizeAndCount> Property, Method, Event;
+};
+
+/// What a property handler does with its buffers ("handlers").
+struct HandlerFacts {
+  std::string Name;
+  Loc Where;
+  std::string Framework;
+  std::optional<int64_t> PropertyRead;
+  std::optional<std::string> PropertyType;
+  std::optional<int64_t> DataAccess;
+  std::optional<std::string> DataType;
+  bool ChecksLength = false;
+  std::optional<int64_t> ItemStorageRead;
+  Loc ItemStorageReadWhere, ItemStorageReadEnd;
+};
+
+/// What an allocator callback's body does. A fact is a location, present
+/// only when the callback has it.
+struct CallbackEffects {
+  Field<Location> SuccessWithoutContext, SuccessAfterFailedAllocation,
+      IgnoresPinAndFraming;
+  std::optional<std::string> StoredContextType, ContextCastType;
+  Field<Location> ContextCastWhere;
+  Field<Location> ReturnsUninitialized, ReturnsSentinel, ReturnsFreed,
+      RaisesInsteadOfNull;
+  std::optional<int64_t> SmallestAllocation;
+  Field<Location> SmallestAllocationWhere;
+  bool AllocatesFromPool = true; ///< also when the member is missing
+};
+
+/// A non-NULL callback of a KSALLOCATOR_DISPATCH.
+struct Callback : Handler {
+  bool CastInTable = false;
+  Loc SlotWhere;
+  /// Compared with the slot's prototype (only behind a cast in the table).
+  std::optional<int64_t> Parameters, SlotParameters;
+  std::optional<bool> ReturnMismatch;
+  std::optional<CallbackEffects> Effects;
+};
+
+/// A KSALLOCATOR_DISPATCH ("allocatorDispatches").
+struct AllocatorDispatch {
+  std::string Name;
+  Loc Where;
+  std::optional<Callback> Initialize, Delete, Allocate, Free;
+};
+
+/// KSALLOCATOR_FRAMING(_EX) ("framings").
+struct Framing {
+  std::string Name;
+  Loc Where;
+  std::string Kind;
+  std::optional<std::string> MemoryType;
+  std::optional<int64_t> Flags, Frames, FileAlignment, MinFrameSize,
+      MaxFrameSize;
+};
+
+/// A KSPIN_DISPATCH ("pinDispatches").
+struct PinDispatch {
+  std::string Name;
+  Loc Where;
+  std::optional<std::string> Allocator;
+  bool CustomAllocator = false;
+};
+
+/// A KSPIN_DESCRIPTOR_EX entry ("pins").
+struct Pin {
+  std::string Array;
+  int64_t Index = 0;
+  Loc Where;
+  std::optional<std::string> Dispatch, AllocatorFraming;
+  std::optional<int64_t> Flags;
+  Loc FlagsWhere;
+  std::optional<int64_t> DataFlow, Communication;
+};
+
+/// IKsAllocatorEx::KsSetAllocatorMode ("allocatorModeCalls").
+struct AllocatorModeCall {
+  Loc Where;
+  std::string Mode; ///< "user" or "kernel"
+  std::optional<int64_t> RequirementsFlags;
+  Loc RequirementsWhere;
+};
+
+/// An IWMSBufferAllocator allocation ("bufferAllocations").
+struct BufferAllocation {
+  Loc Where;
+  std::string Method; ///< AllocateBuffer or AllocatePageSizeBuffer
+  /// Where its function needs page alignment (present, maybe null).
+  Field<Location> PageAlignedUse;
+};
+
+/// A table the model could not (fully) read ("unanalysedTables").
+struct UnanalysedTable {
+  std::string Name, Kind;
+  Loc Where;
+  std::string Reason;
+};
+
+/// A place that names IKsAllocatorEx ("allocatorExUses").
+struct AllocatorExUse {
+  Loc Where;
+};
+
+/// One translation unit.
+struct TranslationUnit {
+  std::string File;
+  std::vector<AllocatorModeCall> AllocatorModeCalls;
+  std::vector<BufferAllocation> BufferAllocations;
+  std::vector<AllocatorExUse> AllocatorExUses;
+  std::vector<AllocatorDispatch> AllocatorDispatches;
+  std::vector<Framing> Framings;
+  std::vector<PinDispatch> PinDispatches;
+  std::vector<Pin> Pins;
+  std::vector<ItemArray> ItemArrays;
+  std::vector<SetTable> SetTables;
+  std::vector<AutomationTable> AutomationTables;
+  std::vector<DispatchCall> DispatchCalls;
+  std::vector<HandlerFacts> Handlers;
+  std::vector<UnanalysedTable> UnanalysedTables;
+};
+
+/// The whole export.
+struct Document {
+  std::string Schema = SchemaName;
+  int64_t Version = SchemaVersion;
+  std::vector<TranslationUnit> TranslationUnits;
+};
+
+llvm::json::Value toJSON(const Location &);
+llvm::json::Value toJSON(const Guid &);
+llvm::json::Value toJSON(const Handler &);
+llvm::json::Value toJSON(const ItemEntry &);
+llvm::json::Value toJSON(const ItemArray &);
+llvm::json::Value toJSON(const SetTable &);
+llvm::json::Value toJSON(const DispatchCall &);
+llvm::json::Value toJSON(const AutomationTable &);
+llvm::json::Value toJSON(const HandlerFacts &);
+llvm::json::Value toJSON(const AllocatorDispatch &);
+llvm::json::Value toJSON(const Framing &);
+llvm::json::Value toJSON(const PinDispatch &);
+llvm::json::Value toJSON(const Pin &);
+llvm::json::Value toJSON(const AllocatorModeCall &);
+llvm::json::Value toJSON(const BufferAllocation &);
+llvm::json::Value toJSON(const AllocatorExUse &);
+llvm::json::Value toJSON(const UnanalysedTable &);
+llvm::json::Value toJSON(const TranslationUnit &);
+llvm::json::Value toJSON(const Document &);
+
+/// The document around translation units already written.
+llvm::json::Value documentJSON(llvm::json::Array TranslationUnits);
+
+/// Reads leniently (see above): false only when \p V is not an object
+/// (for a location: when it is null).
+bool fromJSON(const llvm::json::Value &V, TranslationUnit &Out,
+              llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, Document &Out, llvm::json::Path P);
+
+/// The document, read leniently: what is missing reads as empty.
+Document readDocument(const llvm::json::Value &V);
+
+} // namespace schema
+} // namespace ks
+
+#endif

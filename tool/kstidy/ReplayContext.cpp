@@ -1,0 +1,119 @@
+//===- ReplayContext.cpp - Spans, check names and the report of a replay --===//
+#include "ReplayContext.h"
+
+#include "ksref/Layout.h"
+#include "ksref/Violation.h"
+
+#include <algorithm>
+
+namespace ks {
+namespace replay {
+
+Span span(const schema::Loc &Where, const schema::Loc *End) {
+  Span S;
+  if (!Where)
+    return S;
+  S.File = Where->File;
+  S.Line = static_cast<unsigned>(Where->Line.value_or(0));
+  S.EndLine = S.Line;
+  if (End && *End)
+    S.EndLine = static_cast<unsigned>((*End)->Line.value_or(S.Line));
+  return S;
+}
+
+Span span(const schema::Field<schema::Location> &Where) {
+  return span(Where.Value);
+}
+
+Span orElse(Span Where, const Span &Fallback) {
+  return Where.known() ? Where : Fallback;
+}
+
+uint32_t u32(const std::optional<int64_t> &V, uint32_t Default) {
+  return static_cast<uint32_t>(V.value_or(Default));
+}
+
+uint32_t u32(const schema::Field<int64_t> &V, uint32_t Default) {
+  return u32(V.Value, Default);
+}
+
+const char *checkName(Evidence E) {
+  static const struct {
+    Evidence E;
+    const char *Check;
+  } Table[] = {
+      {Evidence::ItemSize, ksref::checks::PropertyItemSize},
+      {Evidence::DuplicateId, ksref::checks::PropertyDuplicateId},
+      {Evidence::SetCount, ksref::checks::PropertySetCount},
+      {Evidence::MinSize, ksref::checks::PropertyMinSize},
+      {Evidence::MissingHandler, ksref::checks::PropertyMissingHandler},
+      {Evidence::AllocatorCallbacks, ksref::checks::AllocatorDispatchCallbacks},
+      {Evidence::AllocatorContext, ksref::checks::AllocatorContext},
+      {Evidence::AllocateNullOnFailure, ksref::checks::AllocateNullOnFailure},
+      {Evidence::UserModeFrames, ksref::checks::AllocatorUserModeFrames},
+  };
+  for (const auto &Row : Table)
+    if (Row.E == E)
+      return Row.Check;
+  return "";
+}
+
+bool is(const ksref::Violation &V, Evidence E) {
+  return V.Check == checkName(E);
+}
+
+uint32_t ksItemSize() {
+  return ksref::ksPropertyItemLayout(/*Is64Bit=*/true).Size;
+}
+
+uint32_t pcItemSize() { return ksref::pcPropertyItemLayout().Size; }
+
+TuContext::TuContext(const schema::TranslationUnit &Tu,
+                     std::vector<RuntimeFinding> &Out)
+    : Tu(Tu), Findings(Out) {
+  for (const schema::HandlerFacts &H : Tu.Handlers) {
+    HandlerInfo I;
+    I.Effects.Name = H.Name;
+    I.Effects.Present = true;
+    I.Effects.PropertyRead = u32(H.PropertyRead);
+    I.Effects.DataAccess = u32(H.DataAccess);
+    I.Effects.ChecksLength = H.ChecksLength;
+    I.Effects.ItemStorageRead = u32(H.ItemStorageRead);
+    I.StorageRead = span(H.ItemStorageReadWhere, &H.ItemStorageReadEnd);
+    Handlers[I.Effects.Name] = I;
+  }
+}
+
+ksref::HandlerEffects TuContext::handler(const schema::Handler *H) const {
+  ksref::HandlerEffects E;
+  if (!H)
+    return E; // NULL
+  auto It = Handlers.find(H->Name);
+  if (It != Handlers.end())
+    return It->second.Effects;
+  E.Present = true;
+  E.Callable = H->Name != "<expression>";
+  if (E.Callable)
+    E.Name = H->Name;
+  return E;
+}
+
+const Span *TuContext::storageRead(const std::string &Handler) const {
+  auto It = Handlers.find(Handler);
+  return It == Handlers.end() ? nullptr : &It->second.StorageRead;
+}
+
+void TuContext::report(const char *Check, const Span &Where, std::string What,
+                       std::string Request) {
+  if (!Where.known())
+    return;
+  auto Key = std::make_tuple(std::string(Check), Where.File, Where.Line);
+  if (!Seen.insert(Key).second)
+    return;
+  Findings.push_back({Check, Where.File, Where.Line,
+                      std::max(Where.Line, Where.EndLine), std::move(What),
+                      std::move(Request)});
+}
+
+} // namespace replay
+} // namespace ks
