@@ -1,4 +1,5 @@
-//===- AllocateNullOnFailureCheck.cpp - ks-allocate-null-on-failure --------===//
+//===- AllocateNullOnFailureCheck.cpp - ks-allocate-null-on-failure
+//--------===//
 #include "AllocateNullOnFailureCheck.h"
 
 #include "clang/AST/ASTContext.h"
@@ -62,8 +63,8 @@ void AllocateNullOnFailureCheck::checkModel(const KsModel &Model,
              "Allocate callback '%0' of '%1' allocates %2-byte frames, but "
              "%3 declares frames of at least %4 bytes in its framing '%5': "
              "the pin writes past the end of every frame")
-            << Name << Table
-            << static_cast<unsigned>(*F->SmallestAllocation) << KsModel::describePin(*P)
+            << Name << Table << static_cast<unsigned>(*F->SmallestAllocation)
+            << KsModel::describePin(*P)
             << static_cast<unsigned>(*Fr->MinFrameSize.Value)
             << Fr->Var->getQualifiedNameAsString();
         break;
@@ -75,8 +76,7 @@ void AllocateNullOnFailureCheck::checkModel(const KsModel &Model,
              "Allocate callback '%0' of '%1' takes %2-byte frames from pool, "
              "which aligns them to %3 bytes, but %4's framing '%5' asks for "
              "FileAlignment %6 (%7-byte alignment)")
-            << Name << Table
-            << static_cast<unsigned>(*F->SmallestAllocation)
+            << Name << Table << static_cast<unsigned>(*F->SmallestAllocation)
             << static_cast<unsigned>(PoolAlignment) << KsModel::describePin(*P)
             << Fr->Var->getQualifiedNameAsString()
             << static_cast<unsigned>(*Fr->FileAlignment.Value)

@@ -1,6 +1,7 @@
 //===- AllocateNullOnFailureCheck.h - ks-allocate-null-on-failure ---===//
 //
-// Allocate returns the frame, or NULL when the allocation fails (PFNKSDEFAULTALLOCATE), and allocates what the pin's framing asks for.
+// Allocate returns the frame, or NULL when the allocation fails
+// (PFNKSDEFAULTALLOCATE), and allocates what the pin's framing asks for.
 //
 //===----------------------------------------------------------------------===//
 #ifndef KSTIDY_CHECKS_ALLOCATE_NULL_ON_FAILURECHECK_H
@@ -15,8 +16,7 @@ public:
   using KsModelCheck::KsModelCheck;
 
 private:
-  void checkModel(const model::KsModel &Model,
-                  clang::ASTContext &Ctx) override;
+  void checkModel(const model::KsModel &Model, clang::ASTContext &Ctx) override;
 };
 
 } // namespace ks

@@ -1,4 +1,5 @@
-//===- AllocatorContextCheck.cpp - ks-allocator-context --------------------===//
+//===- AllocatorContextCheck.cpp - ks-allocator-context
+//--------------------===//
 #include "AllocatorContextCheck.h"
 
 #include "clang/AST/ASTContext.h"
@@ -8,8 +9,7 @@ using namespace ks::model;
 
 namespace ks {
 
-void AllocatorContextCheck::checkModel(const KsModel &Model,
-                                       ASTContext &Ctx) {
+void AllocatorContextCheck::checkModel(const KsModel &Model, ASTContext &Ctx) {
   for (const AllocatorDispatch &D : Model.AllocatorDispatches) {
     const std::string Table = D.Var->getQualifiedNameAsString();
     const AllocatorCallbackFacts *Init =
@@ -62,8 +62,7 @@ void AllocatorContextCheck::checkModel(const KsModel &Model,
           << R.Name << C.Ref.name() << Table
           << typeName(F->ContextCastType, Ctx) << InitName
           << typeName(Init->StoredContextType, Ctx);
-      diag(at(Init->ContextStore), "*Context is set here",
-           DiagnosticIDs::Note);
+      diag(at(Init->ContextStore), "*Context is set here", DiagnosticIDs::Note);
     }
   }
 }

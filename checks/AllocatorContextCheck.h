@@ -1,6 +1,8 @@
 //===- AllocatorContextCheck.h - ks-allocator-context ---===//
 //
-// InitializeAllocator must set *Context on success and return the error it got otherwise; the context must lead to the pin or its framing, and the other callbacks must read it as the type that was stored.
+// InitializeAllocator must set *Context on success and return the error it got
+// otherwise; the context must lead to the pin or its framing, and the other
+// callbacks must read it as the type that was stored.
 //
 //===----------------------------------------------------------------------===//
 #ifndef KSTIDY_CHECKS_ALLOCATOR_CONTEXTCHECK_H
@@ -15,8 +17,7 @@ public:
   using KsModelCheck::KsModelCheck;
 
 private:
-  void checkModel(const model::KsModel &Model,
-                  clang::ASTContext &Ctx) override;
+  void checkModel(const model::KsModel &Model, clang::ASTContext &Ctx) override;
 };
 
 } // namespace ks

@@ -1,4 +1,5 @@
-//===- AllocatorDispatchCallbacksCheck.cpp - ks-allocator-dispatch-callbacks ===//
+//===- AllocatorDispatchCallbacksCheck.cpp - ks-allocator-dispatch-callbacks
+//===//
 #include "AllocatorDispatchCallbacksCheck.h"
 
 #include "clang/AST/ASTContext.h"

@@ -1,6 +1,8 @@
-//===- AllocatorDispatchCallbacksCheck.h - ks-allocator-dispatch-callbacks ---===//
+//===- AllocatorDispatchCallbacksCheck.h - ks-allocator-dispatch-callbacks
+//---===//
 //
-// A KSALLOCATOR_DISPATCH must provide all four callbacks, each with the signature of its PFN type: AVStream calls them all, through those types.
+// A KSALLOCATOR_DISPATCH must provide all four callbacks, each with the
+// signature of its PFN type: AVStream calls them all, through those types.
 //
 //===----------------------------------------------------------------------===//
 #ifndef KSTIDY_CHECKS_ALLOCATOR_DISPATCH_CALLBACKSCHECK_H
@@ -15,8 +17,7 @@ public:
   using KsModelCheck::KsModelCheck;
 
 private:
-  void checkModel(const model::KsModel &Model,
-                  clang::ASTContext &Ctx) override;
+  void checkModel(const model::KsModel &Model, clang::ASTContext &Ctx) override;
 };
 
 } // namespace ks

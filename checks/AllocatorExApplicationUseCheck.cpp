@@ -1,4 +1,5 @@
-//===- AllocatorExApplicationUseCheck.cpp - ks-allocator-ex-application-use ===//
+//===- AllocatorExApplicationUseCheck.cpp - ks-allocator-ex-application-use
+//===//
 #include "AllocatorExApplicationUseCheck.h"
 
 #include "clang/AST/ASTContext.h"
@@ -13,8 +14,7 @@ namespace ks {
 
 AllocatorExApplicationUseCheck::AllocatorExApplicationUseCheck(
     llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
-    : KsModelCheck(Name, Context),
-      ProxyFiles(Options.get("ProxyFiles", "")) {
+    : KsModelCheck(Name, Context), ProxyFiles(Options.get("ProxyFiles", "")) {
   llvm::SmallVector<llvm::StringRef, 4> Globs;
   llvm::StringRef(ProxyFiles).split(Globs, ';', -1, /*KeepEmpty=*/false);
   for (llvm::StringRef G : Globs)

@@ -1,4 +1,5 @@
-//===- AllocatorExApplicationUseCheck.h - ks-allocator-ex-application-use --===//
+//===- AllocatorExApplicationUseCheck.h - ks-allocator-ex-application-use
+//--===//
 //
 // "The IKsAllocatorEx interface is for proxy use and not recommended for
 // application use" (ksproxy.h documentation). Proxy code is named by the
@@ -11,7 +12,6 @@
 #include "KsModelCheck.h"
 #include "llvm/Support/GlobPattern.h"
 
-
 namespace ks {
 
 class AllocatorExApplicationUseCheck : public KsModelCheck {
@@ -21,8 +21,7 @@ public:
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 private:
-  void checkModel(const model::KsModel &Model,
-                  clang::ASTContext &Ctx) override;
+  void checkModel(const model::KsModel &Model, clang::ASTContext &Ctx) override;
   bool isProxyFile(llvm::StringRef Path) const;
 
   const std::string ProxyFiles;

@@ -1,4 +1,5 @@
-//===- AllocatorUserModeFramesCheck.cpp - ks-allocator-user-mode-frames ----===//
+//===- AllocatorUserModeFramesCheck.cpp - ks-allocator-user-mode-frames
+//----===//
 #include "AllocatorUserModeFramesCheck.h"
 
 #include "clang/AST/ASTContext.h"
@@ -12,8 +13,8 @@ namespace {
 
 // ks.h
 constexpr uint64_t DenyUserModeAccess = 0x80000000; // KSPIN_FLAG_...
-constexpr uint64_t RequireSystemMemory = 0x2;      // ..._REQUIREMENTF_SYSTEM_MEMORY
-constexpr uint64_t RequireMustAllocate = 0x8;      // ..._REQUIREMENTF_MUST_ALLOCATE
+constexpr uint64_t RequireSystemMemory = 0x2; // ..._REQUIREMENTF_SYSTEM_MEMORY
+constexpr uint64_t RequireMustAllocate = 0x8; // ..._REQUIREMENTF_MUST_ALLOCATE
 // STATIC_KSMEMORY_TYPE_USER in ks.h.
 const char MemoryTypeUser[] = "{8cb0fc28-7893-11d1-b069-00a0c9062802}";
 
@@ -39,14 +40,15 @@ void AllocatorUserModeFramesCheck::checkModel(const KsModel &Model,
         P.Dispatch->Allocator
             ? Model.callbackFacts(P.Dispatch->Allocator->Allocate.Ref.Function)
             : nullptr;
-    if (P.AllocatorFraming && P.AllocatorFraming->MemoryType == MemoryTypeUser &&
-        F && F->AllocatesFromPool)
+    if (P.AllocatorFraming &&
+        P.AllocatorFraming->MemoryType == MemoryTypeUser && F &&
+        F->AllocatesFromPool)
       diag(at(P.AllocatorFraming->Var->getLocation()),
            "framing '%0' of %1 says KSMEMORY_TYPE_USER, but its allocator "
            "'%2' takes the frames from kernel pool: kernel-allocated frames "
            "cannot be passed to a user-mode filter")
-          << P.AllocatorFraming->Var->getQualifiedNameAsString() << KsModel::describePin(P)
-          << Allocator;
+          << P.AllocatorFraming->Var->getQualifiedNameAsString()
+          << KsModel::describePin(P) << Allocator;
   }
   // User-mode proxy code asking for user-mode frames from a pin that must
   // allocate them itself, in kernel memory.
@@ -61,8 +63,7 @@ void AllocatorUserModeFramesCheck::checkModel(const KsModel &Model,
          "KSALLOCATOR_REQUIREMENTF_SYSTEM_MEMORY: the pin allocates its "
          "frames in kernel mode, and kernel-allocated frames cannot be "
          "passed to a user-mode filter");
-    diag(at(M.FlagsExpr), "framing requirements set here",
-         DiagnosticIDs::Note);
+    diag(at(M.FlagsExpr), "framing requirements set here", DiagnosticIDs::Note);
   }
 }
 

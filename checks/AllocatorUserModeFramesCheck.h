@@ -1,6 +1,7 @@
 //===- AllocatorUserModeFramesCheck.h - ks-allocator-user-mode-frames ---===//
 //
-// Kernel-mode allocators cannot allocate frames that could eventually reach user mode (PFNKSPININITIALIZEALLOCATOR).
+// Kernel-mode allocators cannot allocate frames that could eventually reach
+// user mode (PFNKSPININITIALIZEALLOCATOR).
 //
 //===----------------------------------------------------------------------===//
 #ifndef KSTIDY_CHECKS_ALLOCATOR_USER_MODE_FRAMESCHECK_H
@@ -15,8 +16,7 @@ public:
   using KsModelCheck::KsModelCheck;
 
 private:
-  void checkModel(const model::KsModel &Model,
-                  clang::ASTContext &Ctx) override;
+  void checkModel(const model::KsModel &Model, clang::ASTContext &Ctx) override;
 };
 
 } // namespace ks

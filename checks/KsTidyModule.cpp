@@ -1,4 +1,5 @@
-//===- KsTidyModule.cpp - the "ks" clang-tidy module -----------------------===//
+//===- KsTidyModule.cpp - the "ks" clang-tidy module
+//-----------------------===//
 //
 // One registration point for every ks-* check of the catalogue
 // (KsChecks.def); linked into the KsTidy plugin, the kstidy CLI and
@@ -24,8 +25,8 @@ namespace ks {
 
 class KsTidyModule : public clang::tidy::ClangTidyModule {
 public:
-  void addCheckFactories(
-      clang::tidy::ClangTidyCheckFactories &Factories) override {
+  void
+  addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
 #define KS_CHECK(Name, Class, Title, Summary)                                  \
   Factories.registerCheck<Class>(Name);
 #include "KsChecks.def"
@@ -37,6 +38,3 @@ public:
 static clang::tidy::ClangTidyModuleRegistry::Add<ks::KsTidyModule>
     KsModuleRegistration("ks-module",
                          "Checks for Windows Kernel Streaming driver tables.");
-
-// Referenced by the executables so a static link keeps this object.
-volatile int KsTidyModuleAnchorSource = 0;

@@ -1,4 +1,5 @@
-//===- PageSizeBufferCheck.cpp - ks-page-size-buffer -----------------------===//
+//===- PageSizeBufferCheck.cpp - ks-page-size-buffer
+//-----------------------===//
 #include "PageSizeBufferCheck.h"
 
 using namespace clang;

@@ -1,4 +1,5 @@
-//===- PageSizeBufferCheck.h - ks-page-size-buffer -------------------------===//
+//===- PageSizeBufferCheck.h - ks-page-size-buffer
+//-------------------------===//
 //
 // IWMSBufferAllocator::AllocateBuffer gives a buffer with no alignment
 // promise; AllocatePageSizeBuffer "initializes a buffer that can be used to
@@ -20,8 +21,7 @@ public:
   using KsModelCheck::KsModelCheck;
 
 private:
-  void checkModel(const model::KsModel &Model,
-                  clang::ASTContext &Ctx) override;
+  void checkModel(const model::KsModel &Model, clang::ASTContext &Ctx) override;
 };
 
 } // namespace ks

@@ -1,4 +1,5 @@
-//===- PropertyDuplicateIdCheck.cpp - ks-property-duplicate-id -------------===//
+//===- PropertyDuplicateIdCheck.cpp - ks-property-duplicate-id
+//-------------===//
 #include "PropertyDuplicateIdCheck.h"
 
 using namespace clang;
@@ -14,8 +15,8 @@ std::string handlerList(const ItemEntry &E) {
   auto Add = [&](const char *Role, const HandlerRef &H) {
     if (!H.Function)
       return;
-    Out += (Out.empty() ? "" : ", ") + std::string(Role) + " '" + H.name() +
-           "'";
+    Out +=
+        (Out.empty() ? "" : ", ") + std::string(Role) + " '" + H.name() + "'";
   };
   Add("get", E.Get);
   Add("set", E.Set);
@@ -35,7 +36,8 @@ bool sameProperty(const ItemArray &A, const ItemEntry &X, const ItemEntry &Y) {
 
 } // namespace
 
-void PropertyDuplicateIdCheck::checkModel(const KsModel &Model, ASTContext &Ctx) {
+void PropertyDuplicateIdCheck::checkModel(const KsModel &Model,
+                                          ASTContext &Ctx) {
   for (const ItemArray &A : Model.ItemArrays) {
     for (size_t J = 1; J < A.Entries.size(); ++J) {
       const ItemEntry &Later = A.Entries[J];
@@ -64,8 +66,8 @@ void PropertyDuplicateIdCheck::checkModel(const KsModel &Model, ASTContext &Ctx)
         std::string Lost =
             Later.Items ? std::to_string(Later.Items->Count) + " " +
                               familyName(T.Family).str() + " item" +
-                              (Later.Items->Count == 1 ? "" : "s") +
-                              " of '" + Later.Items->Var->getName().str() + "'"
+                              (Later.Items->Count == 1 ? "" : "s") + " of '" +
+                              Later.Items->Var->getName().str() + "'"
                         : "items";
         std::string Name = Later.Set.Name;
         if (Name != First.Set.Name)

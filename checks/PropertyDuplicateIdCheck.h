@@ -1,4 +1,5 @@
-//===- PropertyDuplicateIdCheck.h - ks-property-duplicate-id ---------------===//
+//===- PropertyDuplicateIdCheck.h - ks-property-duplicate-id
+//---------------===//
 //
 // The KS runtime looks a request up linearly: the set by GUID, then the item
 // by id, and the first match wins. A second item with the same id (or a
@@ -17,8 +18,7 @@ public:
   using KsModelCheck::KsModelCheck;
 
 private:
-  void checkModel(const model::KsModel &Model,
-                  clang::ASTContext &Ctx) override;
+  void checkModel(const model::KsModel &Model, clang::ASTContext &Ctx) override;
 };
 
 } // namespace ks

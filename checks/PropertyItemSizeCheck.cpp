@@ -1,4 +1,5 @@
-//===- PropertyItemSizeCheck.cpp - ks-property-item-size -------------------===//
+//===- PropertyItemSizeCheck.cpp - ks-property-item-size
+//-------------------===//
 #include "PropertyItemSizeCheck.h"
 
 #include "clang/AST/ASTContext.h"
@@ -86,8 +87,8 @@ std::vector<const ItemArray *> walkedArrays(const ItemSizeSite &S) {
 
 /// `sizeof(KSPROPERTY_ITEM) + sizeof(X) [+ ...]`: the types added to the base
 /// item, when the expression is exactly that.
-std::optional<std::vector<QualType>>
-handComputedParts(const Expr *E, const ItemSizeSite &S) {
+std::optional<std::vector<QualType>> handComputedParts(const Expr *E,
+                                                       const ItemSizeSite &S) {
   std::vector<QualType> Leaves;
   std::function<bool(const Expr *)> Collect = [&](const Expr *X) {
     X = X->IgnoreParenImpCasts();
@@ -217,8 +218,8 @@ void PropertyItemSizeCheck::checkSite(const KsModel &Model,
         break;
       }
   const uint64_t V = *S.Value;
-  const bool Is64 = Assume64Bit ||
-                    Ctx.getTargetInfo().getPointerWidth(LangAS::Default) == 64;
+  const bool Is64 =
+      Assume64Bit || Ctx.getTargetInfo().getPointerWidth(LangAS::Default) == 64;
   std::string What = describeSite(S, Ctx);
   std::string BaseName = baseItemTypeName(S.Family, S.Fw).str();
 
@@ -246,8 +247,7 @@ void PropertyItemSizeCheck::checkSite(const KsModel &Model,
                 << BaseName << tableName(S.Sets->Var)
                 << static_cast<unsigned>(*Mismatch->ElementSize)
                 << typeName(Mismatch->ElementType, Ctx)
-                << Mismatch->Var->getName()
-                << itemSizeFieldName(S.Family));
+                << Mismatch->Var->getName() << itemSizeFieldName(S.Family));
     } else {
       D.emplace(diag(Loc, "%0 does not match the %1-byte '%2' entries of "
                           "'%3'%4; the runtime steps through the items %5 "
@@ -280,8 +280,7 @@ void PropertyItemSizeCheck::checkSite(const KsModel &Model,
 void PropertyItemSizeCheck::checkStorageCast(const KsModel &Model,
                                              const ItemStorageCast &C,
                                              ASTContext &Ctx) {
-  std::optional<uint64_t> Base =
-      baseItemSize(Ctx, C.Family, Framework::Ks);
+  std::optional<uint64_t> Base = baseItemSize(Ctx, C.Family, Framework::Ks);
   std::optional<uint64_t> TargetSize = typeSize(Ctx, C.Target);
   if (!Base || !TargetSize || *TargetSize <= *Base)
     return;
@@ -313,9 +312,10 @@ void PropertyItemSizeCheck::checkStorageCast(const KsModel &Model,
        "dispatched with plain %5-byte %6 entries (%7); the pointer addresses "
        "a plain item, so every field after the first %5 bytes is read from "
        "the next entry or past the end of the table")
-      << C.Handler->getQualifiedNameAsString() << spelling(C.Family).StorageMacro
-      << typeName(C.Target, Ctx) << static_cast<unsigned>(*TargetSize)
-      << tableName(Tables.front()->Var) << static_cast<unsigned>(*Base)
+      << C.Handler->getQualifiedNameAsString()
+      << spelling(C.Family).StorageMacro << typeName(C.Target, Ctx)
+      << static_cast<unsigned>(*TargetSize) << tableName(Tables.front()->Var)
+      << static_cast<unsigned>(*Base)
       << baseItemTypeName(C.Family, Framework::Ks)
       << describeSite(*Witness, Ctx);
   diag(at(Witness->Loc), "table '%0' dispatched here",

@@ -1,4 +1,5 @@
-//===- PropertyItemSizeCheck.h - ks-property-item-size ---------------------===//
+//===- PropertyItemSizeCheck.h - ks-property-item-size
+//---------------------===//
 //
 // The item size handed to the KS runtime (KsPropertyHandlerWithAllocator &
 // co., KSAUTOMATION_TABLE / PCAUTOMATION_TABLE) is the stride it walks the
@@ -24,8 +25,7 @@ public:
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 private:
-  void checkModel(const model::KsModel &Model,
-                  clang::ASTContext &Ctx) override;
+  void checkModel(const model::KsModel &Model, clang::ASTContext &Ctx) override;
   void checkSite(const model::KsModel &Model, const model::ItemSizeSite &S,
                  clang::ASTContext &Ctx);
   void checkStorageCast(const model::KsModel &Model,

@@ -1,4 +1,5 @@
-//===- PropertyMinSizeCheck.cpp - ks-property-min-size ---------------------===//
+//===- PropertyMinSizeCheck.cpp - ks-property-min-size
+//---------------------===//
 #include "PropertyMinSizeCheck.h"
 
 #include "clang/AST/ASTContext.h"
@@ -32,8 +33,8 @@ void PropertyMinSizeCheck::noteAccess(const Expr *Where,
 }
 
 void PropertyMinSizeCheck::checkKsEntry(const KsModel &Model,
-                                        const ItemArray &A,
-                                        const ItemEntry &E, ASTContext &Ctx) {
+                                        const ItemArray &A, const ItemEntry &E,
+                                        ASTContext &Ctx) {
   std::optional<uint64_t> KsProperty = namedTypeSize(Ctx, "KSPROPERTY");
   if (!KsProperty)
     return;
@@ -53,7 +54,8 @@ void PropertyMinSizeCheck::checkKsEntry(const KsModel &Model,
         << static_cast<unsigned>(*E.MinProperty.Value) << Item
         << static_cast<unsigned>(*KsProperty);
   } else {
-    uint64_t Guaranteed = std::max(E.MinProperty.Value.value_or(0), *KsProperty);
+    uint64_t Guaranteed =
+        std::max(E.MinProperty.Value.value_or(0), *KsProperty);
     for (const HandlerRef *H : {&E.Get, &E.Set, &E.Support}) {
       const HandlerAccess *Acc = Model.accessOf(H->Function);
       if (!Acc || Acc->ChecksLength || !Acc->PropertyRead ||
@@ -62,7 +64,8 @@ void PropertyMinSizeCheck::checkKsEntry(const KsModel &Model,
         continue;
       diag(E.MinProperty.Expr ? at(E.MinProperty.Expr) : EntryLoc,
            "MinProperty %0 of %1 is smaller than the %2 bytes handler '%3' "
-           "reads its property argument as%4, and the handler does not check the "
+           "reads its property argument as%4, and the handler does not check "
+           "the "
            "input length: a %0-byte request passes the runtime's check and "
            "the handler reads %5 bytes past it")
           << static_cast<unsigned>(Guaranteed) << Item
@@ -98,11 +101,10 @@ void PropertyMinSizeCheck::checkKsEntry(const KsModel &Model,
           << static_cast<unsigned>(*Acc->DataAccess)
           << asType(Acc->DataType, Ctx);
     else
-      diag(Loc,
-           "MinData %0 of %1 is smaller than the %2 bytes handler '%3' %4 "
-           "through Data%5, and the handler does not check the buffer "
-           "length: a %0-byte buffer passes the runtime's check and the "
-           "handler %4 %6 bytes past its end")
+      diag(Loc, "MinData %0 of %1 is smaller than the %2 bytes handler '%3' %4 "
+                "through Data%5, and the handler does not check the buffer "
+                "length: a %0-byte buffer passes the runtime's check and the "
+                "handler %4 %6 bytes past its end")
           << static_cast<unsigned>(MinData) << Item
           << static_cast<unsigned>(*Acc->DataAccess) << H.name() << Role.Verb
           << asType(Acc->DataType, Ctx)
@@ -114,8 +116,8 @@ void PropertyMinSizeCheck::checkKsEntry(const KsModel &Model,
 }
 
 void PropertyMinSizeCheck::checkPcEntry(const KsModel &Model,
-                                        const ItemArray &A,
-                                        const ItemEntry &E, ASTContext &Ctx) {
+                                        const ItemArray &A, const ItemEntry &E,
+                                        ASTContext &Ctx) {
   const std::string Item = Model.describeEntry(A, E);
   // PortCls hands the request to Handler without any size check (it builds
   // its KS items with MinData 0): the handler must look at ValueSize.
@@ -125,8 +127,7 @@ void PropertyMinSizeCheck::checkPcEntry(const KsModel &Model,
          "%0: handler '%1' accesses %2 bytes through PropertyRequest->Value%3 "
          "without checking ValueSize, and PortCls checks no buffer size for "
          "it: a smaller buffer from the caller is overrun")
-        << Item << E.PcHandler.name()
-        << static_cast<unsigned>(*Acc->DataAccess)
+        << Item << E.PcHandler.name() << static_cast<unsigned>(*Acc->DataAccess)
         << asType(Acc->DataType, Ctx);
     noteAccess(Acc->DataAccessExpr, E.PcHandler.name(), "accesses",
                *Acc->DataAccess, Acc->DataType, Ctx);
@@ -171,8 +172,8 @@ void PropertyMinSizeCheck::collectShared(const KsModel &Model,
                   const HandlerRef &H, const TableValue &V, uint64_t Floor) {
     if (!H.Function)
       return;
-    uint64_t Size = V.unknown() ? UINT64_MAX
-                                       : std::max(V.Value.value_or(0), Floor);
+    uint64_t Size =
+        V.unknown() ? UINT64_MAX : std::max(V.Value.value_or(0), Floor);
     uint64_t &Slot = Map[H.Function];
     Slot = std::max(Slot, Size);
   };

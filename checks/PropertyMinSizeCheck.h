@@ -1,4 +1,5 @@
-//===- PropertyMinSizeCheck.h - ks-property-min-size -----------------------===//
+//===- PropertyMinSizeCheck.h - ks-property-min-size
+//-----------------------===//
 //
 // ks.sys checks a request's buffers against the item's MinProperty and
 // MinData before it calls the handler (MinData 0: no check at all); PortCls
@@ -20,8 +21,7 @@ public:
   using KsModelCheck::KsModelCheck;
 
 private:
-  void checkModel(const model::KsModel &Model,
-                  clang::ASTContext &Ctx) override;
+  void checkModel(const model::KsModel &Model, clang::ASTContext &Ctx) override;
   void checkKsEntry(const model::KsModel &Model, const model::ItemArray &A,
                     const model::ItemEntry &E, clang::ASTContext &Ctx);
   void checkPcEntry(const model::KsModel &Model, const model::ItemArray &A,

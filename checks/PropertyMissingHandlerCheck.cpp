@@ -1,4 +1,5 @@
-//===- PropertyMissingHandlerCheck.cpp - ks-property-missing-handler -------===//
+//===- PropertyMissingHandlerCheck.cpp - ks-property-missing-handler
+//-------===//
 #include "PropertyMissingHandlerCheck.h"
 
 #include "clang/AST/ASTContext.h"
@@ -29,7 +30,7 @@ std::string verbs(uint64_t Flags) {
 } // namespace
 
 void PropertyMissingHandlerCheck::checkModel(const KsModel &Model,
-                                        ASTContext &Ctx) {
+                                             ASTContext &Ctx) {
   for (const ItemArray &A : Model.ItemArrays) {
     if (A.Info.Family != ItemFamily::Property)
       continue;
@@ -37,8 +38,8 @@ void PropertyMissingHandlerCheck::checkModel(const KsModel &Model,
       if (!E.Id.Value)
         continue; // the entry did not read as an item: say nothing
       if (A.Info.Fw == Framework::PortCls) {
-        uint64_t Promised = E.Flags.Value.value_or(0) &
-                            (TypeGet | TypeSet | TypeBasicSupport);
+        uint64_t Promised =
+            E.Flags.Value.value_or(0) & (TypeGet | TypeSet | TypeBasicSupport);
         if (Promised && E.Flags.Value && !E.PcHandler.Present)
           diag(at(E.Init),
                "%0 promises %1 in its Flags but its Handler is NULL: PortCls "
@@ -77,8 +78,7 @@ void PropertyMissingHandlerCheck::checkModel(const KsModel &Model,
          "the wrong entry")
         << static_cast<unsigned>(A->Count) << A->Var->getName()
         << static_cast<unsigned>(*A->ElementSize)
-        << static_cast<unsigned>(*S.Value)
-        << KsModel::siteTableName(S);
+        << static_cast<unsigned>(*S.Value) << KsModel::siteTableName(S);
     diag(at(S.Loc), "PropertyItemSize %0 set here", DiagnosticIDs::Note)
         << static_cast<unsigned>(*S.Value);
   }

@@ -1,4 +1,5 @@
-//===- PropertyMissingHandlerCheck.h - ks-property-missing-handler ---------===//
+//===- PropertyMissingHandlerCheck.h - ks-property-missing-handler
+//---------===//
 //
 // An item the runtime finds but cannot serve: a KSPROPERTY_ITEM with no get,
 // set or support handler, a fast item that supports neither verb, a
@@ -19,8 +20,7 @@ public:
   using KsModelCheck::KsModelCheck;
 
 private:
-  void checkModel(const model::KsModel &Model,
-                  clang::ASTContext &Ctx) override;
+  void checkModel(const model::KsModel &Model, clang::ASTContext &Ctx) override;
 };
 
 } // namespace ks

@@ -1,4 +1,5 @@
-//===- PropertySetCountCheck.cpp - ks-property-set-count -------------------===//
+//===- PropertySetCountCheck.cpp - ks-property-set-count
+//-------------------===//
 #include "PropertySetCountCheck.h"
 
 #include "clang/AST/ASTContext.h"
@@ -25,8 +26,8 @@ std::string plural(uint64_t N, llvm::StringRef Word) {
 
 void PropertySetCountCheck::compare(const TableValue &Count,
                                     llvm::StringRef What,
-                                    llvm::StringRef EntryWord,
-                                    uint64_t Entries, const DeclaratorDecl *Array,
+                                    llvm::StringRef EntryWord, uint64_t Entries,
+                                    const DeclaratorDecl *Array,
                                     SourceLocation Fallback, ASTContext &Ctx) {
   if (!Count.Value || *Count.Value == Entries)
     return;
@@ -72,21 +73,21 @@ void PropertySetCountCheck::checkModel(const KsModel &Model, ASTContext &Ctx) {
   for (const SetTable &T : Model.SetTables) {
     for (size_t I = 0; I < T.Entries.size(); ++I) {
       const SetEntry &E = T.Entries[I];
-      std::string Where = llvm::formatv("{0} of set '{1}' in '{2}'",
-                                        spelling(T.Family).SetCountField,
-                                        E.Set.Name,
-                                        T.Var->getQualifiedNameAsString())
-                              .str();
+      std::string Where =
+          llvm::formatv("{0} of set '{1}' in '{2}'",
+                        spelling(T.Family).SetCountField, E.Set.Name,
+                        T.Var->getQualifiedNameAsString())
+              .str();
       SourceLocation Fallback = at(E.Init);
       if (E.Items)
         compare(E.ItemsCount, Where, familyName(T.Family).str() + " item",
                 E.Items->Count, E.Items->Var, Fallback, Ctx);
       else if (E.ItemsNull)
         nullTable(E.ItemsCount, Where, Fallback);
-      std::string FastWhere = llvm::formatv("FastIoCount of set '{0}' in '{1}'",
-                                            E.Set.Name,
-                                            T.Var->getQualifiedNameAsString())
-                                  .str();
+      std::string FastWhere =
+          llvm::formatv("FastIoCount of set '{0}' in '{1}'", E.Set.Name,
+                        T.Var->getQualifiedNameAsString())
+              .str();
       if (E.FastItems)
         compare(E.FastIoCount, FastWhere, "fast item", E.FastItems->Count,
                 E.FastItems->Var, Fallback, Ctx);

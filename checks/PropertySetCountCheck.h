@@ -1,4 +1,5 @@
-//===- PropertySetCountCheck.h - ks-property-set-count ---------------------===//
+//===- PropertySetCountCheck.h - ks-property-set-count
+//---------------------===//
 //
 // The KS runtime trusts the counts beside its tables: PropertiesCount and
 // FastIoCount in a set, PropertySetsCount in an automation table or passed to
@@ -27,14 +28,13 @@ public:
   }
 
 private:
-  void checkModel(const model::KsModel &Model,
-                  clang::ASTContext &Ctx) override;
+  void checkModel(const model::KsModel &Model, clang::ASTContext &Ctx) override;
   /// Reports \p Count (named \p What, in \p Where) against an array of
   /// \p Entries entries named \p ArrayName.
   void compare(const model::TableValue &Count, llvm::StringRef What,
                llvm::StringRef EntryWord, uint64_t Entries,
-               const clang::DeclaratorDecl *Array, clang::SourceLocation Fallback,
-               clang::ASTContext &Ctx);
+               const clang::DeclaratorDecl *Array,
+               clang::SourceLocation Fallback, clang::ASTContext &Ctx);
   void nullTable(const model::TableValue &Count, llvm::StringRef What,
                  clang::SourceLocation Fallback);
 

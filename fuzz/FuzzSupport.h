@@ -33,7 +33,8 @@ inline llvm::StringRef asText(const uint8_t *Data, size_t Size) {
 
 /// An oracle saw a bug: says what, then aborts (libFuzzer saves the input
 /// as a crash artifact).
-[[noreturn]] inline void fail(llvm::StringRef What, llvm::StringRef Detail = "") {
+[[noreturn]] inline void fail(llvm::StringRef What,
+                              llvm::StringRef Detail = "") {
   llvm::errs() << "kstidy fuzz oracle: " << What << "\n";
   if (!Detail.empty())
     llvm::errs() << Detail.take_front(2000) << "\n";
@@ -49,8 +50,8 @@ inline const std::string &scratchDir(llvm::StringRef Tag) {
   // the destructors of function-local statics constructed before it.
   static const std::string *Dir = [&] {
     llvm::SmallString<128> Path;
-    if (std::error_code EC = llvm::sys::fs::createUniqueDirectory(
-            "kstidy-" + Tag.str(), Path)) {
+    if (std::error_code EC =
+            llvm::sys::fs::createUniqueDirectory("kstidy-" + Tag.str(), Path)) {
       llvm::errs() << "cannot create a scratch directory: " << EC.message()
                    << "\n";
       std::exit(2);
@@ -89,7 +90,8 @@ inline void copyTree(llvm::StringRef From, llvm::StringRef To,
     llvm::sys::path::append(Target, Name);
     if (llvm::sys::fs::is_directory(It->path()))
       copyTree(It->path(), Target, Skip);
-    else if (std::error_code CopyEC = llvm::sys::fs::copy_file(It->path(), Target))
+    else if (std::error_code CopyEC =
+                 llvm::sys::fs::copy_file(It->path(), Target))
       fail("cannot copy " + It->path() + ": " + CopyEC.message());
   }
   if (EC)

@@ -13,7 +13,8 @@ namespace ks_fuzz {
 /// ks::parseJsonText as every JSON reader of kstidy calls it, with two
 /// oracles: what it accepts nests no deeper than ks::MaxNesting, and what
 /// it refuses is no JSON document within that limit.
-inline std::optional<llvm::json::Value> parseJsonLikeKstidy(llvm::StringRef Text) {
+inline std::optional<llvm::json::Value>
+parseJsonLikeKstidy(llvm::StringRef Text) {
   auto Doc = ks::parseJsonText(Text, "fuzz");
   if (Doc) {
     if (valueDepth(*Doc) > ks::MaxNesting)

@@ -22,11 +22,11 @@
 
 #include "Analyzer.h"
 #include "Baseline.h"
+#include "Comparison.h"
 #include "Findings.h"
 #include "ModelExport.h"
 #include "Notices.h"
 #include "Output.h"
-#include "Comparison.h"
 #include "Replay.h"
 #include "SafeIO.h"
 #include "SarifMerge.h"

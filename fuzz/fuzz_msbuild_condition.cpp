@@ -1,4 +1,5 @@
-//===- fuzz_msbuild_condition.cpp - MSBuild conditions and expansion -------===//
+//===- fuzz_msbuild_condition.cpp - MSBuild conditions and expansion
+//-------===//
 //
 // The small evaluators of the MSBuild reader, on their own (they are
 // cheap, so this target runs far more inputs than fuzz-vcxproj):
@@ -32,7 +33,8 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***) {
                       {"Empty", ""},
                       {"SelfRef", "$(SelfRef)x"},
                       {"Defines", "KS_DEMO=1;$(Undefined);_WIN64"}};
-  Metadata = {{"Filename", "capture"}, {"Extension", ".cpp"},
+  Metadata = {{"Filename", "capture"},
+              {"Extension", ".cpp"},
               {"PreprocessorDefinitions", "A=1;%(PreprocessorDefinitions)"}};
   Props.Metadata = &Metadata;
   return 0;
@@ -49,7 +51,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
     auto Again = ks::msbuild::ProjectConfig::parse(C->str());
     if (!Again || !(*Again == *C))
       ks_fuzz::fail("ProjectConfig::parse(str()) does not give the same "
-                    "configuration back", Text);
+                    "configuration back",
+                    Text);
   }
   return 0;
 }

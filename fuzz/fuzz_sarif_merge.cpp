@@ -26,7 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
 
   ks::SarifMerger Merger;
   for (size_t I = 0; I < Logs.size(); ++I)
-    if (llvm::Error E = Merger.add(Logs[I], "shard" + std::to_string(I) + ".sarif")) {
+    if (llvm::Error E =
+            Merger.add(Logs[I], "shard" + std::to_string(I) + ".sarif")) {
       llvm::consumeError(std::move(E));
       return 0;
     }

@@ -31,7 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   }
   (void)ks::msbuild::chooseDefaultConfig(S->Configurations);
   std::vector<std::string> Notes;
-  auto DB = ks::msbuild::loadMsBuildDatabase({SolutionPath}, std::nullopt, Notes);
+  auto DB =
+      ks::msbuild::loadMsBuildDatabase({SolutionPath}, std::nullopt, Notes);
   if (!DB)
     llvm::consumeError(DB.takeError());
   return 0;

@@ -22,7 +22,8 @@ std::string ProjectPath;
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int *, char ***) {
-  std::string Repo = ks_fuzz::msbuildFixture(ks_fuzz::scratchDir("fuzz-vcxproj"));
+  std::string Repo =
+      ks_fuzz::msbuildFixture(ks_fuzz::scratchDir("fuzz-vcxproj"));
   llvm::SmallString<256> P(Repo);
   llvm::sys::path::append(P, "Capture", "Fuzz.vcxproj");
   ProjectPath = std::string(P);
@@ -32,7 +33,8 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   ks_fuzz::writeFile(ProjectPath, ks_fuzz::asText(Data, Size));
   std::vector<std::string> Notes;
-  auto DB = ks::msbuild::loadMsBuildDatabase({ProjectPath}, std::nullopt, Notes);
+  auto DB =
+      ks::msbuild::loadMsBuildDatabase({ProjectPath}, std::nullopt, Notes);
   if (!DB) {
     llvm::consumeError(DB.takeError());
     return 0;

@@ -42,7 +42,7 @@ typedef void *HANDLE;
 #define PAGED_CODE()
 #define PAGE_SIZE 0x1000
 #define SIZEOF_ARRAY(a) (sizeof(a) / sizeof((a)[0]))
-#define FIELD_OFFSET(type, field) ((LONG)__builtin_offsetof(type, field))
+#define FIELD_OFFSET(type, field) ((LONG) __builtin_offsetof(type, field))
 
 typedef struct _GUID {
   unsigned long Data1;
@@ -94,7 +94,11 @@ typedef struct _IRP {
 PIO_STACK_LOCATION IoGetCurrentIrpStackLocation(PIRP Irp);
 void IoCompleteRequest(PIRP Irp, char Boost);
 
-typedef enum _POOL_TYPE { NonPagedPool, PagedPool, NonPagedPoolNx = 512 } POOL_TYPE;
+typedef enum _POOL_TYPE {
+  NonPagedPool,
+  PagedPool,
+  NonPagedPoolNx = 512
+} POOL_TYPE;
 typedef ULONGLONG POOL_FLAGS;
 #define POOL_FLAG_NON_PAGED 0x40ULL
 #define POOL_FLAG_PAGED 0x100ULL
@@ -120,8 +124,8 @@ typedef struct {
     LONGLONG Alignment;
   };
 } KSIDENTIFIER, *PKSIDENTIFIER;
-typedef KSIDENTIFIER KSPROPERTY, *PKSPROPERTY, KSMETHOD, *PKSMETHOD,
-    KSEVENT, *PKSEVENT;
+typedef KSIDENTIFIER KSPROPERTY, *PKSPROPERTY, KSMETHOD, *PKSMETHOD, KSEVENT,
+    *PKSEVENT;
 typedef struct {
   KSPROPERTY Property;
   ULONG NodeId;
@@ -279,16 +283,23 @@ typedef struct KSAUTOMATION_TABLE_ {
 #define DEFINE_KSPROPERTY_ITEM(PropertyId, GetHandler, MinProperty, MinData,   \
                                SetHandler, Values, RelationsCount, Relations,  \
                                SupportHandler, SerializedSize)                 \
-  {PropertyId, (PFNKSHANDLER)GetHandler, MinProperty, MinData,                 \
-   (PFNKSHANDLER)SetHandler, (PKSPROPERTY_VALUES)Values, RelationsCount,       \
-   (PKSPROPERTY)Relations, (PFNKSHANDLER)SupportHandler,                       \
+  {PropertyId,                                                                 \
+   (PFNKSHANDLER)GetHandler,                                                   \
+   MinProperty,                                                                \
+   MinData,                                                                    \
+   (PFNKSHANDLER)SetHandler,                                                   \
+   (PKSPROPERTY_VALUES)Values,                                                 \
+   RelationsCount,                                                             \
+   (PKSPROPERTY)Relations,                                                     \
+   (PFNKSHANDLER)SupportHandler,                                               \
    (ULONG)SerializedSize}
 #define DEFINE_KSFASTPROPERTY_ITEM(PropertyId, GetHandler, SetHandler)         \
   {PropertyId, (PFNKSFASTHANDLER)GetHandler, (PFNKSFASTHANDLER)SetHandler, 0}
 #define DEFINE_KSPROPERTY_SET(Set, PropertiesCount, PropertyItem, FastIoCount, \
                               FastIoTable)                                     \
   {Set, PropertiesCount, PropertyItem, FastIoCount, FastIoTable}
-#define DEFINE_KSPROPERTY_SET_TABLE(tablename) const KSPROPERTY_SET tablename[] =
+#define DEFINE_KSPROPERTY_SET_TABLE(tablename)                                 \
+  const KSPROPERTY_SET tablename[] =
 #define DEFINE_KSMETHOD_TABLE(tablename) const KSMETHOD_ITEM tablename[] =
 #define DEFINE_KSMETHOD_ITEM(MethodId, Flags, MethodHandler, MinMethod,        \
                              MinData, SupportHandler)                          \
@@ -301,8 +312,8 @@ typedef struct KSAUTOMATION_TABLE_ {
 #define DEFINE_KSEVENT_TABLE(tablename) const KSEVENT_ITEM tablename[] =
 #define DEFINE_KSEVENT_ITEM(EventId, DataInput, ExtraEntryData, AddHandler,    \
                             RemoveHandler, SupportHandler)                     \
-  {EventId, DataInput, ExtraEntryData, AddHandler, RemoveHandler,              \
-   SupportHandler}
+  {EventId,    DataInput,     ExtraEntryData,                                  \
+   AddHandler, RemoveHandler, SupportHandler}
 #define DEFINE_KSEVENT_SET(Set, EventsCount, EventItem)                        \
   {Set, EventsCount, EventItem}
 #define DEFINE_KSEVENT_SET_TABLE(tablename) const KSEVENT_SET tablename[] =
@@ -359,7 +370,12 @@ typedef struct _KSPIN KSPIN, *PKSPIN;
 typedef struct _KSDEVICE KSDEVICE, *PKSDEVICE;
 typedef struct _KSFILTER KSFILTER, *PKSFILTER;
 typedef struct _KSSTREAM_POINTER KSSTREAM_POINTER, *PKSSTREAM_POINTER;
-typedef enum { KSSTATE_STOP, KSSTATE_ACQUIRE, KSSTATE_PAUSE, KSSTATE_RUN } KSSTATE;
+typedef enum {
+  KSSTATE_STOP,
+  KSSTATE_ACQUIRE,
+  KSSTATE_PAUSE,
+  KSSTATE_RUN
+} KSSTATE;
 typedef enum { KsAllocatorMode_User, KsAllocatorMode_Kernel } KSALLOCATORMODE;
 typedef struct {
   ULONG OptionsFlags;
@@ -403,9 +419,8 @@ typedef struct {
 #define KSALLOCATOR_REQUIREMENTF_MUST_ALLOCATE 0x00000004
 #define KSALLOCATOR_FLAG_PARTIAL_READ_SUPPORT 0x00000010
 
-typedef NTSTATUS (*PFNKSPININITIALIZEALLOCATOR)(PKSPIN Pin,
-                                                PKSALLOCATOR_FRAMING AllocatorFraming,
-                                                PVOID *Context);
+typedef NTSTATUS (*PFNKSPININITIALIZEALLOCATOR)(
+    PKSPIN Pin, PKSALLOCATOR_FRAMING AllocatorFraming, PVOID *Context);
 typedef VOID (*PFNKSDELETEALLOCATOR)(PVOID Context);
 typedef PVOID (*PFNKSDEFAULTALLOCATE)(PVOID Context);
 typedef VOID (*PFNKSDEFAULTFREE)(PVOID Context, PVOID Buffer);
@@ -467,7 +482,8 @@ ULONG NTAPI KsGetNodeIdFromIrp(PIRP Irp);
 struct IUnknown;
 typedef IUnknown *PUNKNOWN;
 typedef struct _PCPROPERTY_REQUEST PCPROPERTY_REQUEST, *PPCPROPERTY_REQUEST;
-typedef NTSTATUS(NTAPI *PCPFNPROPERTY_HANDLER)(PPCPROPERTY_REQUEST PropertyRequest);
+typedef NTSTATUS(NTAPI *PCPFNPROPERTY_HANDLER)(
+    PPCPROPERTY_REQUEST PropertyRequest);
 typedef struct {
   const GUID *Set;
   ULONG Id;
@@ -519,14 +535,28 @@ typedef struct {
 #define PCPROPERTY_ITEM_FLAG_BASICSUPPORT KSPROPERTY_TYPE_BASICSUPPORT
 #define DEFINE_PCAUTOMATION_TABLE_PROP(AutomationTable, PropertyTable)         \
   const PCAUTOMATION_TABLE AutomationTable = {                                 \
-      sizeof(PropertyTable[0]), SIZEOF_ARRAY(PropertyTable),                   \
-      (const PCPROPERTY_ITEM *)PropertyTable, 0, 0, NULL, 0, 0, NULL, 0}
+      sizeof(PropertyTable[0]),                                                \
+      SIZEOF_ARRAY(PropertyTable),                                             \
+      (const PCPROPERTY_ITEM *)PropertyTable,                                  \
+      0,                                                                       \
+      0,                                                                       \
+      NULL,                                                                    \
+      0,                                                                       \
+      0,                                                                       \
+      NULL,                                                                    \
+      0}
 #define DEFINE_PCAUTOMATION_TABLE_PROP_EVENT(AutomationTable, PropertyTable,   \
                                              EventTable)                       \
   const PCAUTOMATION_TABLE AutomationTable = {                                 \
-      sizeof(PropertyTable[0]), SIZEOF_ARRAY(PropertyTable),                   \
-      (const PCPROPERTY_ITEM *)PropertyTable, 0, 0, NULL,                      \
-      sizeof(EventTable[0]), SIZEOF_ARRAY(EventTable),                         \
-      (const PCEVENT_ITEM *)EventTable, 0}
+      sizeof(PropertyTable[0]),                                                \
+      SIZEOF_ARRAY(PropertyTable),                                             \
+      (const PCPROPERTY_ITEM *)PropertyTable,                                  \
+      0,                                                                       \
+      0,                                                                       \
+      NULL,                                                                    \
+      sizeof(EventTable[0]),                                                   \
+      SIZEOF_ARRAY(EventTable),                                                \
+      (const PCEVENT_ITEM *)EventTable,                                        \
+      0}
 
 #endif

@@ -8,6 +8,7 @@ set -euo pipefail
 # test-sanitize, make test-tsan; docs/reliability.md).
 packages=(
   llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 clangd-19 llvm-19-tools
+  clang-format-19
   libclang-rt-19-dev
   libgrpc++-dev libprotobuf-dev libabsl-dev
   mingw-w64-common libfmt-dev libgtest-dev googletest libtinyxml2-dev

@@ -1,4 +1,5 @@
-//===- CliTest.cpp - kstidy's command line, run as a real process ----------===//
+//===- CliTest.cpp - kstidy's command line, run as a real process
+//----------===//
 //
 // Exit codes: 0 no findings, 1 findings, 2 usage or input error, 3 compile
 // errors without findings. Every input error is one line on stderr.
@@ -14,9 +15,9 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <gtest/gtest.h>
-#include <sys/stat.h>
 #include <optional>
 #include <string>
+#include <sys/stat.h>
 #include <vector>
 
 namespace {
@@ -67,9 +68,8 @@ protected:
     std::vector<llvm::StringRef> Argv = {KSTIDY_TEST_BIN};
     for (const std::string &A : Args)
       Argv.push_back(A);
-    std::optional<llvm::StringRef> Redirects[] = {std::nullopt,
-                                                  llvm::StringRef(Out),
-                                                  llvm::StringRef(Err)};
+    std::optional<llvm::StringRef> Redirects[] = {
+        std::nullopt, llvm::StringRef(Out), llvm::StringRef(Err)};
     Result R;
     R.Code = llvm::sys::ExecuteAndWait(KSTIDY_TEST_BIN, Argv, std::nullopt,
                                        Redirects, /*SecondsToWait=*/300);
@@ -137,15 +137,19 @@ TEST_F(Cli, BinaryFileIsAnInputError) {
 // One bad input never costs the run: the other TU is analysed and its
 // finding reported; the bad one is named, and the run still fails.
 TEST_F(Cli, BadSourceIsSkippedAndTheOthersAnalysed) {
-  std::string Bin = write("blob.cpp", llvm::StringRef("\x7f" "ELF\x02\x01\0\0", 8));
+  std::string Bin = write("blob.cpp", llvm::StringRef("\x7f"
+                                                      "ELF\x02\x01\0\0",
+                                                      8));
   std::string Bad = write("bad.cpp", BadTable);
   Result R = run({Bin, path("gone.cpp"), Bad, "--"});
   EXPECT_EQ(R.Code, 1) << R.Err; // findings win over the skipped inputs
   EXPECT_NE(R.Out.find("bad.cpp:4:"), std::string::npos) << R.Out;
   EXPECT_NE(R.Err.find("blob.cpp: not analysed: binary content"),
-            std::string::npos) << R.Err;
+            std::string::npos)
+      << R.Err;
   EXPECT_NE(R.Err.find("gone.cpp: not analysed: no such file"),
-            std::string::npos) << R.Err;
+            std::string::npos)
+      << R.Err;
   EXPECT_NE(R.Err.find("1 translation unit analyzed"), std::string::npos)
       << R.Err;
   EXPECT_NE(R.Err.find("2 sources not analysed"), std::string::npos) << R.Err;
@@ -162,14 +166,17 @@ TEST_F(Cli, NulBytesInWhitespaceAreReadAsMsvcReadsThem) {
   Result R = run({write("nul.cpp", Text), "--"});
   EXPECT_EQ(R.Code, 1) << R.Err;
   EXPECT_NE(R.Out.find("nul.cpp:5:"), std::string::npos) << R.Out;
-  EXPECT_NE(R.Err.find("note: " + path("nul.cpp") + ": 2 NUL bytes read as whitespace"),
-            std::string::npos) << R.Err;
+  EXPECT_NE(R.Err.find("note: " + path("nul.cpp") +
+                       ": 2 NUL bytes read as whitespace"),
+            std::string::npos)
+      << R.Err;
 }
 
 // A header that is not found does not end the TU: the table after the
 // #include is still judged, and the header is named once for the run.
 TEST_F(Cli, MissingHeaderIsNotFatal) {
-  std::string Text = "#include \"not_in_this_tree.h\"\n" + std::string(BadTable);
+  std::string Text =
+      "#include \"not_in_this_tree.h\"\n" + std::string(BadTable);
   std::string A = write("a.cpp", Text), B = write("b.cpp", Text);
   Result R = run({A, B, "--"});
   EXPECT_EQ(R.Code, 1) << R.Err;
@@ -178,8 +185,11 @@ TEST_F(Cli, MissingHeaderIsNotFatal) {
   const std::string Note = "note: header 'not_in_this_tree.h' not found (" + A +
                            ":1, 2 translation units); analysed without it";
   EXPECT_NE(R.Err.find(Note), std::string::npos) << R.Err;
-  EXPECT_EQ(R.Err.find("not_in_this_tree.h' not found", R.Err.find(Note) + Note.size()),
-            std::string::npos) << "named once per run:\n" << R.Err;
+  EXPECT_EQ(R.Err.find("not_in_this_tree.h' not found",
+                       R.Err.find(Note) + Note.size()),
+            std::string::npos)
+      << "named once per run:\n"
+      << R.Err;
 }
 
 // NTFS rules: `#include "Inc\Tables.H"` finds inc/tables.h.
@@ -192,7 +202,8 @@ TEST_F(Cli, IncludesResolveCaseInsensitivelyWithBackslashes) {
   EXPECT_EQ(R.Code, 1) << R.Err;
   EXPECT_NE(R.Out.find("drv.cpp:5:"), std::string::npos) << R.Out;
   EXPECT_NE(R.Err.find("0 translation units with compile errors"),
-            std::string::npos) << R.Err;
+            std::string::npos)
+      << R.Err;
 }
 
 // MSVC reads `const Level = 1;` as an int declaration; clang refuses it
@@ -202,8 +213,10 @@ TEST_F(Cli, MsvcDefaultIntIsToleratedAndSaid) {
   Result R = run({write("dflt.cpp", Text), "--"});
   EXPECT_EQ(R.Code, 0) << R.Err;
   EXPECT_NE(R.Err.find("note: " + path("dflt.cpp") +
-                       ": 1 declaration without a type read as int (MSVC C4430: int assumed)"),
-            std::string::npos) << R.Err;
+                       ": 1 declaration without a type read as int (MSVC "
+                       "C4430: int assumed)"),
+            std::string::npos)
+      << R.Err;
 }
 
 // User-mode APO code (ATL, WIL) is out of scope, and the note says so; a
@@ -215,12 +228,15 @@ TEST_F(Cli, UserModeFrameworkHeadersAreNamedOutOfScope) {
   EXPECT_EQ(R.Code, 3) << R.Err;
   size_t Atl = R.Err.find("header 'atlbase.h' not found");
   ASSERT_NE(Atl, std::string::npos) << R.Err;
-  EXPECT_NE(R.Err.find("user-mode ATL/WIL/APO code is out of kstidy's scope", Atl),
-            std::string::npos) << R.Err;
+  EXPECT_NE(
+      R.Err.find("user-mode ATL/WIL/APO code is out of kstidy's scope", Atl),
+      std::string::npos)
+      << R.Err;
   size_t Hw = R.Err.find("header 'hwprivate.h' not found");
   ASSERT_NE(Hw, std::string::npos) << R.Err;
   EXPECT_EQ(R.Err.substr(Hw, R.Err.find('\n', Hw) - Hw).find("out of"),
-            std::string::npos) << R.Err;
+            std::string::npos)
+      << R.Err;
 }
 
 // A table whose initializer does not compile is a blind spot, said as such
@@ -238,12 +254,16 @@ static const KSPROPERTY_ITEM BrokenItems[] = {
   EXPECT_NE(R.Out.find("blind.cpp:4:"), std::string::npos) << R.Out;
   EXPECT_NE(R.Err.find("warning: 1 property item table in " + Src +
                        " was not analysed: BrokenItems ("),
-            std::string::npos) << R.Err;
+            std::string::npos)
+      << R.Err;
   Result J = run({"--format=json", Src, "--"});
-  EXPECT_NE(J.Out.find("\"kind\": \"tables-not-analysed\""), std::string::npos) << J.Out;
-  EXPECT_NE(J.Out.find("\"name\": \"BrokenItems\""), std::string::npos) << J.Out;
+  EXPECT_NE(J.Out.find("\"kind\": \"tables-not-analysed\""), std::string::npos)
+      << J.Out;
+  EXPECT_NE(J.Out.find("\"name\": \"BrokenItems\""), std::string::npos)
+      << J.Out;
   Result S = run({"--format=sarif", Src, "--"});
-  EXPECT_NE(S.Out.find("was not analysed: BrokenItems"), std::string::npos) << S.Out;
+  EXPECT_NE(S.Out.find("was not analysed: BrokenItems"), std::string::npos)
+      << S.Out;
   // Without errors there is nothing to say.
   Result Clean = run({write("clean.cpp", GoodTable), "--"});
   EXPECT_EQ(Clean.Err.find("not analysed"), std::string::npos) << Clean.Err;
@@ -251,14 +271,21 @@ static const KSPROPERTY_ITEM BrokenItems[] = {
 
 // The notices reach JSON and SARIF too (toolExecutionNotifications).
 TEST_F(Cli, NoticesReachJsonAndSarif) {
-  std::string Text = "#include <no_such_wdk_header.h>\n" + std::string(GoodTable);
+  std::string Text =
+      "#include <no_such_wdk_header.h>\n" + std::string(GoodTable);
   std::string Src = write("n.cpp", Text);
   Result J = run({"--format=json", Src, "--"});
-  EXPECT_NE(J.Out.find("\"kind\": \"missing-header\""), std::string::npos) << J.Out;
-  EXPECT_NE(J.Out.find("\"header\": \"no_such_wdk_header.h\""), std::string::npos) << J.Out;
+  EXPECT_NE(J.Out.find("\"kind\": \"missing-header\""), std::string::npos)
+      << J.Out;
+  EXPECT_NE(J.Out.find("\"header\": \"no_such_wdk_header.h\""),
+            std::string::npos)
+      << J.Out;
   Result S = run({"--format=sarif", Src, "--"});
-  EXPECT_NE(S.Out.find("\"toolExecutionNotifications\""), std::string::npos) << S.Out;
-  EXPECT_NE(S.Out.find("header 'no_such_wdk_header.h' not found"), std::string::npos) << S.Out;
+  EXPECT_NE(S.Out.find("\"toolExecutionNotifications\""), std::string::npos)
+      << S.Out;
+  EXPECT_NE(S.Out.find("header 'no_such_wdk_header.h' not found"),
+            std::string::npos)
+      << S.Out;
 }
 
 TEST_F(Cli, MalformedCompileDatabaseIsAnInputError) {
@@ -279,8 +306,8 @@ TEST_F(Cli, MissingCompileDatabaseIsAnInputError) {
 }
 
 TEST_F(Cli, MalformedConfigIsAnInputError) {
-  Result R = run({"--config={Checks: [unterminated", write("a.cpp", GoodTable),
-                  "--"});
+  Result R =
+      run({"--config={Checks: [unterminated", write("a.cpp", GoodTable), "--"});
   EXPECT_EQ(R.Code, 2);
   EXPECT_EQ(R.errLines(), 1u) << R.Err;
   EXPECT_NE(R.Err.find("malformed --config"), std::string::npos) << R.Err;
@@ -291,8 +318,7 @@ TEST_F(Cli, MalformedClangTidyFileIsAnInputError) {
   Result R = run({write("proj/a.cpp", GoodTable), "--"});
   EXPECT_EQ(R.Code, 2);
   EXPECT_EQ(R.errLines(), 1u) << R.Err;
-  EXPECT_NE(R.Err.find("malformed configuration"), std::string::npos)
-      << R.Err;
+  EXPECT_NE(R.Err.find("malformed configuration"), std::string::npos) << R.Err;
 }
 
 TEST_F(Cli, BadWdkProfileValueIsAUsageError) {
@@ -386,8 +412,8 @@ TEST_F(Cli, WdkProfileNoneLeavesTheCommandAlone) {
   Result R = run({"--wdk-profile=none", write("a.cpp", BadTable), "--"});
   EXPECT_EQ(R.Code, 3) << R.Err;
   // A Windows triple on the command line turns "auto" off as well.
-  Result W = run({write("b.cpp", BadTable), "--",
-                  "--target=x86_64-pc-windows-msvc"});
+  Result W =
+      run({write("b.cpp", BadTable), "--", "--target=x86_64-pc-windows-msvc"});
   EXPECT_EQ(W.Code, 3) << W.Err;
 }
 
@@ -417,8 +443,8 @@ static inline NTSTATUS Shared(PIRP Irp) {
   // The header's finding is reported once, not once per TU.
   EXPECT_EQ(llvm::StringRef(R.Out).count("warning:"), 1u) << R.Out;
   // -p also takes the database file itself, and named sources narrow it.
-  Result One = run({"-p", path("src/compile_commands.json"),
-                    path("src/two.cpp")});
+  Result One =
+      run({"-p", path("src/compile_commands.json"), path("src/two.cpp")});
   EXPECT_EQ(One.Code, 1) << One.Err;
   EXPECT_NE(One.Err.find("1 translation unit analyzed, 1 finding"),
             std::string::npos)
@@ -441,14 +467,16 @@ TEST_F(Cli, ReplayRejectsWhatIsNotAModelExport) {
   Result NotJson = run({"--replay=" + write("bad.json", "{oops")});
   EXPECT_EQ(NotJson.Code, 2);
   EXPECT_EQ(NotJson.errLines(), 1u) << NotJson.Err;
-  Result Other = run({"--replay=" + write("other.json", "{\"schema\": \"x\"}")});
+  Result Other =
+      run({"--replay=" + write("other.json", "{\"schema\": \"x\"}")});
   EXPECT_EQ(Other.Code, 2);
   EXPECT_NE(Other.Err.find("not a kstidy model export"), std::string::npos);
 }
 
 TEST_F(Cli, ExportThenReplayObservesTheFailure) {
   std::string Model = path("model.json");
-  Result Export = run({"--export-model=" + Model, write("a.cpp", BadTable), "--"});
+  Result Export =
+      run({"--export-model=" + Model, write("a.cpp", BadTable), "--"});
   EXPECT_EQ(Export.Code, 1) << Export.Err;
   Result Replay = run({"--replay=" + Model});
   EXPECT_EQ(Replay.Code, 1) << Replay.Err;
@@ -471,10 +499,12 @@ TEST_F(Cli, CompareConfirmsOrExitsOne) {
 #include <ksmedia.h>
 #include <ksproxy.h>
 void Use(IKsAllocatorEx *Allocator) {}
-)"), "--"});
+)"),
+                           "--"});
   EXPECT_EQ(StaticOnly.Code, 1) << StaticOnly.Out << StaticOnly.Err;
-  EXPECT_NE(StaticOnly.Out.find("static-only   ks-allocator-ex-application-use"),
-            std::string::npos)
+  EXPECT_NE(
+      StaticOnly.Out.find("static-only   ks-allocator-ex-application-use"),
+      std::string::npos)
       << StaticOnly.Out;
 }
 
@@ -484,14 +514,16 @@ TEST_F(Cli, MsBuildDatabaseWithClCommandsAndPrecompiledHeaders) {
   write("msbuild/table.cpp", std::string(BadTable));
   // What an MSBuild export made on Windows holds: cl.exe, /I into a WDK
   // that is not on this host, /D, /std:, and a precompiled header.
-  write("msbuild/compile_commands.json",
-        "[{\"directory\": \"" + Src +
-            "\", \"arguments\": [\"C:\\\\VS\\\\bin\\\\cl.exe\", \"/nologo\", "
-            "\"/c\", \"/W4\", \"/kernel\", \"/IC:\\\\Program Files (x86)\\\\Windows "
-            "Kits\\\\10\\\\Include\\\\10.0.22621.0\\\\km\", \"/D\", \"_AMD64_\", "
-            "\"/DKSTIDY_MSBUILD=1\", \"/std:c++17\", \"/Yupch.h\", "
-            "\"/FpDebug\\\\avs.pch\", \"/EHsc-\", \"table.cpp\"], \"file\": "
-            "\"table.cpp\"}]");
+  write(
+      "msbuild/compile_commands.json",
+      "[{\"directory\": \"" + Src +
+          "\", \"arguments\": [\"C:\\\\VS\\\\bin\\\\cl.exe\", \"/nologo\", "
+          "\"/c\", \"/W4\", \"/kernel\", \"/IC:\\\\Program Files "
+          "(x86)\\\\Windows "
+          "Kits\\\\10\\\\Include\\\\10.0.22621.0\\\\km\", \"/D\", \"_AMD64_\", "
+          "\"/DKSTIDY_MSBUILD=1\", \"/std:c++17\", \"/Yupch.h\", "
+          "\"/FpDebug\\\\avs.pch\", \"/EHsc-\", \"table.cpp\"], \"file\": "
+          "\"table.cpp\"}]");
   Result R = run({"-p", Src});
   EXPECT_EQ(R.Code, 1) << R.Out << R.Err;
   EXPECT_NE(R.Out.find("table.cpp:4:61: warning: PropertyItemSize 76"),
@@ -516,17 +548,21 @@ TEST_F(Cli, CompileCommandInAMissingDirectorySkipsOnlyThatTu) {
   std::string Odd = write("db/odd.cpp", GoodTable);
   write("db/compile_commands.json",
         "[{\"directory\": \"/nonexistent/build\", \"file\": \"" + Away +
-            "\", \"arguments\": [\"clang\", \"" + Away + "\"]},"
-            "{\"directory\": 5, \"file\": \"" + Odd +
-            "\", \"arguments\": [\"clang\", \"" + Odd + "\"]},"
-            "{\"directory\": \"" + Db + "\", \"file\": \"" + Bad +
+            "\", \"arguments\": [\"clang\", \"" + Away +
+            "\"]},"
+            "{\"directory\": 5, \"file\": \"" +
+            Odd + "\", \"arguments\": [\"clang\", \"" + Odd +
+            "\"]},"
+            "{\"directory\": \"" +
+            Db + "\", \"file\": \"" + Bad +
             "\", \"arguments\": [\"clang\", \"" + Bad + "\"]}]");
   Result R = run({"-p", Db, Away, Odd, Bad});
   EXPECT_EQ(R.Code, 1) << R.Err;
   EXPECT_NE(R.Out.find("bad.cpp:4:"), std::string::npos) << R.Out << R.Err;
   EXPECT_NE(R.Err.find("away.cpp: not analysed: its compile command's "
                        "directory \"/nonexistent/build\" does not exist"),
-            std::string::npos) << R.Err;
+            std::string::npos)
+      << R.Err;
   EXPECT_NE(R.Err.find("odd.cpp: not analysed"), std::string::npos) << R.Err;
   EXPECT_EQ(llvm::StringRef(R.Err).count("Stack dump"), 0u) << R.Err;
 }
@@ -537,13 +573,30 @@ TEST_F(Cli, CompileCommandsCannotMakeKstidyWriteFiles) {
   std::string Db = path("wdb");
   std::string Src = write("wdb/bad.cpp", BadTable);
   auto Q = [](const std::string &S) { return "\"" + S + "\""; };
-  std::vector<std::string> Args = {
-      "clang", "-MJ", path("frag.json"), "-Xclang",
-      "-stats-file=" + path("stats.txt"), "-Xclang", "-dependency-file",
-      "-Xclang", path("dep.d"), "-Xclang", "-MT", "-Xclang", "x", "-Xclang",
-      "-header-include-file", "-Xclang", path("hdr.txt"),
-      "-module-dependency-dir", path("moddir"), "-MD", "-MF", path("mf.d"),
-      "-Wp,-MMD," + path("wp.d"), Src};
+  std::vector<std::string> Args = {"clang",
+                                   "-MJ",
+                                   path("frag.json"),
+                                   "-Xclang",
+                                   "-stats-file=" + path("stats.txt"),
+                                   "-Xclang",
+                                   "-dependency-file",
+                                   "-Xclang",
+                                   path("dep.d"),
+                                   "-Xclang",
+                                   "-MT",
+                                   "-Xclang",
+                                   "x",
+                                   "-Xclang",
+                                   "-header-include-file",
+                                   "-Xclang",
+                                   path("hdr.txt"),
+                                   "-module-dependency-dir",
+                                   path("moddir"),
+                                   "-MD",
+                                   "-MF",
+                                   path("mf.d"),
+                                   "-Wp,-MMD," + path("wp.d"),
+                                   Src};
   std::string Json = "[{\"directory\": " + Q(Db) + ", \"file\": " + Q(Src) +
                      ", \"arguments\": [";
   for (size_t I = 0; I < Args.size(); ++I)
@@ -556,18 +609,21 @@ TEST_F(Cli, CompileCommandsCannotMakeKstidyWriteFiles) {
        {"frag.json", "stats.txt", "dep.d", "hdr.txt", "moddir", "mf.d", "wp.d"})
     EXPECT_FALSE(llvm::sys::fs::exists(path(Made))) << Made << " was written";
   EXPECT_NE(R.Err.find("ignored flags that would write files"),
-            std::string::npos) << R.Err;
+            std::string::npos)
+      << R.Err;
 }
 
 TEST_F(Cli, AFullStandardOutputIsAnError) {
   Result R = run({write("bad.cpp", BadTable), "--"}, "/dev/full");
   EXPECT_EQ(R.Code, 2) << R.Err;
   EXPECT_NE(R.Err.find("cannot write standard output: No space left on device"),
-            std::string::npos) << R.Err;
+            std::string::npos)
+      << R.Err;
   Result O = run({"-o", "/dev/full", write("bad2.cpp", BadTable), "--"});
   EXPECT_EQ(O.Code, 2) << O.Err;
   EXPECT_NE(O.Err.find("cannot write /dev/full: No space left on device"),
-            std::string::npos) << O.Err;
+            std::string::npos)
+      << O.Err;
 }
 
 TEST_F(Cli, OutputThroughALinkKeepsTheLink) {
@@ -581,7 +637,8 @@ TEST_F(Cli, OutputThroughALinkKeepsTheLink) {
   EXPECT_EQ(St.type(), llvm::sys::fs::file_type::symlink_file);
   auto B = llvm::MemoryBuffer::getFile(path("report.txt"));
   ASSERT_TRUE(B);
-  EXPECT_NE((*B)->getBuffer().find("PropertyItemSize 76"), llvm::StringRef::npos);
+  EXPECT_NE((*B)->getBuffer().find("PropertyItemSize 76"),
+            llvm::StringRef::npos);
 }
 
 // Opening a FIFO waits for a writer: an #include of one hung forever.
@@ -626,15 +683,16 @@ TEST_F(Cli, MalformedSarifShardIsAnErrorNotDropped) {
   std::string Log((*B)->getBuffer());
   size_t At = Log.find("\"locations\": [");
   ASSERT_NE(At, std::string::npos);
-  std::string Broken = Log.substr(0, At) + "\"locations\": [5], \"x\": [" +
-                       Log.substr(At + 14);
+  std::string Broken =
+      Log.substr(0, At) + "\"locations\": [5], \"x\": [" + Log.substr(At + 14);
   write("broken.sarif", Broken);
   Result R = run({"merge-sarif", path("a.sarif"), path("broken.sarif"), "-o",
                   path("m.sarif")});
   EXPECT_EQ(R.Code, 2) << R.Err;
   EXPECT_NE(R.Err.find("broken.sarif: run 0, result 0: a location is not an "
                        "object"),
-            std::string::npos) << R.Err;
+            std::string::npos)
+      << R.Err;
   EXPECT_FALSE(llvm::sys::fs::exists(path("m.sarif")));
 }
 
@@ -646,7 +704,8 @@ TEST_F(Cli, InvalidCheckOptionIsAConfigurationError) {
   EXPECT_EQ(R.errLines(), 1u) << R.Err;
   EXPECT_NE(R.Err.find("invalid configuration value 'maybe' for option "
                        "'ks-property-item-size.Assume64Bit'"),
-            std::string::npos) << R.Err;
+            std::string::npos)
+      << R.Err;
   EXPECT_EQ(R.Out, "");
 }
 
@@ -657,7 +716,8 @@ TEST_F(Cli, UnreadableInputsSayWhy) {
   EXPECT_EQ(R.Code, 2);
   EXPECT_NE(R.Err.find("loop1.cpp: not analysed: too many levels of symbolic "
                        "links"),
-            std::string::npos) << R.Err;
+            std::string::npos)
+      << R.Err;
 }
 
 // Visual Studio saves some sources as UTF-16: read, at the right lines.
@@ -671,9 +731,11 @@ TEST_F(Cli, Utf16SourceIsAnalysedAtTheRightLines) {
   Result R = run({Src, "--"});
   EXPECT_EQ(R.Code, 1) << R.Err;
   EXPECT_NE(R.Out.find("wide.cpp:4:61: warning: PropertyItemSize 76"),
-            std::string::npos) << R.Out << R.Err;
+            std::string::npos)
+      << R.Out << R.Err;
   EXPECT_NE(R.Err.find("UTF-16 text read through its UTF-8 transcoding"),
-            std::string::npos) << R.Err;
+            std::string::npos)
+      << R.Err;
 }
 
 // A generated initializer of 60,000 terms: clang parses it; the model's
@@ -711,16 +773,19 @@ TEST_F(Cli, TablesInSkippedCodeAreNamed) {
   EXPECT_NE(R.Err.find("drv.cpp was not analysed: SkippedItems "
                        "(property item table) (in code this build leaves out: "
                        "#ifdef FEATURE_X; define what it needs (-D)"),
-            std::string::npos) << R.Err;
+            std::string::npos)
+      << R.Err;
   EXPECT_NE(R.Err.find("feature.h was not analysed: HeaderItems (property "
                        "item table) (in a header included only from code this "
                        "build leaves out (drv.cpp:3: #ifdef FEATURE_X)"),
-            std::string::npos) << R.Err;
+            std::string::npos)
+      << R.Err;
   EXPECT_EQ(R.Err.find("Both"), std::string::npos) << R.Err;
   Result On = run({Src, "--", "-DFEATURE_X"});
   EXPECT_EQ(On.Code, 1) << On.Err;
   EXPECT_NE(On.Out.find("drv.cpp:6:61: warning: PropertyItemSize 76"),
-            std::string::npos) << On.Out << On.Err;
+            std::string::npos)
+      << On.Out << On.Err;
   EXPECT_EQ(On.Err.find("leaves out"), std::string::npos) << On.Err;
   // JSON carries them with the other tables it could not analyse.
   Result J = run({"--format=json", Src, "--"});
@@ -731,10 +796,11 @@ TEST_F(Cli, TablesInSkippedCodeAreNamed) {
 // Found by fuzzing the model reader: an export without the locations the
 // replay copies (hand-edited, truncated) crashed it.
 TEST_F(Cli, ReplayOfAnExportWithoutLocationsDoesNotCrash) {
-  for (const char *Doc :
-       {R"({"schema":"kstidy-model","version":1,"translationUnits":[{"automationTables":[{"framework":"ks","event":{}}]}]})",
-        R"({"schema":"kstidy-model","version":1,"translationUnits":[{"automationTables":[{"framework":"ks","property":{}}]}]})",
-        R"({"schema":"kstidy-model","version":1,"translationUnits":[{"dispatchCalls":[{"family":"property"}]}]})"}) {
+  for (
+      const char *Doc :
+      {R"({"schema":"kstidy-model","version":1,"translationUnits":[{"automationTables":[{"framework":"ks","event":{}}]}]})",
+       R"({"schema":"kstidy-model","version":1,"translationUnits":[{"automationTables":[{"framework":"ks","property":{}}]}]})",
+       R"({"schema":"kstidy-model","version":1,"translationUnits":[{"dispatchCalls":[{"family":"property"}]}]})"}) {
     Result R = run({"--replay=" + write("m.json", Doc)});
     EXPECT_EQ(R.Code, 0) << Doc << "\n" << R.Err.substr(0, 500);
   }

@@ -81,36 +81,35 @@ bool operator==(const SizeAndCount &A, const SizeAndCount &B) {
 bool operator==(const DispatchCall &A, const DispatchCall &B) {
   return static_cast<const SizeAndCount &>(A) ==
              static_cast<const SizeAndCount &>(B) &&
-         std::tie(A.Api, A.Family, A.Where) == std::tie(B.Api, B.Family, B.Where);
+         std::tie(A.Api, A.Family, A.Where) ==
+             std::tie(B.Api, B.Family, B.Where);
 }
 bool operator==(const AutomationTable &A, const AutomationTable &B) {
   return std::tie(A.Name, A.Where, A.Framework, A.Property, A.Method,
-                  A.Event) == std::tie(B.Name, B.Where, B.Framework,
-                                       B.Property, B.Method, B.Event);
+                  A.Event) ==
+         std::tie(B.Name, B.Where, B.Framework, B.Property, B.Method, B.Event);
 }
 bool operator==(const HandlerFacts &A, const HandlerFacts &B) {
-  return std::tie(A.Name, A.Where, A.Framework, A.PropertyRead,
-                  A.PropertyType, A.DataAccess, A.DataType, A.ChecksLength,
-                  A.ItemStorageRead, A.ItemStorageReadWhere,
-                  A.ItemStorageReadEnd) ==
-         std::tie(B.Name, B.Where, B.Framework, B.PropertyRead,
-                  B.PropertyType, B.DataAccess, B.DataType, B.ChecksLength,
-                  B.ItemStorageRead, B.ItemStorageReadWhere,
-                  B.ItemStorageReadEnd);
+  return std::tie(A.Name, A.Where, A.Framework, A.PropertyRead, A.PropertyType,
+                  A.DataAccess, A.DataType, A.ChecksLength, A.ItemStorageRead,
+                  A.ItemStorageReadWhere, A.ItemStorageReadEnd) ==
+         std::tie(B.Name, B.Where, B.Framework, B.PropertyRead, B.PropertyType,
+                  B.DataAccess, B.DataType, B.ChecksLength, B.ItemStorageRead,
+                  B.ItemStorageReadWhere, B.ItemStorageReadEnd);
 }
 bool operator==(const CallbackEffects &A, const CallbackEffects &B) {
   return std::tie(A.SuccessWithoutContext, A.SuccessAfterFailedAllocation,
                   A.IgnoresPinAndFraming, A.StoredContextType,
-                  A.ContextCastType, A.ContextCastWhere,
-                  A.ReturnsUninitialized, A.ReturnsSentinel, A.ReturnsFreed,
-                  A.RaisesInsteadOfNull, A.SmallestAllocation,
-                  A.SmallestAllocationWhere, A.AllocatesFromPool) ==
+                  A.ContextCastType, A.ContextCastWhere, A.ReturnsUninitialized,
+                  A.ReturnsSentinel, A.ReturnsFreed, A.RaisesInsteadOfNull,
+                  A.SmallestAllocation, A.SmallestAllocationWhere,
+                  A.AllocatesFromPool) ==
          std::tie(B.SuccessWithoutContext, B.SuccessAfterFailedAllocation,
                   B.IgnoresPinAndFraming, B.StoredContextType,
-                  B.ContextCastType, B.ContextCastWhere,
-                  B.ReturnsUninitialized, B.ReturnsSentinel, B.ReturnsFreed,
-                  B.RaisesInsteadOfNull, B.SmallestAllocation,
-                  B.SmallestAllocationWhere, B.AllocatesFromPool);
+                  B.ContextCastType, B.ContextCastWhere, B.ReturnsUninitialized,
+                  B.ReturnsSentinel, B.ReturnsFreed, B.RaisesInsteadOfNull,
+                  B.SmallestAllocation, B.SmallestAllocationWhere,
+                  B.AllocatesFromPool);
 }
 bool operator==(const Callback &A, const Callback &B) {
   return static_cast<const Handler &>(A) == static_cast<const Handler &>(B) &&
@@ -121,8 +120,8 @@ bool operator==(const Callback &A, const Callback &B) {
 }
 bool operator==(const AllocatorDispatch &A, const AllocatorDispatch &B) {
   return std::tie(A.Name, A.Where, A.Initialize, A.Delete, A.Allocate,
-                  A.Free) == std::tie(B.Name, B.Where, B.Initialize, B.Delete,
-                                      B.Allocate, B.Free);
+                  A.Free) ==
+         std::tie(B.Name, B.Where, B.Initialize, B.Delete, B.Allocate, B.Free);
 }
 bool operator==(const Framing &A, const Framing &B) {
   return std::tie(A.Name, A.Where, A.Kind, A.MemoryType, A.Flags, A.Frames,
@@ -205,9 +204,8 @@ std::optional<llvm::json::Value> exportTree(llvm::StringRef Tree) {
   std::sort(Args.begin() + 3, Args.end());
   Args.push_back("--");
   std::vector<llvm::StringRef> Argv(Args.begin(), Args.end());
-  std::optional<llvm::StringRef> Quiet[] = {llvm::StringRef(),
-                                            llvm::StringRef(),
-                                            llvm::StringRef()};
+  std::optional<llvm::StringRef> Quiet[] = {
+      llvm::StringRef(), llvm::StringRef(), llvm::StringRef()};
   llvm::sys::ExecuteAndWait(KSTIDY_TEST_BIN, Argv, std::nullopt, Quiet, 300);
   auto Buf = llvm::MemoryBuffer::getFile(Out);
   llvm::sys::fs::remove(Out);
@@ -267,8 +265,8 @@ Document everything() {
   Cb.ReturnMismatch = true;
   Cb.Effects = E;
   Tu.AllocatorDispatches.push_back({"D", L, Cb, std::nullopt, Cb, Callback()});
-  Tu.Framings.push_back({"F", L, "KSALLOCATOR_FRAMING_EX", "{guid}", 1, 2, 3,
-                         4, std::nullopt});
+  Tu.Framings.push_back(
+      {"F", L, "KSALLOCATOR_FRAMING_EX", "{guid}", 1, 2, 3, 4, std::nullopt});
   Tu.PinDispatches.push_back({"P", L, "D", true});
   Tu.Pins.push_back({"Pins", 1, L, "P", "F", 0x80000000, L, 0, std::nullopt});
   ItemEntry KsItem;
@@ -288,15 +286,39 @@ Document everything() {
   PcItem.Flags = std::optional<int64_t>(0x201);
   PcItem.PcHandler = H;
   PcItem.Ext = Extension{8, std::nullopt, {{"Get", H}, {"Support", {}}}};
-  ItemArray Ks{"Items", L, FamilyProperty, FrameworkKs, false, false,
-               "KSPROPERTY_ITEM", 72, 1, {{"Sets", Guid{"S", "{v}"}}},
-               {KsItem}, true, "Owner", true};
-  ItemArray Pc{"PcItems", std::nullopt, FamilyProperty, FrameworkPortCls,
-               false, true, "EXT_ITEM", std::nullopt, 1, {}, {PcItem},
-               false, std::nullopt, false};
+  ItemArray Ks{"Items",
+               L,
+               FamilyProperty,
+               FrameworkKs,
+               false,
+               false,
+               "KSPROPERTY_ITEM",
+               72,
+               1,
+               {{"Sets", Guid{"S", "{v}"}}},
+               {KsItem},
+               true,
+               "Owner",
+               true};
+  ItemArray Pc{"PcItems",
+               std::nullopt,
+               FamilyProperty,
+               FrameworkPortCls,
+               false,
+               true,
+               "EXT_ITEM",
+               std::nullopt,
+               1,
+               {},
+               {PcItem},
+               false,
+               std::nullopt,
+               false};
   Tu.ItemArrays = {Ks, Pc};
   Tu.SetTables.push_back(
-      {"Sets", L, FamilyProperty,
+      {"Sets",
+       L,
+       FamilyProperty,
        {{L, L, Guid{"S", "{v}"}, 1, "Items", std::nullopt, std::nullopt}}});
   SizeAndCount S{72, L, 1, std::nullopt, "Sets", false};
   Tu.AutomationTables.push_back(

@@ -181,8 +181,8 @@ TEST(KsModel, FindsItemStorageCastsInTheirHandlers) {
     EXPECT_EQ(C.Family, ItemFamily::Property);
     EXPECT_EQ(typeSize(P->ctx(), C.Target), 80u);
   }
-  auto Reaching = M.setTablesReaching(M.StorageCasts[0].Handler,
-                                      ItemFamily::Property);
+  auto Reaching =
+      M.setTablesReaching(M.StorageCasts[0].Handler, ItemFamily::Property);
   ASSERT_EQ(Reaching.size(), 1u);
   EXPECT_EQ(Reaching[0]->Var->getName(), "ExtSets");
   ASSERT_EQ(M.ExtendedRecords.size(), 1u);
@@ -400,13 +400,15 @@ const KSPIN_DESCRIPTOR_EX Pins[] = {
   EXPECT_EQ(Pin.Flags.Value, 0x80000000u);
   ASSERT_EQ(M.pinsUsing(&D).size(), 1u);
 
-  const AllocatorCallbackFacts *Init = M.callbackFacts(D.Initialize.Ref.Function);
+  const AllocatorCallbackFacts *Init =
+      M.callbackFacts(D.Initialize.Ref.Function);
   ASSERT_NE(Init, nullptr);
-  EXPECT_NE(Init->SuccessWithoutContext, nullptr);   // the Frames == 0 path
+  EXPECT_NE(Init->SuccessWithoutContext, nullptr); // the Frames == 0 path
   EXPECT_NE(Init->SuccessAfterFailedAllocation, nullptr);
   EXPECT_FALSE(Init->IgnoresPinAndFraming);
   EXPECT_EQ(typeName(Init->StoredContextType, P->ctx()), "CTX");
-  const AllocatorCallbackFacts *Alloc = M.callbackFacts(D.Allocate.Ref.Function);
+  const AllocatorCallbackFacts *Alloc =
+      M.callbackFacts(D.Allocate.Ref.Function);
   ASSERT_NE(Alloc, nullptr);
   EXPECT_NE(Alloc->ReturnsUninitialized, nullptr);
   EXPECT_EQ(Alloc->ReturnsSentinel, nullptr);

@@ -79,10 +79,12 @@ const char ProjectHead[] =
 
 TEST(MsBuildCondition, ConfigurationPlatformPair) {
   Expander E = props({{"Configuration", "Release"}, {"Platform", "x64"}});
-  EXPECT_EQ(evaluateCondition("'$(Configuration)|$(Platform)'=='Release|x64'", E, "/"),
+  EXPECT_EQ(evaluateCondition("'$(Configuration)|$(Platform)'=='Release|x64'",
+                              E, "/"),
             Truth::True);
-  EXPECT_EQ(evaluateCondition("'$(Configuration)|$(Platform)'=='Debug|x64'", E, "/"),
-            Truth::False);
+  EXPECT_EQ(
+      evaluateCondition("'$(Configuration)|$(Platform)'=='Debug|x64'", E, "/"),
+      Truth::False);
   // Comparisons ignore case, as MSBuild's do.
   EXPECT_EQ(evaluateCondition(" '$(Configuration)' == 'RELEASE' ", E, "/"),
             Truth::True);
@@ -92,45 +94,61 @@ TEST(MsBuildCondition, ConfigurationPlatformPair) {
 
 TEST(MsBuildCondition, AndOrNotAndParentheses) {
   Expander E = props({{"Configuration", "Debug"}, {"Platform", "x64"}});
-  EXPECT_EQ(evaluateCondition("'$(Configuration)'=='Debug' and '$(Platform)'=='x64'", E, "/"),
+  EXPECT_EQ(evaluateCondition(
+                "'$(Configuration)'=='Debug' and '$(Platform)'=='x64'", E, "/"),
             Truth::True);
-  EXPECT_EQ(evaluateCondition("'$(Configuration)'=='Release' or '$(Platform)'=='x64'", E, "/"),
-            Truth::True);
-  EXPECT_EQ(evaluateCondition("!('$(Configuration)'=='Debug') AND true", E, "/"),
-            Truth::False);
-  EXPECT_EQ(evaluateCondition("'$(Configuration)'=='Release' Or ('$(Platform)'=='ARM64' or !false)", E, "/"),
-            Truth::True);
+  EXPECT_EQ(
+      evaluateCondition("'$(Configuration)'=='Release' or '$(Platform)'=='x64'",
+                        E, "/"),
+      Truth::True);
+  EXPECT_EQ(
+      evaluateCondition("!('$(Configuration)'=='Debug') AND true", E, "/"),
+      Truth::False);
+  EXPECT_EQ(
+      evaluateCondition(
+          "'$(Configuration)'=='Release' Or ('$(Platform)'=='ARM64' or !false)",
+          E, "/"),
+      Truth::True);
 }
 
 TEST(MsBuildCondition, UnknownPropertiesMakeItUnknown) {
   Expander E = props({{"Configuration", "Release"}});
   EXPECT_EQ(evaluateCondition("'$(VisualStudioVersion)' >= '16.0'", E, "/"),
             Truth::Unknown);
-  EXPECT_EQ(evaluateCondition("'$(PlatformToolset)' == 'WindowsKernelModeDriver10.0'", E, "/"),
-            Truth::Unknown);
+  EXPECT_EQ(
+      evaluateCondition("'$(PlatformToolset)' == 'WindowsKernelModeDriver10.0'",
+                        E, "/"),
+      Truth::Unknown);
   // A known False decides an and, a known True an or.
-  EXPECT_EQ(evaluateCondition("'$(Configuration)'=='Debug' and '$(Unknown)'=='x'", E, "/"),
+  EXPECT_EQ(evaluateCondition(
+                "'$(Configuration)'=='Debug' and '$(Unknown)'=='x'", E, "/"),
             Truth::False);
-  EXPECT_EQ(evaluateCondition("'$(Configuration)'=='Release' or '$(Unknown)'=='x'", E, "/"),
+  EXPECT_EQ(evaluateCondition(
+                "'$(Configuration)'=='Release' or '$(Unknown)'=='x'", E, "/"),
             Truth::True);
-  EXPECT_EQ(evaluateCondition("'$(Configuration)'=='Release' and '$(Unknown)'=='x'", E, "/"),
+  EXPECT_EQ(evaluateCondition(
+                "'$(Configuration)'=='Release' and '$(Unknown)'=='x'", E, "/"),
             Truth::Unknown);
   // Property functions and unsupported forms are unknown, never guessed.
   EXPECT_EQ(evaluateCondition("$([MSBuild]::IsOsPlatform('Windows'))", E, "/"),
             Truth::Unknown);
   EXPECT_EQ(evaluateCondition("'@(Inf)' != ''", E, "/"), Truth::Unknown);
-  EXPECT_EQ(evaluateCondition("'$(Configuration)' == ", E, "/"), Truth::Unknown);
+  EXPECT_EQ(evaluateCondition("'$(Configuration)' == ", E, "/"),
+            Truth::Unknown);
 }
 
 TEST(MsBuildCondition, NumbersAndFunctions) {
   Expander E = props({{"Ver", "10"}, {"Dir", "some\\dir\\"}});
   EXPECT_EQ(evaluateCondition("$(Ver) > 8", E, "/"), Truth::True);
   EXPECT_EQ(evaluateCondition("'$(Ver)' <= '9.5'", E, "/"), Truth::False);
-  EXPECT_EQ(evaluateCondition("HasTrailingSlash('$(Dir)')", E, "/"), Truth::True);
+  EXPECT_EQ(evaluateCondition("HasTrailingSlash('$(Dir)')", E, "/"),
+            Truth::True);
   TempDir T;
   T.write("Sub/There.props", "<Project/>");
-  EXPECT_EQ(evaluateCondition("Exists('sub\\there.props')", E, T.Dir), Truth::True);
-  EXPECT_EQ(evaluateCondition("exists('sub\\missing.props')", E, T.Dir), Truth::False);
+  EXPECT_EQ(evaluateCondition("Exists('sub\\there.props')", E, T.Dir),
+            Truth::True);
+  EXPECT_EQ(evaluateCondition("exists('sub\\missing.props')", E, T.Dir),
+            Truth::False);
   EXPECT_EQ(evaluateCondition("!Exists('$(UserRootDir)\\x.props')", E, T.Dir),
             Truth::Unknown);
 }
@@ -167,7 +185,8 @@ TEST(MsBuildPath, ResolvesCaseInsensitively) {
   T.write("Driver/Include/KsTables.h", "");
   EXPECT_EQ(resolvePath("driver\\include\\kstables.h", T.Dir),
             T.path("Driver/Include/KsTables.h"));
-  EXPECT_EQ(resolvePath("DRIVER/Sub/../INCLUDE", T.Dir), T.path("Driver/Include"));
+  EXPECT_EQ(resolvePath("DRIVER/Sub/../INCLUDE", T.Dir),
+            T.path("Driver/Include"));
   // What does not exist keeps its spelling.
   EXPECT_EQ(resolvePath("driver\\missing\\x.h", T.Dir),
             T.path("Driver/missing/x.h"));
@@ -176,8 +195,10 @@ TEST(MsBuildPath, ResolvesCaseInsensitively) {
 // --- Configurations --------------------------------------------------------
 
 TEST(MsBuildConfig, DefaultIsTheFirstX64Release) {
-  std::vector<ProjectConfig> L = {{"Debug", "Win32"}, {"Debug", "x64"},
-                                  {"Release", "ARM64"}, {"Release", "x64"}};
+  std::vector<ProjectConfig> L = {{"Debug", "Win32"},
+                                  {"Debug", "x64"},
+                                  {"Release", "ARM64"},
+                                  {"Release", "x64"}};
   EXPECT_EQ(chooseDefaultConfig(L)->str(), "Release|x64");
   L = {{"Win7 Debug", "x64"}, {"Win8 Release", "x64"}};
   EXPECT_EQ(chooseDefaultConfig(L)->str(), "Win8 Release|x64");
@@ -198,7 +219,8 @@ TEST(MsBuildProjectTest, FixtureDefaultConfiguration) {
   std::vector<std::string> Names;
   for (const CompileUnit &U : P->Units)
     Names.push_back(llvm::sys::path::filename(U.File).str());
-  EXPECT_EQ(Names, (std::vector<std::string>{"capture.cpp", "pin.cpp", "clock.c"}));
+  EXPECT_EQ(Names,
+            (std::vector<std::string>{"capture.cpp", "pin.cpp", "clock.c"}));
 }
 
 TEST(MsBuildProjectTest, FixtureMetadataAndOverrides) {
@@ -308,7 +330,8 @@ TEST(MsBuildProjectTest, ImportedPropsAndPropertyOrder) {
   EXPECT_TRUE(hasArg(U, "-DCFG_Release_x64"));
   // The WDK's import is skipped silently; a missing one inside the repo is
   // named.
-  EXPECT_EQ(P->MissingImports, std::vector<std::string>{"../Build/NotThere.props"});
+  EXPECT_EQ(P->MissingImports,
+            std::vector<std::string>{"../Build/NotThere.props"});
   EXPECT_TRUE(P->UnknownProperties.empty());
 }
 
@@ -362,10 +385,14 @@ TEST(MsBuildSolutionTest, ParsesProjectsAndConfigurations) {
   EXPECT_EQ(S->Projects[1].Guid, "{0C0D0E0F-0000-4000-8000-000000000003}");
   ASSERT_EQ(S->Configurations.size(), 2u);
   EXPECT_EQ(S->Configurations[0].str(), "Checked|x64");
-  EXPECT_EQ(S->ActiveConfig.at("{0C0D0E0F-0000-4000-8000-000000000002}.checked|x64").str(),
-            "Debug|x64");
-  EXPECT_TRUE(S->Builds.count("{0C0D0E0F-0000-4000-8000-000000000002}.checked|x64"));
-  EXPECT_FALSE(S->Builds.count("{0C0D0E0F-0000-4000-8000-000000000003}.checked|x64"));
+  EXPECT_EQ(
+      S->ActiveConfig.at("{0C0D0E0F-0000-4000-8000-000000000002}.checked|x64")
+          .str(),
+      "Debug|x64");
+  EXPECT_TRUE(
+      S->Builds.count("{0C0D0E0F-0000-4000-8000-000000000002}.checked|x64"));
+  EXPECT_FALSE(
+      S->Builds.count("{0C0D0E0F-0000-4000-8000-000000000003}.checked|x64"));
 }
 
 TEST(MsBuildSolutionTest, DatabaseFromSolution) {
@@ -427,12 +454,14 @@ TEST(MsBuildErrors, MalformedMissingEmpty) {
 
   auto Empty = loadProject(fixture("bad/headers-only.vcxproj"));
   ASSERT_FALSE(bool(Empty));
-  EXPECT_EQ(llvm::toString(Empty.takeError()),
-            "project " + fixture("bad/headers-only.vcxproj") +
-                " has no ClCompile items (for Release|x64): nothing to analyze");
+  EXPECT_EQ(
+      llvm::toString(Empty.takeError()),
+      "project " + fixture("bad/headers-only.vcxproj") +
+          " has no ClCompile items (for Release|x64): nothing to analyze");
 
   TempDir T;
-  std::string NotProject = T.write("x.vcxproj", "<Root><ClCompile Include='a.cpp'/></Root>");
+  std::string NotProject =
+      T.write("x.vcxproj", "<Root><ClCompile Include='a.cpp'/></Root>");
   auto Wrong = loadProject(NotProject);
   ASSERT_FALSE(bool(Wrong));
   EXPECT_NE(llvm::toString(Wrong.takeError()).find("is not an MSBuild project"),
@@ -440,16 +469,20 @@ TEST(MsBuildErrors, MalformedMissingEmpty) {
 
   auto Sln = parseSolution(fixture("bad/not-a-solution.sln"));
   ASSERT_FALSE(bool(Sln));
-  EXPECT_NE(llvm::toString(Sln.takeError()).find("not a Visual Studio solution"),
-            std::string::npos);
+  EXPECT_NE(
+      llvm::toString(Sln.takeError()).find("not a Visual Studio solution"),
+      std::string::npos);
 
   std::vector<std::string> Notes;
-  auto Gone = loadMsBuildDatabase({fixture("bad/lists-missing.sln")}, std::nullopt, Notes);
+  auto Gone = loadMsBuildDatabase({fixture("bad/lists-missing.sln")},
+                                  std::nullopt, Notes);
   ASSERT_FALSE(bool(Gone));
-  EXPECT_NE(llvm::toString(Gone.takeError()).find("lists project gone/Gone.vcxproj, which does not exist"),
+  EXPECT_NE(llvm::toString(Gone.takeError())
+                .find("lists project gone/Gone.vcxproj, which does not exist"),
             std::string::npos);
 
-  auto BadConfig = loadMsBuildDatabase({fixture("ksdemo.sln")}, std::string("Release"), Notes);
+  auto BadConfig = loadMsBuildDatabase({fixture("ksdemo.sln")},
+                                       std::string("Release"), Notes);
   ASSERT_FALSE(bool(BadConfig));
   EXPECT_EQ(llvm::toString(BadConfig.takeError()),
             "--msbuild-config must be Configuration|Platform (e.g. "

@@ -63,8 +63,8 @@ TEST(Nesting, OrdinaryJsonPasses) {
 }
 
 TEST(Nesting, YamlFlowBlockAndIndicatorBombsAreRefused) {
-  EXPECT_TRUE(nestingProblem("Checks: " + repeat("[", 100000),
-                             TextSyntax::Yaml));
+  EXPECT_TRUE(
+      nestingProblem("Checks: " + repeat("[", 100000), TextSyntax::Yaml));
   std::string Block;
   for (int I = 0; I < 3000; ++I)
     Block += std::string(I, ' ') + "a:\n";
@@ -226,8 +226,14 @@ TEST_F(Files, Utf16SourcesAreReadAsUtf8) {
     Le += static_cast<char>(C), Le += '\0';
     Be += '\0', Be += static_cast<char>(C);
   }
-  Le += "\xE9"; Le += '\0'; Le += "\n"; Le += '\0';
-  Be += '\0'; Be += "\xE9"; Be += '\0'; Be += "\n";
+  Le += "\xE9";
+  Le += '\0';
+  Le += "\n";
+  Le += '\0';
+  Be += '\0';
+  Be += "\xE9";
+  Be += '\0';
+  Be += "\n";
   put(path("le.cpp"), Le);
   put(path("be.cpp"), Be);
   for (const char *Name : {"le.cpp", "be.cpp"}) {
@@ -244,18 +250,39 @@ TEST_F(Files, Utf16SourcesAreReadAsUtf8) {
 // --- compile commands never make kstidy write ------------------------------
 
 TEST(WriterFlags, EveryFileWritingFlagIsDropped) {
-  std::vector<std::string> Cmd = {
-      "clang++", "-DKEEP=1", "-MJ", "frag.json", "-MJother.json",
-      "-Xclang", "-stats-file=stats.txt", "-Xclang", "-dependency-file",
-      "-Xclang", "dep.d", "-Xclang", "-header-include-file", "-Xclang",
-      "hdr.txt", "-module-dependency-dir", "moddir", "-ftime-trace",
-      "-ftime-trace=trace.json", "-save-temps=obj", "-fmodules",
-      "-fmodules-cache-path=cache", "--serialize-diagnostics", "diag.dia",
-      "-Wp,-MD,wp.d", "-Xclang", "-fms-extensions", "-Ifoo", "a.cpp"};
+  std::vector<std::string> Cmd = {"clang++",
+                                  "-DKEEP=1",
+                                  "-MJ",
+                                  "frag.json",
+                                  "-MJother.json",
+                                  "-Xclang",
+                                  "-stats-file=stats.txt",
+                                  "-Xclang",
+                                  "-dependency-file",
+                                  "-Xclang",
+                                  "dep.d",
+                                  "-Xclang",
+                                  "-header-include-file",
+                                  "-Xclang",
+                                  "hdr.txt",
+                                  "-module-dependency-dir",
+                                  "moddir",
+                                  "-ftime-trace",
+                                  "-ftime-trace=trace.json",
+                                  "-save-temps=obj",
+                                  "-fmodules",
+                                  "-fmodules-cache-path=cache",
+                                  "--serialize-diagnostics",
+                                  "diag.dia",
+                                  "-Wp,-MD,wp.d",
+                                  "-Xclang",
+                                  "-fms-extensions",
+                                  "-Ifoo",
+                                  "a.cpp"};
   std::vector<std::string> Dropped = dropFileWritingFlags(Cmd);
-  EXPECT_EQ(Cmd, (std::vector<std::string>{"clang++", "-DKEEP=1", "-Xclang",
-                                           "-fms-extensions", "-Ifoo",
-                                           "a.cpp"}));
+  EXPECT_EQ(Cmd,
+            (std::vector<std::string>{"clang++", "-DKEEP=1", "-Xclang",
+                                      "-fms-extensions", "-Ifoo", "a.cpp"}));
   EXPECT_EQ(Dropped.size(), 13u);
   EXPECT_EQ(Dropped[0], "-MJ frag.json");
   EXPECT_EQ(Dropped[3], "-Xclang -dependency-file -Xclang dep.d");
@@ -266,23 +293,24 @@ TEST(WriterFlags, ReadOnlyFlagsThatLookAlikeStay) {
                                   "-fmodules-ts", "-fms-compatibility",
                                   "-MJ"}; // a trailing flag without value
   std::vector<std::string> Dropped = dropFileWritingFlags(Cmd);
-  EXPECT_EQ(Cmd, (std::vector<std::string>{"clang", "-ftime-trace-granularity=5",
-                                           "-fmodules-ts",
-                                           "-fms-compatibility"}));
+  EXPECT_EQ(Cmd,
+            (std::vector<std::string>{"clang", "-ftime-trace-granularity=5",
+                                      "-fmodules-ts", "-fms-compatibility"}));
   EXPECT_EQ(Dropped, std::vector<std::string>{"-MJ"});
 }
 
 // --- merge-sarif: malformed shards are errors, never dropped ---------------
 
-std::string shard(llvm::StringRef Results, llvm::StringRef Rules =
-                      R"([{"id":"ks-a"},{"id":"ks-b"}])") {
+std::string shard(llvm::StringRef Results,
+                  llvm::StringRef Rules = R"([{"id":"ks-a"},{"id":"ks-b"}])") {
   return (R"({"version":"2.1.0","runs":[{"tool":{"driver":{"name":"kstidy","rules":)" +
           Rules + R"(}},"results":)" + Results + "}]}")
       .str();
 }
 
 std::string result(llvm::StringRef Rule, int Line, llvm::StringRef FP) {
-  return (R"({"ruleId":")" + Rule + R"(","message":{"text":"m"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"file:///a.cpp"},"region":{"startLine":)" +
+  return (R"({"ruleId":")" + Rule +
+          R"(","message":{"text":"m"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"file:///a.cpp"},"region":{"startLine":)" +
           std::to_string(Line) +
           R"(}}}],"partialFingerprints":{"kstidyFingerprint/v1":")" + FP +
           R"("}})")
@@ -296,14 +324,17 @@ std::string errorOf(llvm::StringRef Log) {
 }
 
 TEST(MergeSarif, MalformedResultsAreErrorsNamingTheResult) {
-  EXPECT_EQ(errorOf(shard(R"([{"ruleId":"ks-a","message":{"text":"m"},"locations":[5]}])")),
-            "shard.sarif: run 0, result 0: a location is not an object");
+  EXPECT_EQ(
+      errorOf(shard(
+          R"([{"ruleId":"ks-a","message":{"text":"m"},"locations":[5]}])")),
+      "shard.sarif: run 0, result 0: a location is not an object");
   EXPECT_EQ(errorOf(shard("5")),
             "shard.sarif: run 0: \"results\" is not an array");
   EXPECT_EQ(errorOf(shard("[" + result("ks-a", 1, "1") +
                           R"(,{"message":{"text":"m"}}])")),
             "shard.sarif: run 0, result 1: it has no \"ruleId\" string");
-  EXPECT_EQ(errorOf(shard("[5]")), "shard.sarif: run 0, result 0: not an object");
+  EXPECT_EQ(errorOf(shard("[5]")),
+            "shard.sarif: run 0, result 0: not an object");
   EXPECT_EQ(errorOf(R"({"version":"2.1.0","runs":[]} trailing)"),
             "shard.sarif: not JSON (a SARIF log is one JSON object)");
   EXPECT_NE(errorOf(repeat("[", 100000)).find("nested deeper"),
@@ -325,11 +356,11 @@ TEST(MergeSarif, ARunWithOddInvocationsIsKept) {
 }
 
 TEST(MergeSarif, UnitesRulesDeduplicatesAndSortsWhateverTheShardOrder) {
-  std::string A = shard("[" + result("ks-b", 9, "x") + "," +
-                        result("ks-a", 3, "y") + "]");
-  std::string B = shard("[" + result("ks-c", 1, "z") + "," +
-                            result("ks-b", 9, "x") + "]",
-                        R"([{"id":"ks-c"},{"id":"ks-b"}])");
+  std::string A =
+      shard("[" + result("ks-b", 9, "x") + "," + result("ks-a", 3, "y") + "]");
+  std::string B =
+      shard("[" + result("ks-c", 1, "z") + "," + result("ks-b", 9, "x") + "]",
+            R"([{"id":"ks-c"},{"id":"ks-b"}])");
   auto Merge = [](std::vector<std::string> Logs) {
     SarifMerger M;
     for (const std::string &L : Logs)
@@ -353,7 +384,8 @@ TEST(MergeSarif, UnitesRulesDeduplicatesAndSortsWhateverTheShardOrder) {
   for (const llvm::json::Value &R : Results) {
     const llvm::json::Object &O = *R.getAsObject();
     int64_t Index = *O.getInteger("ruleIndex");
-    EXPECT_EQ(Rules[Index].getAsObject()->getString("id"), O.getString("ruleId"));
+    EXPECT_EQ(Rules[Index].getAsObject()->getString("id"),
+              O.getString("ruleId"));
     Lines.push_back(*(*O.getArray("locations"))[0]
                          .getAsObject()
                          ->getObject("physicalLocation")
@@ -365,9 +397,9 @@ TEST(MergeSarif, UnitesRulesDeduplicatesAndSortsWhateverTheShardOrder) {
   auto ResultsOf = [](const std::string &Log) {
     auto D = llvm::json::parse(Log);
     std::vector<std::string> Ids;
-    for (const auto &R : *(*D->getAsObject()->getArray("runs"))[0]
-                              .getAsObject()
-                              ->getArray("results"))
+    for (const auto &R :
+         *(*D->getAsObject()->getArray("runs"))[0].getAsObject()->getArray(
+             "results"))
       Ids.push_back(R.getAsObject()->getString("ruleId")->str());
     return Ids;
   };

@@ -38,7 +38,8 @@ TEST(WdkProfile, RecognisesCommandsAlreadyMadeForWindows) {
   llvm::SmallString<128> Km(Dir);
   llvm::sys::path::append(Km, "km");
   ASSERT_FALSE(llvm::sys::fs::create_directory(Km));
-  EXPECT_TRUE(WdkProfile::commandTargetsWindows({"cc", "-I" + std::string(Km), "a.c"}));
+  EXPECT_TRUE(
+      WdkProfile::commandTargetsWindows({"cc", "-I" + std::string(Km), "a.c"}));
   llvm::sys::fs::remove_directories(Dir);
   EXPECT_FALSE(WdkProfile::commandTargetsWindows(
       {"g++", "-Iinclude", "-DNDEBUG", "-c", "driver.cpp"}));
@@ -52,20 +53,19 @@ TEST(WdkProfile, AutoAddsTheFlagsAfterTheCompilerAndReplacesTheTarget) {
   ASSERT_TRUE(profile().apply(Cmd, WdkProfileMode::Auto));
   EXPECT_EQ(Cmd[0], "clang++");
   EXPECT_EQ(Cmd[1], "--target=x86_64-w64-windows-gnu");
-  EXPECT_EQ(std::count(Cmd.begin(), Cmd.end(), "--target=x86_64-linux-gnu"),
-            0);
+  EXPECT_EQ(std::count(Cmd.begin(), Cmd.end(), "--target=x86_64-linux-gnu"), 0);
   EXPECT_EQ(Cmd.back(), "a.cpp");
   EXPECT_NE(std::find(Cmd.begin(), Cmd.end(),
                       "/opt/kstidy/wdk-compat/kstidy-wdk-compat.h"),
             Cmd.end());
-  EXPECT_NE(std::find(Cmd.begin(), Cmd.end(),
-                      "/usr/share/mingw-w64/include/ddk"),
-            Cmd.end());
+  EXPECT_NE(
+      std::find(Cmd.begin(), Cmd.end(), "/usr/share/mingw-w64/include/ddk"),
+      Cmd.end());
 }
 
 TEST(WdkProfile, ModesDecide) {
-  std::vector<std::string> Windows = {"clang", "--target=x86_64-pc-windows-msvc",
-                                      "a.c"};
+  std::vector<std::string> Windows = {"clang",
+                                      "--target=x86_64-pc-windows-msvc", "a.c"};
   std::vector<std::string> Copy = Windows;
   EXPECT_FALSE(profile().apply(Copy, WdkProfileMode::Auto));
   EXPECT_EQ(Copy, Windows);

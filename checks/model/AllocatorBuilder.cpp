@@ -92,7 +92,8 @@ const Framing *ModelBuilder::framing(const VarDecl *VD, ASTContext &Ctx) {
     F.Flags = tableValue(Flags ? Flags : fieldInit(ILE, "OptionsFlags"), Ctx);
     F.Frames = tableValue(fieldInit(ILE, "Frames"), Ctx);
     F.FileAlignment = tableValue(fieldInit(ILE, "FileAlignment"), Ctx);
-    F.MinFrameSize = F.MaxFrameSize = tableValue(fieldInit(ILE, "FrameSize"), Ctx);
+    F.MinFrameSize = F.MaxFrameSize =
+        tableValue(fieldInit(ILE, "FrameSize"), Ctx);
   }
   Model.FramingByVar[Key] = &F;
   return &F;

@@ -60,20 +60,25 @@ const PoolFunction *poolFunction(const CallExpr *Call) {
 }
 
 bool isFreeFunction(llvm::StringRef Name) {
-  static const llvm::StringSet<> Names = {
-      "ExFreePool", "ExFreePoolWithTag", "ExFreePool2",
-      "ExFreeToNPagedLookasideList", "ExFreeToPagedLookasideList",
-      "ExFreeToLookasideListEx", "MmFreeContiguousMemory",
-      "MmFreeNonCachedMemory"};
+  static const llvm::StringSet<> Names = {"ExFreePool",
+                                          "ExFreePoolWithTag",
+                                          "ExFreePool2",
+                                          "ExFreeToNPagedLookasideList",
+                                          "ExFreeToPagedLookasideList",
+                                          "ExFreeToLookasideListEx",
+                                          "MmFreeContiguousMemory",
+                                          "MmFreeNonCachedMemory"};
   return Names.contains(Name);
 }
 
 bool isRaiseFunction(llvm::StringRef Name) {
-  static const llvm::StringSet<> Names = {
-      "KeBugCheck",         "KeBugCheckEx",
-      "ExRaiseStatus",      "ExRaiseAccessViolation",
-      "ExRaiseDatatypeMisalignment", "RtlRaiseStatus",
-      "RtlRaiseException"};
+  static const llvm::StringSet<> Names = {"KeBugCheck",
+                                          "KeBugCheckEx",
+                                          "ExRaiseStatus",
+                                          "ExRaiseAccessViolation",
+                                          "ExRaiseDatatypeMisalignment",
+                                          "RtlRaiseStatus",
+                                          "RtlRaiseException"};
   return Names.contains(Name);
 }
 
@@ -277,7 +282,8 @@ void analyzeInitializeAllocator(const FunctionDecl *Def,
     if (BO->getOpcode() == BO_Assign && isAllocation(BO->getRHS()))
       Allocated.emplace_back(BO->getLHS(), BO->getRHS());
   for (const IfStmt *If : S.Ifs) {
-    const Expr *Tested = If->getCond() ? nullTested(If->getCond(), Ctx) : nullptr;
+    const Expr *Tested =
+        If->getCond() ? nullTested(If->getCond(), Ctx) : nullptr;
     if (!Tested)
       continue;
     const Expr *Alloc = nullptr;
@@ -432,8 +438,8 @@ void analyzeAllocate(const FunctionDecl *Def, AllocatorCallbackFacts &F,
             Freed.erase(DRE->getDecl());
       } else if (const auto *R = dyn_cast<ReturnStmt>(X)) {
         if (R->getRetValue())
-          if (const auto *DRE = dyn_cast<DeclRefExpr>(
-                  R->getRetValue()->IgnoreParenCasts()))
+          if (const auto *DRE =
+                  dyn_cast<DeclRefExpr>(R->getRetValue()->IgnoreParenCasts()))
             if (Freed.count(DRE->getDecl()) && !F.ReturnsFreed)
               F.ReturnsFreed = R;
       }
@@ -457,8 +463,8 @@ void analyzeAllocate(const FunctionDecl *Def, AllocatorCallbackFacts &F,
     if (Call->getNumArgs() > 0)
       if (auto Flags = evaluateConstant(Call->getArg(0), Ctx)) {
         bool Pool2 = Name == "ExAllocatePool2" || Name == "ExAllocatePool3";
-        bool Legacy = Name.starts_with("ExAllocatePool") && !Pool2 &&
-                      P->SizeArg == 1;
+        bool Legacy =
+            Name.starts_with("ExAllocatePool") && !Pool2 && P->SizeArg == 1;
         if (((Pool2 && (*Flags & 0x20)) || (Legacy && (*Flags & 16))) &&
             !F.RaisesInsteadOfNull)
           F.RaisesInsteadOfNull = Call;

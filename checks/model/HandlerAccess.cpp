@@ -19,10 +19,14 @@ namespace {
 /// counts as "may check" (a helper of the driver's own).
 bool isNonCheckingApi(llvm::StringRef Name) {
   static const llvm::StringSet<> Names = {
-      "IoGetCurrentIrpStackLocation", "IoGetNextIrpStackLocation",
-      "KsGetFilterFromIrp",           "KsGetPinFromIrp",
-      "KsGetObjectTypeFromIrp",       "KsGetNodeIdFromIrp",
-      "IoMarkIrpPending",             "IoCompleteRequest",
+      "IoGetCurrentIrpStackLocation",
+      "IoGetNextIrpStackLocation",
+      "KsGetFilterFromIrp",
+      "KsGetPinFromIrp",
+      "KsGetObjectTypeFromIrp",
+      "KsGetNodeIdFromIrp",
+      "IoMarkIrpPending",
+      "IoCompleteRequest",
   };
   return Names.contains(Name);
 }
@@ -42,9 +46,9 @@ struct MemFunction {
   int Dest, Src, Size;
 };
 const MemFunction MemFunctions[] = {
-    {"memcpy", 0, 1, 2},        {"memmove", 0, 1, 2},
-    {"memset", 0, -1, 2},       {"RtlCopyMemory", 0, 1, 2},
-    {"RtlMoveMemory", 0, 1, 2}, {"RtlZeroMemory", 0, -1, 1},
+    {"memcpy", 0, 1, 2},         {"memmove", 0, 1, 2},
+    {"memset", 0, -1, 2},        {"RtlCopyMemory", 0, 1, 2},
+    {"RtlMoveMemory", 0, 1, 2},  {"RtlZeroMemory", 0, -1, 1},
     {"RtlFillMemory", 0, -1, 1}, {"RtlSecureZeroMemory", 0, -1, 1},
     {"RtlCopyBytes", 0, 1, 2},
 };
@@ -132,9 +136,7 @@ public:
   }
 
 private:
-  static const Expr *stripCasts(const Expr *E) {
-    return E->IgnoreParenCasts();
-  }
+  static const Expr *stripCasts(const Expr *E) { return E->IgnoreParenCasts(); }
 
   static bool isParam(const Expr *E, const ParmVarDecl *P) {
     if (!P || !E)
@@ -199,7 +201,8 @@ private:
 /// checks cannot be known from what is left of it (clang drops or replaces
 /// the broken parts).
 static bool bodyHasErrors(const Stmt *Root) {
-  llvm::SmallVector<const Stmt *, 64> Stack{Root}; // no recursion: see Initializers
+  llvm::SmallVector<const Stmt *, 64> Stack{
+      Root}; // no recursion: see Initializers
   while (!Stack.empty()) {
     const Stmt *S = Stack.pop_back_val();
     if (!S)

@@ -31,9 +31,11 @@ class KsModel : public PropertyModel,
                 public UserModeModel {
 public:
   /// Facts about an allocator callback, by canonical decl.
-  const AllocatorCallbackFacts *callbackFacts(const clang::FunctionDecl *FD) const;
+  const AllocatorCallbackFacts *
+  callbackFacts(const clang::FunctionDecl *FD) const;
   /// The pins whose dispatch installs \p D.
-  std::vector<const PinDescriptor *> pinsUsing(const AllocatorDispatch *D) const;
+  std::vector<const PinDescriptor *>
+  pinsUsing(const AllocatorDispatch *D) const;
 
   /// What each handler named by a property item does, by canonical decl.
   const HandlerAccess *accessOf(const clang::FunctionDecl *FD) const;

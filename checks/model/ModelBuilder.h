@@ -13,7 +13,6 @@
 #define KSTIDY_CHECKS_MODEL_MODELBUILDER_H
 
 #include "Initializers.h"
-#include "Initializers.h"
 #include "KsModel.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -45,13 +44,12 @@ public:
   /// The variable an expression designates once casts, `&`, `[0]` and a
   /// first-member access are peeled off (`(PKSPROPERTY_ITEM)&Items[0].Item`).
   static const clang::VarDecl *referencedVar(const clang::Expr *E,
-                                            const clang::ASTContext &Ctx);
+                                             const clang::ASTContext &Ctx);
 
   /// Interprets (once) the set table or item array a variable holds.
   const SetTable *setTable(const clang::VarDecl *VD, ItemFamily F,
                            clang::ASTContext &Ctx);
-  const ItemArray *itemArray(const clang::VarDecl *VD,
-                             clang::ASTContext &Ctx);
+  const ItemArray *itemArray(const clang::VarDecl *VD, clang::ASTContext &Ctx);
 
   const AllocatorDispatch *allocatorDispatch(const clang::VarDecl *VD,
                                              clang::ASTContext &Ctx);
@@ -87,6 +85,11 @@ private:
   CompletionHandler OnComplete;
   clang::ASTContext *Ctx = nullptr;
 };
+
+/// The item arrays among a driver struct's fields (the struct is not a KS
+/// type itself): tables a driver keeps inside an object of its own and fills
+/// from one aggregate initializer.
+std::vector<const clang::FieldDecl *> itemArrayFields(clang::QualType T);
 
 /// Reads an integer constant out of an expression; nothing when the
 /// expression is dependent, broken or not constant.

@@ -91,7 +91,7 @@ struct ItemArray {
 struct SetEntry {
   const clang::Expr *Init = nullptr;
   GuidRef Set;
-  TableValue ItemsCount;    ///< PropertiesCount / MethodsCount / EventsCount
+  TableValue ItemsCount; ///< PropertiesCount / MethodsCount / EventsCount
   const clang::Expr *ItemsExpr = nullptr;
   const ItemArray *Items = nullptr; ///< null when not visible or NULL
   bool ItemsNull = false;
@@ -106,7 +106,7 @@ struct SetEntry {
 struct SetTable {
   const clang::VarDecl *Var = nullptr;
   ItemFamily Family = ItemFamily::Property;
-  bool IsArray = true; ///< false: a single set object passed by address
+  bool IsArray = true;    ///< false: a single set object passed by address
   bool HasErrors = false; ///< the initializer has errors
   std::vector<SetEntry> Entries;
 };
@@ -132,9 +132,9 @@ struct HandlerAccess {
 
 /// Where an item size reaches the runtime.
 enum class SiteKind {
-  HandlerCall,        ///< KsPropertyHandler(WithAllocator) & co.
-  KsAutomationTable,  ///< a KSAUTOMATION_TABLE field
-  PcAutomationTable,  ///< a PCAUTOMATION_TABLE field
+  HandlerCall,       ///< KsPropertyHandler(WithAllocator) & co.
+  KsAutomationTable, ///< a KSAUTOMATION_TABLE field
+  PcAutomationTable, ///< a PCAUTOMATION_TABLE field
 };
 
 /// One item size the runtime will use to step through an item array.
@@ -157,13 +157,13 @@ struct ItemSizeSite {
   /// The table pointer is NULL (an empty automation table, or a bug when
   /// the count is not 0).
   bool TargetNull = false;
-  const clang::CallExpr *Call = nullptr;    ///< HandlerCall
-  const clang::VarDecl *Table = nullptr;    ///< automation tables
+  const clang::CallExpr *Call = nullptr; ///< HandlerCall
+  const clang::VarDecl *Table = nullptr; ///< automation tables
   /// The element of an automation table array (`PCAUTOMATION_TABLE T[]`),
   /// -1 for a table variable of its own.
   int TableIndex = -1;
-  const SetTable *Sets = nullptr;           ///< KS: the sets it dispatches
-  const ItemArray *PcItems = nullptr;       ///< PortCls: the items it walks
+  const SetTable *Sets = nullptr;     ///< KS: the sets it dispatches
+  const ItemArray *PcItems = nullptr; ///< PortCls: the items it walks
   /// Where to report: the size expression, or the call / table.
   clang::SourceLocation Loc;
 };

@@ -32,8 +32,7 @@ SharedModel::SharedModel()
       }) {}
 
 std::shared_ptr<SharedModel>
-SharedModel::subscribe(clang::ast_matchers::MatchFinder *Finder,
-                       Subscriber S) {
+SharedModel::subscribe(clang::ast_matchers::MatchFinder *Finder, Subscriber S) {
   std::lock_guard<std::mutex> Lock(RegistryMutex);
   for (auto It = Registry.begin(); It != Registry.end();)
     It = It->second.expired() ? Registry.erase(It) : std::next(It);

@@ -1,4 +1,5 @@
-//===- UserModeFacts.h - What user-mode KS code does with allocators -------===//
+//===- UserModeFacts.h - What user-mode KS code does with allocators
+//-------===//
 //
 // Proxy plugins and applications reach KS allocators through ksproxy.h's
 // IKsAllocator(Ex) and Windows Media's IWMSBufferAllocator. These helpers

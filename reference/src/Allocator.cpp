@@ -1,7 +1,9 @@
-//===- Allocator.cpp - the AVStream custom allocator life cycle ------------===//
+//===- Allocator.cpp - the AVStream custom allocator life cycle
+//------------===//
 //
 // Each rule cites its source (URLs in docs/sources.md):
-//  [INIT]    Microsoft, "PFNKSPININITIALIZEALLOCATOR callback function": returns
+//  [INIT]    Microsoft, "PFNKSPININITIALIZEALLOCATOR callback function":
+//  returns
 //            STATUS_SUCCESS "or the error code that it received attempting to
 //            create the allocator"; sets *Context, passed to the other
 //            routines, which "must have at least an indirect way of
@@ -9,7 +11,8 @@
 //            "and Context is the only parameter that AVStream will pass it";
 //            "kernel-mode allocators cannot allocate frames that could
 //            eventually reach user mode".
-//  [ALLOC]   Microsoft, "PFNKSDEFAULTALLOCATE callback function": "returns a pointer
+//  [ALLOC]   Microsoft, "PFNKSDEFAULTALLOCATE callback function": "returns a
+//  pointer
 //            to the newly allocated memory. Return NULL if the attempt to
 //            allocate memory failed"; it "should allocate a frame as
 //            described by the allocator framing context passed into the
@@ -61,10 +64,9 @@ public:
 
 private:
   std::string callback(const char *Member, const std::string &Function) const {
-    return Function.empty()
-               ? fmt("%s of '%s'", Member, D.Name.c_str())
-               : fmt("%s '%s' of '%s'", Member, Function.c_str(),
-                     D.Name.c_str());
+    return Function.empty() ? fmt("%s of '%s'", Member, D.Name.c_str())
+                            : fmt("%s '%s' of '%s'", Member, Function.c_str(),
+                                  D.Name.c_str());
   }
   void violation(const char *Check, std::string What) {
     addViolation(R.Violations, Check, std::move(What));
@@ -250,20 +252,19 @@ void Lifecycle::allocateFrames() {
                   Alloc.c_str(), A.FrameSize, P.Name.c_str(),
                   P.Framing.FrameSize, P.Framing.FrameSize,
                   P.Framing.FrameSize - A.FrameSize));
-  if (P.HasFraming && P.Framing.FileAlignment &&
-      Align < P.Framing.alignment())
+  if (P.HasFraming && P.Framing.FileAlignment && Align < P.Framing.alignment())
     violation(checks::AllocateNullOnFailure,
               fmt("%s returns frames aligned to %u bytes but the framing of "
                   "pin '%s' asks for FileAlignment 0x%x (%llu-byte "
                   "alignment)",
-                  Alloc.c_str(), Align, P.Name.c_str(),
-                  P.Framing.FileAlignment,
+                  Alloc.c_str(), Align, P.Name.c_str(), P.Framing.FileAlignment,
                   static_cast<unsigned long long>(P.Framing.alignment())));
   // [INIT] "Kernel-mode allocators cannot allocate frames that could
   // eventually reach user mode": every frame of a custom allocator is
   // kernel memory, pool or not.
   for (uint32_t I = 0; I < N; ++I)
-    Handed.push_back(Tracker.allocate(Size, Align, MemoryOrigin::KernelPool).Id);
+    Handed.push_back(
+        Tracker.allocate(Size, Align, MemoryOrigin::KernelPool).Id);
   R.FramesAllocated += N;
   trace(fmt("%s: %u frame%s of %u bytes, %u-byte aligned", Alloc.c_str(), N,
             N == 1 ? "" : "s", Size, Align));
@@ -289,8 +290,8 @@ void Lifecycle::allocateUnderPressure() {
   std::string What;
   if (A.ReturnsFreed) {
     // A block it allocated and freed again before returning it.
-    const Frame F = Tracker.allocate(A.FrameSize ? A.FrameSize : 1,
-                                     A.Alignment, MemoryOrigin::KernelPool);
+    const Frame F = Tracker.allocate(A.FrameSize ? A.FrameSize : 1, A.Alignment,
+                                     MemoryOrigin::KernelPool);
     Tracker.free(F.Id);
     Bogus = F.Id;
     What = fmt("a block it has already freed (0x%llx)",
@@ -315,8 +316,8 @@ void Lifecycle::allocateUnderPressure() {
   R.Faulted = true;
   Handed.push_back(Bogus);
   ++R.FramesAllocated;
-  trace(fmt("%s under memory pressure: returns %s", Alloc.c_str(),
-            What.c_str()));
+  trace(
+      fmt("%s under memory pressure: returns %s", Alloc.c_str(), What.c_str()));
 }
 
 void Lifecycle::deliver() {
@@ -367,8 +368,7 @@ void Lifecycle::freeFrames() {
 } // namespace
 
 AllocatorRun runAllocatorLifecycle(const AllocatorDispatchModel &Dispatch,
-                                   const PinModel &Pin,
-                                   bool UserModeConsumer) {
+                                   const PinModel &Pin, bool UserModeConsumer) {
   return Lifecycle(Dispatch, Pin, UserModeConsumer).run();
 }
 

@@ -1,4 +1,5 @@
-//===- FastProperty.cpp - KsFastPropertyHandler ----------------------------===//
+//===- FastProperty.cpp - KsFastPropertyHandler
+//----------------------------===//
 //
 //  [FAST]  Microsoft, "KsFastPropertyHandler function"
 //  [FITEM] Microsoft, "KSFASTPROPERTY_ITEM structure"
@@ -96,8 +97,7 @@ FastOutcome fastPropertyHandler(const std::vector<PropertySet> &Sets,
                          "buffer",
                          Out.HandlerCalled.c_str(),
                          Req.V == Verb::Set ? "reads" : "writes", H.DataAccess,
-                         Req.V == Verb::Set ? "from" : "into",
-                         Req.DataLength));
+                         Req.V == Verb::Set ? "from" : "into", Req.DataLength));
       if (H.DataAccess > Req.DataLength && H.ChecksLength) {
         Out.St = Req.DataLength == 0 ? Status::BufferOverflow
                                      : Status::BufferTooSmall;

@@ -1,4 +1,5 @@
-//===- FrameTracker.cpp ----------------------------------------------------===//
+//===- FrameTracker.cpp
+//----------------------------------------------------===//
 #include "ksref/FrameTracker.h"
 
 #include "Text.h"

@@ -1,4 +1,5 @@
-//===- Framing.cpp - KSALLOCATOR_FRAMING semantics -------------------------===//
+//===- Framing.cpp - KSALLOCATOR_FRAMING semantics
+//-------------------------===//
 //
 //  [FRAMING]  Microsoft, "KSALLOCATOR_FRAMING structure" (docs/sources.md)
 //  [ROSALLOC] facts observed in ReactOS's reimplementation of ks.sys

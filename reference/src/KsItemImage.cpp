@@ -1,4 +1,5 @@
-//===- KsItemImage.cpp - KSPROPERTY_ITEM arrays as bytes -------------------===//
+//===- KsItemImage.cpp - KSPROPERTY_ITEM arrays as bytes
+//-------------------===//
 #include "KsItemImage.h"
 
 #include "Text.h"
@@ -24,11 +25,10 @@ TableImage buildKsItemImage(const ItemArray &A, const KsItemLayout &L) {
       return 0;
     if (!H.Callable)
       return pointers::NonFunction;
-    std::string Key = H.Name.empty()
-                          ? fmt("<unnamed %zu %s>", Entry, Field)
-                          : H.Name;
-    auto It = Functions.emplace(Key, static_cast<unsigned>(Functions.size()))
-                  .first;
+    std::string Key =
+        H.Name.empty() ? fmt("<unnamed %zu %s>", Entry, Field) : H.Name;
+    auto It =
+        Functions.emplace(Key, static_cast<unsigned>(Functions.size())).first;
     return pointers::function(It->second, L.PointerSize);
   };
   for (size_t K = 0; K < A.Items.size(); ++K) {

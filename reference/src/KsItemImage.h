@@ -1,4 +1,5 @@
-//===- KsItemImage.h - KSPROPERTY_ITEM arrays as bytes (private) -*- C++ -*-===//
+//===- KsItemImage.h - KSPROPERTY_ITEM arrays as bytes (private) -*- C++
+//-*-===//
 #ifndef KSREF_SRC_KSITEMIMAGE_H
 #define KSREF_SRC_KSITEMIMAGE_H
 

@@ -1,4 +1,5 @@
-//===- Layout.cpp - KSPROPERTY_ITEM / PCPROPERTY_ITEM offsets --------------===//
+//===- Layout.cpp - KSPROPERTY_ITEM / PCPROPERTY_ITEM offsets
+//--------------===//
 #include "ksref/Layout.h"
 
 #include "Text.h"
@@ -10,18 +11,20 @@ const KsItemLayout &ksPropertyItemLayout(bool Is64Bit) {
   // follow from natural alignment; the x64 total (72) is the one measured
   // with the WDK profile's headers (the test
   // KsTypes.SizesOfTheBaseItemsMatchTheWdkOnX64 in unittests/ModelTest.cpp).
-  static const KsItemLayout X64{/*Size=*/72, /*PointerSize=*/8,
-                                /*PropertyId=*/0,     /*GetHandler=*/8,
-                                /*MinProperty=*/16,   /*MinData=*/20,
-                                /*SetHandler=*/24,    /*Values=*/32,
-                                /*RelationsCount=*/40, /*Relations=*/48,
-                                /*SupportHandler=*/56, /*SerializedSize=*/64};
-  static const KsItemLayout X86{/*Size=*/40, /*PointerSize=*/4,
-                                /*PropertyId=*/0,     /*GetHandler=*/4,
-                                /*MinProperty=*/8,    /*MinData=*/12,
-                                /*SetHandler=*/16,    /*Values=*/20,
-                                /*RelationsCount=*/24, /*Relations=*/28,
-                                /*SupportHandler=*/32, /*SerializedSize=*/36};
+  static const KsItemLayout X64{
+      /*Size=*/72,           /*PointerSize=*/8,
+      /*PropertyId=*/0,      /*GetHandler=*/8,
+      /*MinProperty=*/16,    /*MinData=*/20,
+      /*SetHandler=*/24,     /*Values=*/32,
+      /*RelationsCount=*/40, /*Relations=*/48,
+      /*SupportHandler=*/56, /*SerializedSize=*/64};
+  static const KsItemLayout X86{
+      /*Size=*/40,           /*PointerSize=*/4,
+      /*PropertyId=*/0,      /*GetHandler=*/4,
+      /*MinProperty=*/8,     /*MinData=*/12,
+      /*SetHandler=*/16,     /*Values=*/20,
+      /*RelationsCount=*/24, /*Relations=*/28,
+      /*SupportHandler=*/32, /*SerializedSize=*/36};
   return Is64Bit ? X64 : X86;
 }
 

@@ -1,4 +1,5 @@
-//===- Memory.cpp - byte images of driver tables ---------------------------===//
+//===- Memory.cpp - byte images of driver tables
+//---------------------------===//
 #include "ksref/Memory.h"
 
 namespace ksref {

@@ -1,4 +1,5 @@
-//===- Modes.cpp - allocator modes, IKsAllocatorEx, IWMSBufferAllocator ----===//
+//===- Modes.cpp - allocator modes, IKsAllocatorEx, IWMSBufferAllocator
+//----===//
 //
 // Each rule cites its source (URLs in docs/sources.md):
 //  [EX]      Microsoft, "IKsAllocatorEx interface": "for proxy use and not

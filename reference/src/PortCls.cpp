@@ -1,4 +1,5 @@
-//===- PortCls.cpp - PortCls property dispatch -----------------------------===//
+//===- PortCls.cpp - PortCls property dispatch
+//-----------------------------===//
 //
 // Each rule cites its source (URLs in docs/sources.md):
 //  [PCAUTO] Microsoft, "PCAUTOMATION_TABLE structure": PropertyItemSize is
@@ -68,8 +69,8 @@ TableImage buildPcImage(const std::vector<PcItem> &Items, uint32_t E) {
     if (!H.Callable)
       return pointers::NonFunction;
     const std::string Key = H.Name.empty() ? Anon : H.Name;
-    auto It = Functions.emplace(Key, static_cast<unsigned>(Functions.size()))
-                  .first;
+    auto It =
+        Functions.emplace(Key, static_cast<unsigned>(Functions.size())).first;
     return pointers::function(It->second, PointerSize);
   };
   for (size_t K = 0; K < Items.size(); ++K) {
@@ -120,9 +121,9 @@ public:
       : Items(Items), Req(Req), L(pcPropertyItemLayout()),
         Stride(ItemSize ? ItemSize : L.Size),
         E(std::max(ElementSize ? ElementSize : L.Size, L.Size)),
-        Img(Images ? Images->get(&Items, E,
-                                 [&] { return buildPcImage(Items, E); })
-                   : Own.emplace(buildPcImage(Items, E))) {
+        Img(Images
+                ? Images->get(&Items, E, [&] { return buildPcImage(Items, E); })
+                : Own.emplace(buildPcImage(Items, E))) {
     for (const PcItem &I : Items)
       AnyExtended |= I.Extended;
   }
@@ -142,9 +143,7 @@ private:
     Out.Faulted = true;
     fail(Status::Unsuccessful);
   }
-  std::string itemName() const {
-    return fmt("%s/%u", Req.Set.c_str(), Req.Id);
-  }
+  std::string itemName() const { return fmt("%s/%u", Req.Set.c_str(), Req.Id); }
   void reportUnreached(int Intended, int MatchedEntry);
   void callBase(const HandlerEffects &H);
   void callExtended(uint64_t Off, int Entry);
@@ -335,8 +334,8 @@ void PcDispatcher::applyEffects(const HandlerEffects &H,
                   : fmt("%s '%s' %s %u bytes through PropertyRequest->Value "
                         "without checking ValueSize (%u): PortCls checks no "
                         "size (MinData 0), so it runs %u bytes past the end",
-                        Role, Name.c_str(), Does, H.DataAccess,
-                        Req.DataLength, H.DataAccess - Req.DataLength));
+                        Role, Name.c_str(), Does, H.DataAccess, Req.DataLength,
+                        H.DataAccess - Req.DataLength));
   }
   // [ROSPC] Information = ValueSize after the handler: what a GET handler
   // reports it wrote, else the size it was given.
@@ -397,8 +396,7 @@ void PcDispatcher::callExtended(uint64_t Off, int Entry) {
 } // namespace
 
 DispatchOutcome dispatchPortClsProperty(const std::vector<PcItem> &Items,
-                                        uint32_t ItemSize,
-                                        uint32_t ElementSize,
+                                        uint32_t ItemSize, uint32_t ElementSize,
                                         const PropertyRequest &Req,
                                         ImageCache *Images) {
   return PcDispatcher(Items, ItemSize, ElementSize, Req, Images).run();

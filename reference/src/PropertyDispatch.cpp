@@ -1,4 +1,5 @@
-//===- PropertyDispatch.cpp - KsPropertyHandler(WithAllocator) -------------===//
+//===- PropertyDispatch.cpp - KsPropertyHandler(WithAllocator)
+//-------------===//
 //
 // Each rule below cites where it comes from (URLs in docs/sources.md):
 //  [KsPHWA]  Microsoft, "KsPropertyHandlerWithAllocator function"
@@ -145,8 +146,8 @@ DispatchOutcome Dispatcher::run() {
   }
 
   // [KsPH] KsPropertyHandler "responds to all property identifiers defined
-  // by the sets". [ROS] Lookup is linear: set by GUID, then item by PropertyId; the
-  // first match wins; no match -> STATUS_NOT_FOUND. [MODEL] Only the first
+  // by the sets". [ROS] Lookup is linear: set by GUID, then item by PropertyId;
+  // the first match wins; no match -> STATUS_NOT_FOUND. [MODEL] Only the first
   // set entry with the GUID is searched unless ContinueToLaterSets.
   for (uint32_t S = 0; S < SetsCount; ++S) {
     if (S >= Sets.size()) {
@@ -201,9 +202,10 @@ Dispatcher::Search Dispatcher::searchSet(size_t S) {
   const ItemArray &A = *PS.Items;
   std::optional<TableImage> Own;
   const TableImage &Img =
-      Opt.Images ? Opt.Images->get(&A, reinterpret_cast<uintptr_t>(&L),
-                                   [&] { return detail::buildKsItemImage(A, L); })
-                 : Own.emplace(detail::buildKsItemImage(A, L));
+      Opt.Images
+          ? Opt.Images->get(&A, reinterpret_cast<uintptr_t>(&L),
+                            [&] { return detail::buildKsItemImage(A, L); })
+          : Own.emplace(detail::buildKsItemImage(A, L));
 
   // Walk the items as the runtime does: item i at byte i * stride, the
   // PropertyId at the start of whatever lies there.
@@ -228,8 +230,7 @@ Dispatcher::Search Dispatcher::searchSet(size_t S) {
                           "bytes): its %u bytes end %llu bytes beyond the "
                           "array",
                           Stride, A.Name.c_str(), Img.elementSize(), Req.Id, I,
-                          static_cast<unsigned long long>(Off),
-                          A.Name.c_str(),
+                          static_cast<unsigned long long>(Off), A.Name.c_str(),
                           static_cast<unsigned long long>(Img.size()), L.Size,
                           static_cast<unsigned long long>(Off + L.Size -
                                                           Img.size())));
@@ -285,17 +286,17 @@ void Dispatcher::reportStride(const ItemArray &A, const TableImage &Img,
   }
   const int MatchedEntry = Matched >= 0 ? static_cast<int>(Offset / E) : -1;
   if (Intended >= 0 && MatchedEntry != Intended)
-    violation(checks::PropertyItemSize,
-              fmt("the runtime steps %u bytes through '%s' (entries of %llu "
-                  "bytes): entry %d (id %u) is never read at its start, so "
-                  "%s",
-                  Stride, A.Name.c_str(), static_cast<unsigned long long>(E),
-                  Intended, Req.Id,
-                  MatchedEntry >= 0
-                      ? fmt("entry %d with the same id answers instead",
-                            MatchedEntry)
-                            .c_str()
-                      : "the request fails with STATUS_NOT_FOUND"));
+    violation(
+        checks::PropertyItemSize,
+        fmt("the runtime steps %u bytes through '%s' (entries of %llu "
+            "bytes): entry %d (id %u) is never read at its start, so "
+            "%s",
+            Stride, A.Name.c_str(), static_cast<unsigned long long>(E),
+            Intended, Req.Id,
+            MatchedEntry >= 0
+                ? fmt("entry %d with the same id answers instead", MatchedEntry)
+                      .c_str()
+                : "the request fails with STATUS_NOT_FOUND"));
 }
 
 void Dispatcher::afterMatch(size_t S, uint32_t I, uint64_t Off,
@@ -412,9 +413,9 @@ void Dispatcher::defaultBasicSupport() {
     fail(Status::InvalidParameter);
     return;
   }
-  fail(Status::Success,
-       Req.DataLength >= KsPropertyDescriptionSize ? KsPropertyDescriptionSize
-                                                   : 4);
+  fail(Status::Success, Req.DataLength >= KsPropertyDescriptionSize
+                            ? KsPropertyDescriptionSize
+                            : 4);
 }
 
 void Dispatcher::callHandler(const HandlerEffects &H, uint64_t Off,
@@ -427,18 +428,18 @@ void Dispatcher::callHandler(const HandlerEffects &H, uint64_t Off,
   // (the plain item when that is 0). Reading more runs into what follows.
   if (H.ItemStorageRead > Stride) {
     const uint64_t From = Off + Stride;
-    violation(checks::PropertyItemSize,
-              fmt("handler '%s' reads %u bytes from "
-                  "KSPROPERTY_ITEM_IRP_STORAGE, but the runtime dispatches "
-                  "%u-byte items: bytes %u..%u of the item are %s",
-                  Name.c_str(), H.ItemStorageRead, Stride, Stride,
-                  H.ItemStorageRead - 1,
-                  Img.contains(From, 1)
-                      ? ("at " + detail::describeKsOffset(Img, L, From) +
-                         ", another entry's bytes")
-                            .c_str()
-                      : fmt("past the end of '%s'", Img.name().c_str())
-                            .c_str()));
+    violation(
+        checks::PropertyItemSize,
+        fmt("handler '%s' reads %u bytes from "
+            "KSPROPERTY_ITEM_IRP_STORAGE, but the runtime dispatches "
+            "%u-byte items: bytes %u..%u of the item are %s",
+            Name.c_str(), H.ItemStorageRead, Stride, Stride,
+            H.ItemStorageRead - 1,
+            Img.contains(From, 1)
+                ? ("at " + detail::describeKsOffset(Img, L, From) +
+                   ", another entry's bytes")
+                      .c_str()
+                : fmt("past the end of '%s'", Img.name().c_str()).c_str()));
   }
 
   // The property buffer is exactly PropertyLength bytes.

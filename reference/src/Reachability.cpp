@@ -1,8 +1,9 @@
-//===- Reachability.cpp - sweep every entry of a property table ------------===//
+//===- Reachability.cpp - sweep every entry of a property table
+//------------===//
 //
 // The lookup rules are those of PropertyDispatch.cpp (observed in ReactOS:
-// linear, the first match wins); this file only asks, entry by entry, whether the entry
-// the driver wrote is the one that answers, and names why not.
+// linear, the first match wins); this file only asks, entry by entry, whether
+// the entry the driver wrote is the one that answers, and names why not.
 //
 //===----------------------------------------------------------------------===//
 #include "ksref/Reachability.h"

@@ -1,4 +1,5 @@
-//===- Status.cpp - NTSTATUS names -----------------------------------------===//
+//===- Status.cpp - NTSTATUS names
+//-----------------------------------------===//
 #include "ksref/Status.h"
 
 #include <cstdio>

@@ -13,7 +13,8 @@ namespace detail {
 #if defined(__GNUC__)
 __attribute__((format(printf, 1, 2)))
 #endif
-inline std::string fmt(const char *Format, ...) {
+inline std::string
+fmt(const char *Format, ...) {
   va_list Args;
   va_start(Args, Format);
   va_list Copy;

@@ -18,10 +18,7 @@ int clangdMain(int argc, char *argv[]);
 } // namespace clangd
 } // namespace clang
 
-extern volatile int KsTidyModuleAnchorSource;
-
 int main(int argc, char *argv[]) {
-  (void)KsTidyModuleAnchorSource; // keep the ks module's registration
   // clangd looks for clang's builtin headers next to its own binary; this
   // one lives elsewhere, so point it at the installed clang's unless the
   // user did.

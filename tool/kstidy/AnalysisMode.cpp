@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "AnalyzeAll.h"
 #include "Baseline.h"
+#include "Comparison.h"
 #include "CompileDatabase.h"
 #include "Driver.h"
 #include "Inputs.h"
@@ -15,7 +16,6 @@
 #include "Modes.h"
 #include "Notices.h"
 #include "Output.h"
-#include "Comparison.h"
 #include "Replay.h"
 #include "SafeIO.h"
 

@@ -7,23 +7,23 @@
 #include "WindowsPathFileSystem.h"
 
 #include "clang-tidy/ClangTidy.h"
-#include "clang-tidy/ClangTidyModule.h"
-#include "clang/Basic/DiagnosticLex.h"
-#include "clang/Basic/DiagnosticSema.h"
-#include "clang/Lex/PPCallbacks.h"
-#include "clang/Lex/Preprocessor.h"
-#include "clang/Lex/PreprocessorOptions.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyOptions.h"
-#include "clang/Frontend/CompilerInstance.h"
-#include "clang/Frontend/FrontendAction.h"
-#include "clang/Frontend/MultiplexConsumer.h"
-#include "clang/AST/ASTConsumer.h"
-#include "clang/AST/ASTContext.h"
-#include "clang/Basic/SourceManager.h"
 #include "model/BlindSpots.h"
 #include "model/ModelBuilder.h"
 #include "model/SharedModel.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/DiagnosticLex.h"
+#include "clang/Basic/DiagnosticSema.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
+#include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/FileSystem.h"
@@ -207,8 +207,9 @@ private:
           std::make_unique<MissingIncludeRecorder>(CI.getSourceManager(),
                                                    Result.MissingIncludes));
       // Tables in #if blocks this build skips are never parsed: named.
-      CI.getPreprocessor().addPPCallbacks(std::make_unique<DisabledTableRecorder>(
-          CI.getPreprocessor(), Result.BlindSpots));
+      CI.getPreprocessor().addPPCallbacks(
+          std::make_unique<DisabledTableRecorder>(CI.getPreprocessor(),
+                                                  Result.BlindSpots));
       return true;
     }
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
@@ -229,8 +230,8 @@ private:
           Consumers.push_back(Finder.newASTConsumer());
         }
       }
-      Consumers.push_back(
-          std::make_unique<BlindSpotCollector>(Result.BlindSpots, Result.Tables));
+      Consumers.push_back(std::make_unique<BlindSpotCollector>(
+          Result.BlindSpots, Result.Tables));
       return std::make_unique<MultiplexConsumer>(std::move(Consumers));
     }
 
@@ -280,9 +281,8 @@ Analyzer::create(const CompilationDatabase &DB, AnalysisOptions O,
     auto Parsed = tidy::parseConfiguration(
         llvm::MemoryBufferRef(*O.ConfigOverride, "--config"));
     if (!Parsed)
-      return llvm::createStringError(
-          Parsed.getError(), "invalid --config: %s",
-          Parsed.getError().message().c_str());
+      return llvm::createStringError(Parsed.getError(), "invalid --config: %s",
+                                     Parsed.getError().message().c_str());
     Overrides = std::move(*Parsed);
   }
   if (O.ChecksOverride)
@@ -293,8 +293,8 @@ Analyzer::create(const CompilationDatabase &DB, AnalysisOptions O,
   auto A = std::unique_ptr<Analyzer>(
       new Analyzer(DB, std::move(O), std::move(Profile)));
   auto Provider = std::make_unique<tidy::FileOptionsProvider>(
-      tidy::ClangTidyGlobalOptions(), std::move(Defaults),
-      std::move(Overrides), llvm::vfs::getRealFileSystem());
+      tidy::ClangTidyGlobalOptions(), std::move(Defaults), std::move(Overrides),
+      llvm::vfs::getRealFileSystem());
   A->Context = std::make_unique<tidy::ClangTidyContext>(std::move(Provider));
   // One diagnostics engine for every TU: the context maps the custom
   // diagnostic ids the checks create to check names, and ids from a fresh
@@ -359,43 +359,41 @@ TuResult Analyzer::analyze(StringRef File, std::vector<Finding> &Findings) {
   Tool.setPrintErrorMessage(false);
 
   tidy::ClangTidyContext &Ctx = *Context;
-  Tool.appendArgumentsAdjuster(
-      [this, &Ctx, &Result](const CommandLineArguments &Args,
-                            StringRef Filename) {
-        CommandLineArguments Adjusted = Args;
-        tidy::ClangTidyOptions Opts = Ctx.getOptionsForFile(Filename);
-        auto AfterCompiler = [&Adjusted] {
-          return Adjusted.empty() ? Adjusted.end() : Adjusted.begin() + 1;
-        };
-        if (Opts.ExtraArgsBefore)
-          Adjusted.insert(AfterCompiler(), Opts.ExtraArgsBefore->begin(),
-                          Opts.ExtraArgsBefore->end());
-        Adjusted.insert(AfterCompiler(), Options.ExtraArgsBefore.begin(),
-                        Options.ExtraArgsBefore.end());
-        CommandCleanup Cleanup = normalizeCommand(Adjusted);
-        Result.ConvertedCl = Cleanup.ConvertedCl;
-        Result.DroppedPch = Cleanup.DroppedPch;
-        Result.ProfileApplied = Profile.apply(Adjusted, Options.Profile);
-        if (Opts.ExtraArgs)
-          Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(),
-                          Opts.ExtraArgs->end());
-        Adjusted.insert(Adjusted.end(), Options.ExtraArgs.begin(),
-                        Options.ExtraArgs.end());
-        // Count every error, not the first 20; no "N warnings generated."
-        Adjusted.insert(AfterCompiler(), "-ferror-limit=0");
-        // An unknown identifier stays unknown: typo correction would put a
-        // similar declared one in its place (KSPROPERTY_PIN_PROPOSEDATAFORMAT2
-        // read as ..._PROPOSEDATAFORMAT), and the checks would judge a guess.
-        Adjusted.push_back("-fno-spell-checking");
-        Adjusted.insert(AfterCompiler(), "-fno-caret-diagnostics");
-        if (!Options.ResourceDir.empty() &&
-            !hasFlag(Adjusted, "-resource-dir"))
-          Adjusted.insert(AfterCompiler(),
-                          "-resource-dir=" + Options.ResourceDir);
-        // kstidy reads; nothing in a compile command makes it write.
-        Result.DroppedWriters = dropFileWritingFlags(Adjusted);
-        return Adjusted;
-      });
+  Tool.appendArgumentsAdjuster([this, &Ctx,
+                                &Result](const CommandLineArguments &Args,
+                                         StringRef Filename) {
+    CommandLineArguments Adjusted = Args;
+    tidy::ClangTidyOptions Opts = Ctx.getOptionsForFile(Filename);
+    auto AfterCompiler = [&Adjusted] {
+      return Adjusted.empty() ? Adjusted.end() : Adjusted.begin() + 1;
+    };
+    if (Opts.ExtraArgsBefore)
+      Adjusted.insert(AfterCompiler(), Opts.ExtraArgsBefore->begin(),
+                      Opts.ExtraArgsBefore->end());
+    Adjusted.insert(AfterCompiler(), Options.ExtraArgsBefore.begin(),
+                    Options.ExtraArgsBefore.end());
+    CommandCleanup Cleanup = normalizeCommand(Adjusted);
+    Result.ConvertedCl = Cleanup.ConvertedCl;
+    Result.DroppedPch = Cleanup.DroppedPch;
+    Result.ProfileApplied = Profile.apply(Adjusted, Options.Profile);
+    if (Opts.ExtraArgs)
+      Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(),
+                      Opts.ExtraArgs->end());
+    Adjusted.insert(Adjusted.end(), Options.ExtraArgs.begin(),
+                    Options.ExtraArgs.end());
+    // Count every error, not the first 20; no "N warnings generated."
+    Adjusted.insert(AfterCompiler(), "-ferror-limit=0");
+    // An unknown identifier stays unknown: typo correction would put a
+    // similar declared one in its place (KSPROPERTY_PIN_PROPOSEDATAFORMAT2
+    // read as ..._PROPOSEDATAFORMAT), and the checks would judge a guess.
+    Adjusted.push_back("-fno-spell-checking");
+    Adjusted.insert(AfterCompiler(), "-fno-caret-diagnostics");
+    if (!Options.ResourceDir.empty() && !hasFlag(Adjusted, "-resource-dir"))
+      Adjusted.insert(AfterCompiler(), "-resource-dir=" + Options.ResourceDir);
+    // kstidy reads; nothing in a compile command makes it write.
+    Result.DroppedWriters = dropFileWritingFlags(Adjusted);
+    return Adjusted;
+  });
   Tool.appendArgumentsAdjuster(getStripPluginsAdjuster());
 
   MsvcToleranceConsumer Tolerance(*DiagConsumer, Result);

@@ -35,10 +35,10 @@ class DirectoryListingCache;
 using ModelSink = model::ModelBuilder::CompletionHandler;
 
 struct AnalysisOptions {
-  std::string Checks = "-*,ks-*";  ///< default, before .clang-tidy files
-  std::optional<std::string> ChecksOverride;   ///< --checks
-  std::optional<std::string> HeaderFilter;     ///< --header-filter
-  std::optional<std::string> ConfigOverride;   ///< --config (YAML)
+  std::string Checks = "-*,ks-*"; ///< default, before .clang-tidy files
+  std::optional<std::string> ChecksOverride; ///< --checks
+  std::optional<std::string> HeaderFilter;   ///< --header-filter
+  std::optional<std::string> ConfigOverride; ///< --config (YAML)
   WdkProfileMode Profile = WdkProfileMode::Auto;
   std::vector<std::string> ExtraArgs;       ///< appended to every command
   std::vector<std::string> ExtraArgsBefore; ///< inserted after the compiler

@@ -9,8 +9,9 @@ namespace ks {
 bool isClStyle(const std::vector<std::string> &CommandLine) {
   if (CommandLine.empty())
     return false;
-  llvm::StringRef Exe = llvm::sys::path::filename(
-      llvm::StringRef(CommandLine.front()).rtrim('"'), llvm::sys::path::Style::windows);
+  llvm::StringRef Exe =
+      llvm::sys::path::filename(llvm::StringRef(CommandLine.front()).rtrim('"'),
+                                llvm::sys::path::Style::windows);
   Exe = llvm::sys::path::filename(Exe);
   std::string Lower = Exe.lower();
   llvm::StringRef Name(Lower);
@@ -188,13 +189,12 @@ dropFileWritingFlags(std::vector<std::string> &CommandLine) {
       continue;
     }
     // -Wp,-MD,file and -Wp,-MMD,file write a dependency file.
-    if (A.starts_with("-Wp,") && (A.contains(",-MD") || A.contains(",-MMD") ||
-                                  A.contains(",-MF"))) {
+    if (A.starts_with("-Wp,") &&
+        (A.contains(",-MD") || A.contains(",-MMD") || A.contains(",-MF"))) {
       Dropped.push_back(A.str());
       continue;
     }
-    const bool Wrapped =
-        (A == "-Xclang" || A == "-Xpreprocessor") && I + 1 < N;
+    const bool Wrapped = (A == "-Xclang" || A == "-Xpreprocessor") && I + 1 < N;
     llvm::StringRef Flag = Wrapped ? llvm::StringRef(CommandLine[I + 1]) : A;
     bool NeedsValue = false;
     if (!isWriter(Flag, NeedsValue)) {

@@ -1,4 +1,5 @@
-//===- DisabledCode.cpp ----------------------------------------------------===//
+//===- DisabledCode.cpp
+//----------------------------------------------------===//
 #include "DisabledCode.h"
 
 #include "clang/Basic/SourceManager.h"
@@ -64,8 +65,8 @@ std::vector<Token> lex(llvm::StringRef Text, unsigned FirstLine) {
 }
 
 bool isIdentifier(llvm::StringRef T) {
-  return !T.empty() && (std::isalpha(static_cast<unsigned char>(T[0])) ||
-                        T[0] == '_');
+  return !T.empty() &&
+         (std::isalpha(static_cast<unsigned char>(T[0])) || T[0] == '_');
 }
 
 /// "property", "method" or "event" for PROPERTY / METHOD / EVENT.
@@ -111,7 +112,8 @@ llvm::StringRef lineAt(llvm::StringRef Buffer, size_t Offset) {
 
 /// The `#include "x"` / `#include <x>` directives of a skipped block
 /// (names, and whether angled).
-std::vector<std::pair<std::string, bool>> skippedIncludes(llvm::StringRef Text) {
+std::vector<std::pair<std::string, bool>>
+skippedIncludes(llvm::StringRef Text) {
   std::vector<std::pair<std::string, bool>> Out;
   while (!Text.empty()) {
     auto [Line, Rest] = Text.split('\n');
@@ -146,7 +148,8 @@ std::vector<DisabledTable> scanDisabledTables(llvm::StringRef Text,
     if (Kind.empty())
       continue;
     if (Macro) {
-      // DEFINE_KSPROPERTY_TABLE(Name) / DEFINE_PCAUTOMATION_TABLE_PROP(Name, ...)
+      // DEFINE_KSPROPERTY_TABLE(Name) / DEFINE_PCAUTOMATION_TABLE_PROP(Name,
+      // ...)
       if (T[I + 1].Text == "(" && isIdentifier(T[I + 2].Text))
         Out.push_back({T[I + 2].Text.str(), Kind, T[I + 2].Line});
       continue;
@@ -160,7 +163,8 @@ std::vector<DisabledTable> scanDisabledTables(llvm::StringRef Text,
   return Out;
 }
 
-std::string DisabledTableRecorder::directiveLine(clang::SourceLocation Loc) const {
+std::string
+DisabledTableRecorder::directiveLine(clang::SourceLocation Loc) const {
   const clang::SourceManager &SM = PP.getSourceManager();
   auto [File, Offset] = SM.getDecomposedLoc(Loc);
   bool Invalid = false;

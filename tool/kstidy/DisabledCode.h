@@ -27,7 +27,8 @@ namespace ks {
 /// A table declaration found by reading skipped source text.
 struct DisabledTable {
   std::string Name;
-  std::string Kind; ///< "property item table", "PortCls property item table", ...
+  std::string
+      Kind; ///< "property item table", "PortCls property item table", ...
   unsigned Line = 0; ///< within the text, from \p FirstLine
 };
 

@@ -120,8 +120,8 @@ toFindings(const std::vector<clang::tidy::ClangTidyError> &Errors) {
         Lines.locate(X.Where);
         X.Length = R.getLength();
         if (auto Buf = readSourceText(X.Where.File))
-          X.Original = std::string(
-              Buf->getBuffer().substr(X.Where.Offset, X.Length));
+          X.Original =
+              std::string(Buf->getBuffer().substr(X.Where.Offset, X.Length));
         X.Replacement = std::string(R.getReplacementText());
         F.Fixes.push_back(std::move(X));
       }
@@ -135,10 +135,9 @@ void sortAndDeduplicate(std::vector<Finding> &Findings) {
   auto Key = [](const Finding &F) {
     return std::tie(F.Where.File, F.Where.Offset, F.Check, F.Message);
   };
-  std::stable_sort(Findings.begin(), Findings.end(),
-                   [&](const Finding &A, const Finding &B) {
-                     return Key(A) < Key(B);
-                   });
+  std::stable_sort(
+      Findings.begin(), Findings.end(),
+      [&](const Finding &A, const Finding &B) { return Key(A) < Key(B); });
   Findings.erase(std::unique(Findings.begin(), Findings.end(),
                              [&](const Finding &A, const Finding &B) {
                                return Key(A) == Key(B);

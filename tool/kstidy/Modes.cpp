@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Modes.h"
+#include "Version.h"
 
 #include "Driver.h"
 #include "Findings.h"
@@ -16,10 +17,6 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
-
-#ifndef KSTIDY_VERSION
-#define KSTIDY_VERSION "0.0.0"
-#endif
 
 namespace ks {
 

@@ -93,7 +93,7 @@ struct CompileUnit {
 };
 
 struct LoadOptions {
-  std::optional<ProjectConfig> Config; ///< unset: the default one
+  std::optional<ProjectConfig> Config;    ///< unset: the default one
   std::optional<std::string> SolutionDir; ///< with a trailing '/'
   std::optional<std::string> SolutionPath;
   /// From a solution: a project without ClCompile items is no error.
@@ -106,9 +106,9 @@ struct Project {
   std::vector<ProjectConfig> Configurations; ///< its ProjectConfiguration items
   ProjectConfig Chosen;
   std::vector<CompileUnit> Units;
-  Expander Properties;      ///< the final properties
-  std::set<std::string> UnknownProperties; ///< "$(IntDir)", ...
-  std::set<std::string> DroppedEntries; ///< list entries dropped for them
+  Expander Properties;                        ///< the final properties
+  std::set<std::string> UnknownProperties;    ///< "$(IntDir)", ...
+  std::set<std::string> DroppedEntries;       ///< list entries dropped for them
   std::vector<std::string> UnknownConditions; ///< not applied
   std::vector<std::string> MissingImports;    ///< expanded, but not found
   std::vector<std::string> MissingSources;    ///< ClCompile files not found
@@ -131,8 +131,8 @@ struct SolutionProject {
 };
 
 struct Solution {
-  std::string Path; ///< absolute
-  std::vector<SolutionProject> Projects;   ///< the .vcxproj ones
+  std::string Path;                          ///< absolute
+  std::vector<SolutionProject> Projects;     ///< the .vcxproj ones
   std::vector<ProjectConfig> Configurations; ///< SolutionConfigurationPlatforms
   /// "{GUID}.Release|x64" -> the project's configuration (ActiveCfg).
   std::map<std::string, ProjectConfig> ActiveConfig;

@@ -51,8 +51,8 @@ void addBlindSpots(const std::vector<TuResult> &Results,
                (B->Disabled ? " (" + B->Kind + ")" : "");
     Notice N;
     // Skipped code is the build's choice: said, not warned about.
-    N.Severity = Spots.front()->Disabled ? Notice::Level::Note
-                                         : Notice::Level::Warning;
+    N.Severity =
+        Spots.front()->Disabled ? Notice::Level::Note : Notice::Level::Warning;
     N.Kind = "tables-not-analysed";
     N.Message = plural(Spots.size(), Kind, Kind + "s") + " in " +
                 displayPath(File, BaseDir) +
@@ -100,17 +100,17 @@ void addMissingHeaders(const std::vector<TuResult> &Results,
     const Miss &M = ByHeader[Header];
     Notice N;
     N.Kind = "missing-header";
-    N.Message = "header '" + Header + "' not found (" +
-                displayPath(M.First->From, BaseDir) + ":" +
-                std::to_string(M.First->Line) + ", " +
-                plural(M.Units.size(), "translation unit",
-                       "translation units") +
-                "); analysed without it: what it declares is unknown" +
-                (isOutOfScopeUserModeHeader(Header)
-                     ? std::string(" (user-mode ATL/WIL/APO code is out of "
-                                   "kstidy's scope: it holds no table the KS "
-                                   "runtime walks)")
-                     : std::string());
+    N.Message =
+        "header '" + Header + "' not found (" +
+        displayPath(M.First->From, BaseDir) + ":" +
+        std::to_string(M.First->Line) + ", " +
+        plural(M.Units.size(), "translation unit", "translation units") +
+        "); analysed without it: what it declares is unknown" +
+        (isOutOfScopeUserModeHeader(Header)
+             ? std::string(" (user-mode ATL/WIL/APO code is out of "
+                           "kstidy's scope: it holds no table the KS "
+                           "runtime walks)")
+             : std::string());
     N.Where = at(M.First->From, M.First->Line);
     Out.push_back(std::move(N));
   }
@@ -136,14 +136,15 @@ std::vector<Notice> collectNotices(const std::vector<TuResult> &Results,
       continue;
     }
     for (const std::string &Read : R.InputNotes)
-      Out.push_back({Notice::Level::Note, "input-read", File + ": " + Read,
-                     at(R.File)});
+      Out.push_back(
+          {Notice::Level::Note, "input-read", File + ": " + Read, at(R.File)});
     if (R.MsvcDefaultInt)
-      Out.push_back({Notice::Level::Note, "msvc-default-int",
-                     File + ": " +
-                         plural(R.MsvcDefaultInt, "declaration", "declarations") +
-                         " without a type read as int (MSVC C4430: int assumed)",
-                     at(R.File)});
+      Out.push_back(
+          {Notice::Level::Note, "msvc-default-int",
+           File + ": " +
+               plural(R.MsvcDefaultInt, "declaration", "declarations") +
+               " without a type read as int (MSVC C4430: int assumed)",
+           at(R.File)});
     if (R.Errors)
       Out.push_back(
           {Notice::Level::Note, "compile-errors",
@@ -165,21 +166,20 @@ std::vector<Notice> collectNotices(const std::vector<TuResult> &Results,
     std::string List;
     for (const std::string &W : Writers)
       List += (List.empty() ? "" : ", ") + W;
-    Out.push_back({Notice::Level::Note, "writer-flags-dropped",
-                   "ignored flags that would write files (" + List +
-                       ") in " +
-                       plural(WriterCommands, "compile command",
-                              "compile commands") +
-                       ": kstidy only reads",
-                   Location()});
+    Out.push_back(
+        {Notice::Level::Note, "writer-flags-dropped",
+         "ignored flags that would write files (" + List + ") in " +
+             plural(WriterCommands, "compile command", "compile commands") +
+             ": kstidy only reads",
+         Location()});
   }
   if (Cl)
-    Out.push_back({Notice::Level::Note, "cl-command",
-                   "read " +
-                       plural(Cl, "cl.exe/clang-cl command",
-                              "cl.exe/clang-cl commands") +
-                       " as clang commands (/I, /D, /U, /FI, /std: kept)",
-                   Location()});
+    Out.push_back(
+        {Notice::Level::Note, "cl-command",
+         "read " +
+             plural(Cl, "cl.exe/clang-cl command", "cl.exe/clang-cl commands") +
+             " as clang commands (/I, /D, /U, /FI, /std: kept)",
+         Location()});
   return Out;
 }
 

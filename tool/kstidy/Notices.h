@@ -1,4 +1,5 @@
-//===- Notices.h - What kstidy could not look at, and why ------------------===//
+//===- Notices.h - What kstidy could not look at, and why
+//------------------===//
 //
 // A run over a real driver tree meets headers that are not there, tables
 // whose initializers did not compile, files that are not source. None of

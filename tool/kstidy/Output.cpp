@@ -5,17 +5,14 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Output.h"
+#include "Version.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Error.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Error.h"
-
-#ifndef KSTIDY_VERSION
-#define KSTIDY_VERSION "0.0.0"
-#endif
 
 using llvm::json::Array;
 using llvm::json::Object;
@@ -97,7 +94,8 @@ Object invocation(const std::vector<Notice> &Notices, llvm::StringRef BaseDir) {
                         {"message", Object{{"text", N.Message}}},
                         {"descriptor", Object{{"id", N.Kind}}}};
     if (!N.Where.File.empty()) {
-      Object Physical{{"artifactLocation", artifactLocation(N.Where.File, BaseDir)}};
+      Object Physical{
+          {"artifactLocation", artifactLocation(N.Where.File, BaseDir)}};
       if (N.Where.Line)
         Physical["region"] =
             Object{{"startLine", static_cast<int64_t>(N.Where.Line)}};
@@ -122,8 +120,7 @@ std::optional<OutputFormat> parseOutputFormat(llvm::StringRef Name) {
   return std::nullopt;
 }
 
-void writeReport(llvm::raw_ostream &OS, OutputFormat Format,
-                 const Report &R) {
+void writeReport(llvm::raw_ostream &OS, OutputFormat Format, const Report &R) {
   switch (Format) {
   case OutputFormat::Json:
     OS << llvm::formatv("{0:2}",
@@ -153,8 +150,8 @@ void printText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                llvm::StringRef BaseDir) {
   for (const Finding &F : Findings) {
     printLocation(OS, F.Where, BaseDir);
-    OS << (F.IsError ? "error: " : "warning: ") << F.Message << " ["
-       << F.Check << "]\n";
+    OS << (F.IsError ? "error: " : "warning: ") << F.Message << " [" << F.Check
+       << "]\n";
     for (const Note &N : F.Notes) {
       printLocation(OS, N.Where, BaseDir);
       OS << "note: " << N.Message << "\n";
@@ -179,7 +176,8 @@ Value toJson(const std::vector<Finding> &Findings,
   for (const Finding &F : Findings) {
     Array Notes, Fixes;
     for (const Note &N : F.Notes)
-      Notes.push_back(Object{{"location", Loc(N.Where)}, {"message", N.Message}});
+      Notes.push_back(
+          Object{{"location", Loc(N.Where)}, {"message", N.Message}});
     for (const FixIt &X : F.Fixes)
       Fixes.push_back(Object{{"location", Loc(X.Where)},
                              {"length", static_cast<int64_t>(X.Length)},
@@ -248,10 +246,10 @@ Value toSarif(const std::vector<Finding> &Findings,
         {"shortDescription", Object{{"text", Short}}},
         {"fullDescription", Object{{"text", Full}}},
         {"helpUri", Help},
-        {"help", Object{{"text", Full},
-                        {"markdown", "**" + Short + "**\n\n" + Full +
-                                         "\n\nSee [" + Id.str() + "](" + Help +
-                                         ")."}}},
+        {"help",
+         Object{{"text", Full},
+                {"markdown", "**" + Short + "**\n\n" + Full + "\n\nSee [" +
+                                 Id.str() + "](" + Help + ")."}}},
         {"defaultConfiguration", Object{{"level", "warning"}}},
         {"properties",
          Object{{"tags", Array{"kernel-streaming", "correctness", "security"}},
@@ -277,10 +275,10 @@ Value toSarif(const std::vector<Finding> &Findings,
     int64_t Id = 1;
     for (const Note &N : F.Notes)
       if (!N.Where.File.empty())
-        Related.push_back(Object{
-            {"id", Id++},
-            {"message", Object{{"text", N.Message}}},
-            {"physicalLocation", physicalLocation(N.Where, BaseDir)}});
+        Related.push_back(
+            Object{{"id", Id++},
+                   {"message", Object{{"text", N.Message}}},
+                   {"physicalLocation", physicalLocation(N.Where, BaseDir)}});
     if (!Related.empty())
       R["relatedLocations"] = std::move(Related);
     Array Fixes;
@@ -296,9 +294,11 @@ Value toSarif(const std::vector<Finding> &Findings,
                {"replacements",
                 Array{Object{
                     {"deletedRegion",
-                     Object{{"charOffset", static_cast<int64_t>(X.Where.Offset)},
-                            {"charLength", static_cast<int64_t>(X.Length)}}},
-                    {"insertedContent", Object{{"text", X.Replacement}}}}}}}}}});
+                     Object{
+                         {"charOffset", static_cast<int64_t>(X.Where.Offset)},
+                         {"charLength", static_cast<int64_t>(X.Length)}}},
+                    {"insertedContent",
+                     Object{{"text", X.Replacement}}}}}}}}}});
     }
     if (!Fixes.empty())
       R["fixes"] = std::move(Fixes);
@@ -308,12 +308,11 @@ Value toSarif(const std::vector<Finding> &Findings,
   if (!Base.ends_with("/"))
     Base += "/";
   Object Run{
-      {"tool",
-       Object{{"driver", Object{{"name", "kstidy"},
-                                {"version", KSTIDY_VERSION},
-                                {"semanticVersion", KSTIDY_VERSION},
-                                {"informationUri", InformationUri},
-                                {"rules", std::move(Rules)}}}}},
+      {"tool", Object{{"driver", Object{{"name", "kstidy"},
+                                        {"version", KSTIDY_VERSION},
+                                        {"semanticVersion", KSTIDY_VERSION},
+                                        {"informationUri", InformationUri},
+                                        {"rules", std::move(Rules)}}}}},
       {"originalUriBaseIds",
        Object{{"SRCROOT", Object{{"uri", "file://" + std::string(Base)}}}}},
       {"columnKind", "utf16CodeUnits"},

@@ -29,10 +29,11 @@ std::vector<RuntimeFinding> replayModel(const schema::Document &Document) {
     replay::replayAllocators(C);
     replay::replayUserMode(C);
   }
-  std::sort(Out.begin(), Out.end(), [](const RuntimeFinding &A,
-                                       const RuntimeFinding &B) {
-    return std::tie(A.File, A.Line, A.Check) < std::tie(B.File, B.Line, B.Check);
-  });
+  std::sort(Out.begin(), Out.end(),
+            [](const RuntimeFinding &A, const RuntimeFinding &B) {
+              return std::tie(A.File, A.Line, A.Check) <
+                     std::tie(B.File, B.Line, B.Check);
+            });
   Out.erase(std::unique(Out.begin(), Out.end(),
                         [](const RuntimeFinding &A, const RuntimeFinding &B) {
                           return std::tie(A.File, A.Line, A.Check) ==
@@ -49,8 +50,8 @@ std::vector<RuntimeFinding> replayModel(const llvm::json::Value &Document) {
 void printRuntimeFindings(llvm::raw_ostream &OS,
                           const std::vector<RuntimeFinding> &Findings) {
   for (const RuntimeFinding &F : Findings)
-    OS << F.File << ":" << F.Line << ": runtime: " << F.What << " ["
-       << F.Check << "]\n    request: " << F.Request << "\n";
+    OS << F.File << ":" << F.Line << ": runtime: " << F.What << " [" << F.Check
+       << "]\n    request: " << F.Request << "\n";
 }
 
 } // namespace ks

@@ -1,4 +1,5 @@
-//===- SarifMerge.cpp ------------------------------------------------------===//
+//===- SarifMerge.cpp
+//------------------------------------------------------===//
 #include "SarifMerge.h"
 #include "SafeIO.h"
 
@@ -17,9 +18,8 @@ using llvm::json::Value;
 namespace {
 
 llvm::Error malformed(llvm::StringRef Where, const llvm::Twine &What) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                 "%s: %s", Where.str().c_str(),
-                                 What.str().c_str());
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s: %s",
+                                 Where.str().c_str(), What.str().c_str());
 }
 
 /// Walks JSON text without building a tree, one value at a time. The text
@@ -92,8 +92,7 @@ public:
       size_t End = S.valueEnd(P);
       if (End == llvm::StringRef::npos)
         return false;
-      Member(Key->getAsString().value_or(""), Span.slice(P, End),
-             P, End);
+      Member(Key->getAsString().value_or(""), Span.slice(P, End), P, End);
       P = S.skipSpace(End);
       if (P < Span.size() && Span[P] == ',') {
         P = S.skipSpace(P + 1);
@@ -218,17 +217,17 @@ llvm::Error SarifMerger::add(llvm::StringRef Text, llvm::StringRef Name) {
   Scanner S(Text);
   std::optional<Value> Version;
   std::optional<llvm::StringRef> Runs;
-  bool Valid = S.members(Text, [&](llvm::StringRef Key, llvm::StringRef V,
-                                   size_t, size_t) {
-    if (Key == "version") {
-      if (auto P = llvm::json::parse(V))
-        Version = std::move(*P);
-      else
-        llvm::consumeError(P.takeError());
-    } else if (Key == "runs") {
-      Runs = V;
-    }
-  });
+  bool Valid = S.members(
+      Text, [&](llvm::StringRef Key, llvm::StringRef V, size_t, size_t) {
+        if (Key == "version") {
+          if (auto P = llvm::json::parse(V))
+            Version = std::move(*P);
+          else
+            llvm::consumeError(P.takeError());
+        } else if (Key == "runs") {
+          Runs = V;
+        }
+      });
   // Anything after the root value makes the text invalid JSON too.
   if (Valid) {
     size_t End = S.skipSpace(S.valueEnd(S.skipSpace(0)));
@@ -254,11 +253,11 @@ llvm::Error SarifMerger::addRun(llvm::StringRef RunText,
       }))
     return malformed(Where, "not an object");
   // The run without its results is small: parse it whole.
-  std::string Skeleton =
-      ResultsAt ? (RunText.take_front(ResultsAt->first) + "[]" +
-                   RunText.drop_front(ResultsAt->second))
-                      .str()
-                : RunText.str();
+  std::string Skeleton = ResultsAt
+                             ? (RunText.take_front(ResultsAt->first) + "[]" +
+                                RunText.drop_front(ResultsAt->second))
+                                   .str()
+                             : RunText.str();
   auto Parsed = llvm::json::parse(Skeleton);
   if (!Parsed)
     return malformed(Where, "not JSON: " + llvm::toString(Parsed.takeError()));
@@ -296,12 +295,11 @@ llvm::Error SarifMerger::addRun(llvm::StringRef RunText,
     return llvm::Error::success();
   llvm::StringRef ResultsText =
       RunText.slice(ResultsAt->first, ResultsAt->second);
-  return eachElement(ResultsText, Where, "results",
-                     [&](llvm::StringRef Result, size_t I) {
-                       return addResult(
-                           Result,
-                           llvm::formatv("{0}, result {1}", Where, I).str());
-                     });
+  return eachElement(
+      ResultsText, Where, "results", [&](llvm::StringRef Result, size_t I) {
+        return addResult(Result,
+                         llvm::formatv("{0}, result {1}", Where, I).str());
+      });
 }
 
 llvm::Error SarifMerger::addResult(llvm::StringRef Text,
@@ -319,7 +317,9 @@ llvm::Error SarifMerger::addResult(llvm::StringRef Text,
       if (!Fingerprints.insert(Key->str()).second)
         return llvm::Error::success(); // another shard reported it
   FirstLocation At = firstLocation(*O);
-  Result R{intern(At.Uri), At.Line, At.Column,
+  Result R{intern(At.Uri),
+           At.Line,
+           At.Column,
            intern(*O->getString("ruleId")),
            llvm::xxh3_64bits(*O->getObject("message")->getString("text")),
            {}};
@@ -346,10 +346,9 @@ llvm::Error SarifMerger::write(llvm::raw_ostream &OS) {
     return std::make_tuple(llvm::StringRef(*R.Uri), R.Line, R.Column,
                            llvm::StringRef(*R.RuleId), R.MessageHash);
   };
-  std::stable_sort(Results.begin(), Results.end(),
-                   [&](const Result &A, const Result &B) {
-                     return Key(A) < Key(B);
-                   });
+  std::stable_sort(
+      Results.begin(), Results.end(),
+      [&](const Result &A, const Result &B) { return Key(A) < Key(B); });
   Object RunOut = *Run;
   RunOut["results"] = Array();
   Array NoticesOut = Notifications, RulesOut = Rules;

@@ -82,9 +82,12 @@ std::vector<std::string> WdkProfile::flags() const {
       "-fno-spell-checking",
       // Our overlay first: it fixes include-order problems with
       // #include_next wrappers around mingw's headers.
-      "-isystem", std::string(Overlay),
-      "-isystem", MingwIncludeDir,
-      "-isystem", std::string(Ddk),
+      "-isystem",
+      std::string(Overlay),
+      "-isystem",
+      MingwIncludeDir,
+      "-isystem",
+      std::string(Ddk),
       // wdm.h declares these intrinsics again after intrin-impl.h did.
       "-D__INTRINSIC_DEFINED_InterlockedBitTestAndSet",
       "-D__INTRINSIC_DEFINED_InterlockedBitTestAndReset",
@@ -94,7 +97,8 @@ std::vector<std::string> WdkProfile::flags() const {
       // DECLARE_STD_UNKNOWN overrides are not: one warning per override of
       // every miniport class, in clangd.
       "-Wno-microsoft-exception-spec",
-      "-include", std::string(Header),
+      "-include",
+      std::string(Header),
   };
 }
 

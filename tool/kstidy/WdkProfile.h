@@ -22,7 +22,7 @@ enum class WdkProfileMode { Auto, Mingw, None };
 std::optional<WdkProfileMode> parseWdkProfileMode(llvm::StringRef S);
 
 struct WdkProfile {
-  std::string CompatDir; ///< tool/wdk-compat (or its installed copy)
+  std::string CompatDir;       ///< tool/wdk-compat (or its installed copy)
   std::string MingwIncludeDir; ///< /usr/share/mingw-w64/include
 
   /// Locates the compat layer and the mingw headers: $KSTIDY_WDK_COMPAT_DIR,

@@ -65,9 +65,9 @@ WindowsPathFileSystem::resolve(llvm::StringRef Path) {
   // Most misses are a header searched for in an include directory that
   // does not hold it: when the directory exists as spelled, its listing
   // alone answers.
-  if (auto Here = Cache->lookup(getUnderlyingFS(),
-                                llvm::sys::path::parent_path(Abs),
-                                llvm::sys::path::filename(Abs).lower());
+  if (auto Here =
+          Cache->lookup(getUnderlyingFS(), llvm::sys::path::parent_path(Abs),
+                        llvm::sys::path::filename(Abs).lower());
       Here && Here->empty())
     return std::nullopt;
 

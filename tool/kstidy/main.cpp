@@ -6,11 +6,8 @@
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
 
-extern volatile int KsTidyModuleAnchorSource;
-
 int main(int Argc, const char **Argv) {
   llvm::sys::PrintStackTraceOnErrorSignal(Argv[0]);
-  (void)KsTidyModuleAnchorSource; // keep the ks module's registration
   int Code = ks::runKstidy(Argc, Argv);
   // What went to standard output (help, a replay, a report) is lost when it
   // cannot be written: say so, with the usage/input-error code.

@@ -49,13 +49,13 @@ struct LoadChecksIfLlvmMatches {
     if (!GetVersion)
       refuse("built for LLVM " + std::to_string(Want) +
              ", but the loading clang-tidy is older than LLVM 16; load it "
-             "with clang-tidy-" + std::to_string(Want));
+             "with clang-tidy-" +
+             std::to_string(Want));
     if (Major != static_cast<unsigned>(Want))
       refuse("built for LLVM " + std::to_string(Want) +
-             ", but the loading clang-tidy runs LLVM " +
-             std::to_string(Major) + "." + std::to_string(Minor) + "." +
-             std::to_string(Patch) + "; load it with clang-tidy-" +
-             std::to_string(Want));
+             ", but the loading clang-tidy runs LLVM " + std::to_string(Major) +
+             "." + std::to_string(Minor) + "." + std::to_string(Patch) +
+             "; load it with clang-tidy-" + std::to_string(Want));
     std::string Checks = ownDirectory() + "/KsTidyChecks.so";
     if (!dlopen(Checks.c_str(), RTLD_NOW | RTLD_GLOBAL)) {
       const char *Err = dlerror();

@@ -21,7 +21,7 @@ struct FastOutcome {
   int SetIndex = -1, ItemIndex = -1; // the fast item that matched
   std::string HandlerCalled;
   std::vector<Violation> Violations;
-  bool Faulted = false;              // a call through a NULL/non-function pointer
+  bool Faulted = false; // a call through a NULL/non-function pointer
 };
 
 FastOutcome fastPropertyHandler(const std::vector<PropertySet> &Sets,

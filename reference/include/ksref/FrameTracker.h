@@ -22,7 +22,7 @@ enum class MemoryOrigin { KernelPool, User };
 const char *memoryOriginName(MemoryOrigin O);
 
 struct Frame {
-  uint64_t Id;        // its address
+  uint64_t Id; // its address
   uint32_t Size;
   uint32_t Alignment; // bytes
   MemoryOrigin Origin;

@@ -17,7 +17,8 @@ inline constexpr uint32_t KsAllocatorRequirementMustAllocate = 0x00000008;
 inline constexpr uint32_t KsAllocatorRequirementPreferencesOnly = 0x80000000;
 inline constexpr uint32_t KsAllocatorOptionCompatible = 0x00000001;
 inline constexpr uint32_t KsAllocatorOptionSystemMemory = 0x00000002;
-inline constexpr uint32_t KsAllocatorOptionValid = 0x00000003; // KSALLOCATOR_OPTIONF_VALID
+inline constexpr uint32_t KsAllocatorOptionValid =
+    0x00000003; // KSALLOCATOR_OPTIONF_VALID
 // ks.h: STATIC_KSMEMORY_TYPE_USER.
 inline constexpr const char *KsMemoryTypeUser =
     "{8cb0fc28-7893-11d1-b069-00a0c9062802}";
@@ -33,7 +34,9 @@ struct FramingModel {
   /// MemoryType is KSMEMORY_TYPE_USER (by value or by name), or User.
   bool wantsUserMemory() const;
   /// The byte alignment FileAlignment asks for (FileAlignment + 1).
-  uint64_t alignment() const { return static_cast<uint64_t>(FileAlignment) + 1; }
+  uint64_t alignment() const {
+    return static_cast<uint64_t>(FileAlignment) + 1;
+  }
 };
 
 /// The default allocator's validation of a creation request
@@ -43,7 +46,7 @@ Status validateDefaultFraming(const FramingModel &F);
 /// RequirementsFlags as the connection point states them.
 struct FramingRequirements {
   bool InplaceModifier = false;
-  bool SystemMemory = false;    // frames must be system memory
+  bool SystemMemory = false; // frames must be system memory
   bool FrameIntegrity = false;
   bool MustAllocate = false;    // the pin allocates every frame it sends
   bool PreferencesOnly = false; // the flags are preferences, not requirements

@@ -34,9 +34,9 @@ inline constexpr uint32_t KsPropertySize = 24;
 inline constexpr uint32_t PageSize = 4096;
 
 struct KsItemLayout {
-  uint32_t Size;          // sizeof(KSPROPERTY_ITEM)
-  uint32_t PointerSize;   // sizeof(PVOID)
-  uint32_t PropertyId;    // offsets of the members
+  uint32_t Size;        // sizeof(KSPROPERTY_ITEM)
+  uint32_t PointerSize; // sizeof(PVOID)
+  uint32_t PropertyId;  // offsets of the members
   uint32_t GetHandler;
   uint32_t MinProperty;
   uint32_t MinData;
@@ -57,11 +57,11 @@ const KsItemLayout &ksPropertyItemLayout(bool Is64Bit);
 std::string ksItemFieldAt(const KsItemLayout &L, uint32_t OffsetInItem);
 
 struct PcItemLayout {
-  uint32_t Size = 24;   // sizeof(PCPROPERTY_ITEM) on x64
-  uint32_t Set = 0;     // const GUID *
-  uint32_t Id = 8;      // ULONG
-  uint32_t Flags = 12;  // ULONG
-  uint32_t Handler = 16;// PCPFNPROPERTY_HANDLER
+  uint32_t Size = 24;    // sizeof(PCPROPERTY_ITEM) on x64
+  uint32_t Set = 0;      // const GUID *
+  uint32_t Id = 8;       // ULONG
+  uint32_t Flags = 12;   // ULONG
+  uint32_t Handler = 16; // PCPFNPROPERTY_HANDLER
   // An extended PortCls item (docs/checks/ks-property-min-size.md: "a struct
   // whose first member is the PCPROPERTY_ITEM, followed by MinProperty /
   // MinData and handler pointers") as ksref lays it out:

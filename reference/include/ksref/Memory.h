@@ -1,4 +1,5 @@
-//===- ksref/Memory.h - a driver table as the runtime reads it ---*- C++ -*-===//
+//===- ksref/Memory.h - a driver table as the runtime reads it ---*- C++
+//-*-===//
 //
 // The KS runtime walks a driver's item array through a pointer and a stride
 // (KsPropertyHandlerWithAllocator's PropertyItemSize, PCAUTOMATION_TABLE's
@@ -28,12 +29,12 @@ namespace ksref {
 
 /// A pointer the driver wrote into the table.
 struct PointerSlot {
-  uint64_t Offset = 0;   // byte offset in the image
-  uint64_t Value = 0;    // the value stored (never 0)
-  int Entry = -1;        // the array entry it belongs to
-  std::string Field;     // "GetPropertyHandler", "Set", ...
-  std::string Name;      // the function or GUID it designates
-  bool Callable = true;  // false: a non-function value in a function slot
+  uint64_t Offset = 0;  // byte offset in the image
+  uint64_t Value = 0;   // the value stored (never 0)
+  int Entry = -1;       // the array entry it belongs to
+  std::string Field;    // "GetPropertyHandler", "Set", ...
+  std::string Name;     // the function or GUID it designates
+  bool Callable = true; // false: a non-function value in a function slot
 };
 
 /// What 4 or 8 bytes read as a pointer turned out to be.
@@ -62,7 +63,7 @@ public:
   bool contains(uint64_t Offset, uint64_t Length) const {
     return Offset <= Bytes.size() && Length <= Bytes.size() - Offset;
   }
-  uint32_t read32(uint64_t Offset) const;       // requires contains(Offset, 4)
+  uint32_t read32(uint64_t Offset) const; // requires contains(Offset, 4)
   DecodedPointer readPointer(uint64_t Offset, uint32_t PointerSize) const;
 
   bool isEntryStart(uint64_t Offset) const {

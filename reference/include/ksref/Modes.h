@@ -1,4 +1,5 @@
-//===- ksref/Modes.h - user-mode allocators and buffers ----------*- C++ -*-===//
+//===- ksref/Modes.h - user-mode allocators and buffers ----------*- C++
+//-*-===//
 //
 // The user-mode side: ksproxy's IKsAllocatorEx (allocator modes) and Windows
 // Media Services' IWMSBufferAllocator (page-sized buffers).

@@ -1,4 +1,5 @@
-//===- ksref/PropertyDispatch.h - KsPropertyHandler(WithAllocator) -*- C++ -*-===//
+//===- ksref/PropertyDispatch.h - KsPropertyHandler(WithAllocator) -*- C++
+//-*-===//
 //
 // An executable model of what ks.sys does with a driver's KSPROPERTY_SET
 // table when a property request (IOCTL_KS_PROPERTY) arrives:

@@ -18,36 +18,41 @@
 
 namespace ksref {
 
-// What a handler does, as the static model recorded it (kstidy --export-model "handlers").
+// What a handler does, as the static model recorded it (kstidy --export-model
+// "handlers").
 struct HandlerEffects {
-  std::string Name;             // empty = NULL handler
-  bool Present = false;         // non-NULL (may be a non-function value)
-  uint32_t PropertyRead = 0;    // bytes it reads of the property buffer (0: only the KSPROPERTY)
-  uint32_t DataAccess = 0;      // bytes it reads/writes through Data (GET writes, SET reads)
-  bool ChecksLength = false;    // it checks the buffer lengths itself (then it never overruns:
-                                // it fails with BufferTooSmall/BufferOverflow instead)
-  uint32_t ItemStorageRead = 0; // bytes it reads from KSPROPERTY_ITEM_IRP_STORAGE (0: none);
-                                // > the item size dispatched => out of bounds
+  std::string Name;     // empty = NULL handler
+  bool Present = false; // non-NULL (may be a non-function value)
+  uint32_t PropertyRead =
+      0; // bytes it reads of the property buffer (0: only the KSPROPERTY)
+  uint32_t DataAccess =
+      0; // bytes it reads/writes through Data (GET writes, SET reads)
+  bool ChecksLength =
+      false; // it checks the buffer lengths itself (then it never overruns:
+             // it fails with BufferTooSmall/BufferOverflow instead)
+  uint32_t ItemStorageRead =
+      0; // bytes it reads from KSPROPERTY_ITEM_IRP_STORAGE (0: none);
+         // > the item size dispatched => out of bounds
   // --- ksref additions (defaulted; appended so positional initializers of
   // the fields above keep working) ---
-  bool Callable = true;         // false: the slot holds a non-function value
-                                // (model export: {"name": "<expression>"})
+  bool Callable = true; // false: the slot holds a non-function value
+                        // (model export: {"name": "<expression>"})
 
   /// Non-NULL: Present, or a name was recorded.
   bool present() const { return Present || !Name.empty(); }
 };
 
-struct PropertyItem {           // one entry of an item array
+struct PropertyItem { // one entry of an item array
   uint32_t Id = 0;
   uint32_t MinProperty = 0;
   uint32_t MinData = 0;
   HandlerEffects Get, Set, Support;
 };
 
-struct ItemArray {              // the array as laid out in memory
+struct ItemArray { // the array as laid out in memory
   std::string Name;
-  uint32_t ElementSize = 72;    // sizeof the element on the platform replayed
-                                // (x64 plain item: 72; x86 plain item: 40)
+  uint32_t ElementSize = 72; // sizeof the element on the platform replayed
+                             // (x64 plain item: 72; x86 plain item: 40)
   std::vector<PropertyItem> Items;
 };
 
@@ -59,8 +64,9 @@ struct FastPropertyItem {
 };
 
 struct PropertySet {
-  std::string Guid;                 // identity of the set (name or value)
-  uint32_t PropertiesCount = 0;     // the count the table declares (may differ from Items->Items.size())
+  std::string Guid; // identity of the set (name or value)
+  uint32_t PropertiesCount =
+      0; // the count the table declares (may differ from Items->Items.size())
   const ItemArray *Items = nullptr; // nullptr = NULL pointer
   // --- ksref additions: the fast I/O table of the set entry ---
   uint32_t FastIoCount = 0;
@@ -68,7 +74,12 @@ struct PropertySet {
 };
 
 // KSPROPERTY_TYPE_* (ks.h).
-enum class Verb : uint32_t { Get = 1, Set = 2, SetSupport = 0x100, BasicSupport = 0x200 };
+enum class Verb : uint32_t {
+  Get = 1,
+  Set = 2,
+  SetSupport = 0x100,
+  BasicSupport = 0x200
+};
 const char *verbName(Verb V); // "GET", "SET", "SETSUPPORT", "BASICSUPPORT"
 
 struct PropertyRequest {
@@ -82,27 +93,34 @@ struct PropertyRequest {
 struct DispatchOutcome {
   Status St = Status::Success;
   uint64_t Information = 0;
-  int SetIndex = -1;                 // what the lookup matched (-1 none)
-  int ItemIndex = -1;                // the walk index i of the matched item (item i is read at i * stride)
+  int SetIndex = -1; // what the lookup matched (-1 none)
+  int ItemIndex =
+      -1; // the walk index i of the matched item (item i is read at i * stride)
   std::string HandlerCalled;         // "" none
-  std::vector<Violation> Violations; // out-of-bounds accesses, reads past tables, NULL/garbage handler calls...
+  std::vector<Violation> Violations; // out-of-bounds accesses, reads past
+                                     // tables, NULL/garbage handler calls...
   // --- ksref additions ---
-  bool FilterOwnedBuffer = false;    // a custom allocator provided the buffer: IRP_DEALLOCATE_BUFFER
-                                     // is not set, the filter must free it (KsPropertyHandlerWithAllocator)
-  std::vector<uint32_t> AllocatorCalls; // BufferSize of each call of the custom allocator
-  int EntryIndex = -1;               // the array entry the matched item was decoded from; -1 when
-                                     // it was decoded from the middle of an entry (wrong stride)
-  bool Faulted = false;              // the runtime called or read through a garbage/NULL pointer:
-                                     // on Windows this request bugchecks; St is then Unsuccessful
-  std::string ExtHandlerCalled;      // PortCls extended items: the extension handler the
-                                     // driver's generic handler called ("" none)
+  bool FilterOwnedBuffer =
+      false; // a custom allocator provided the buffer: IRP_DEALLOCATE_BUFFER
+             // is not set, the filter must free it
+             // (KsPropertyHandlerWithAllocator)
+  std::vector<uint32_t>
+      AllocatorCalls; // BufferSize of each call of the custom allocator
+  int EntryIndex =
+      -1; // the array entry the matched item was decoded from; -1 when
+          // it was decoded from the middle of an entry (wrong stride)
+  bool Faulted =
+      false; // the runtime called or read through a garbage/NULL pointer:
+             // on Windows this request bugchecks; St is then Unsuccessful
+  std::string ExtHandlerCalled; // PortCls extended items: the extension handler
+                                // the driver's generic handler called ("" none)
 };
 
 struct DispatchOptions {
   uint32_t PropertyItemSize = 0; // 0 = sizeof(KSPROPERTY_ITEM)=72 (40 on x86)
   bool Is64Bit = true;
-  // Allocator (KsPropertyHandlerWithAllocator): nullptr = none. Called for GET/SET with the
-  // total size; a failure status is returned unchanged.
+  // Allocator (KsPropertyHandlerWithAllocator): nullptr = none. Called for
+  // GET/SET with the total size; a failure status is returned unchanged.
   std::function<Status(uint32_t Size, bool IsGet)> Allocator;
   // --- ksref additions ---
   // false (default; kstidy's modelling decision, no Microsoft page says:

@@ -18,12 +18,12 @@
 namespace ksref {
 
 struct EntryReach {
-  int SetEntry = -1;        // index in the set table
-  int Entry = -1;           // index in the set's item array
+  int SetEntry = -1; // index in the set table
+  int Entry = -1;    // index in the set's item array
   uint32_t Id = 0;
-  Verb V = Verb::Get;       // the verb the sweep sent
-  bool Reached = false;     // the entry's own handler answered
-  DispatchOutcome Outcome;  // what the runtime did instead / as well
+  Verb V = Verb::Get;      // the verb the sweep sent
+  bool Reached = false;    // the entry's own handler answered
+  DispatchOutcome Outcome; // what the runtime did instead / as well
 };
 
 struct SweepReport {

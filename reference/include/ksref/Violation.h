@@ -1,4 +1,5 @@
-//===- ksref/Violation.h - a runtime failure the reference observed -*- C++ -*-===//
+//===- ksref/Violation.h - a runtime failure the reference observed -*- C++
+//-*-===//
 //
 // A Violation is something the modelled runtime *did* while replaying a
 // request or an allocator life cycle: an out-of-bounds access, a read past a
@@ -25,28 +26,35 @@ inline constexpr const char *PropertyItemSize = "ks-property-item-size";
 inline constexpr const char *PropertyDuplicateId = "ks-property-duplicate-id";
 inline constexpr const char *PropertySetCount = "ks-property-set-count";
 inline constexpr const char *PropertyMinSize = "ks-property-min-size";
-inline constexpr const char *PropertyMissingHandler = "ks-property-missing-handler";
-inline constexpr const char *AllocatorDispatchCallbacks = "ks-allocator-dispatch-callbacks";
+inline constexpr const char *PropertyMissingHandler =
+    "ks-property-missing-handler";
+inline constexpr const char *AllocatorDispatchCallbacks =
+    "ks-allocator-dispatch-callbacks";
 inline constexpr const char *AllocatorContext = "ks-allocator-context";
-inline constexpr const char *AllocateNullOnFailure = "ks-allocate-null-on-failure";
-inline constexpr const char *AllocatorUserModeFrames = "ks-allocator-user-mode-frames";
-inline constexpr const char *AllocatorExApplicationUse = "ks-allocator-ex-application-use";
+inline constexpr const char *AllocateNullOnFailure =
+    "ks-allocate-null-on-failure";
+inline constexpr const char *AllocatorUserModeFrames =
+    "ks-allocator-user-mode-frames";
+inline constexpr const char *AllocatorExApplicationUse =
+    "ks-allocator-ex-application-use";
 inline constexpr const char *PageSizeBuffer = "ks-page-size-buffer";
 
 /// Every name above; a test checks each against kstidy's check catalogue.
 inline constexpr const char *All[] = {
-    PropertyItemSize,       PropertyDuplicateId,
-    PropertySetCount,       PropertyMinSize,
-    PropertyMissingHandler, AllocatorDispatchCallbacks,
-    AllocatorContext,       AllocateNullOnFailure,
+    PropertyItemSize,        PropertyDuplicateId,
+    PropertySetCount,        PropertyMinSize,
+    PropertyMissingHandler,  AllocatorDispatchCallbacks,
+    AllocatorContext,        AllocateNullOnFailure,
     AllocatorUserModeFrames, AllocatorExApplicationUse,
     PageSizeBuffer};
 } // namespace checks
 
 // A runtime failure the reference observed (not guessed).
 struct Violation {
-  std::string Check; // the kstidy check that predicts it, e.g. "ks-property-min-size"
-  std::string What;  // one line: "handler 'GetExposure' wrote 16 bytes into a 4-byte Data buffer"
+  std::string
+      Check; // the kstidy check that predicts it, e.g. "ks-property-min-size"
+  std::string What; // one line: "handler 'GetExposure' wrote 16 bytes into a
+                    // 4-byte Data buffer"
 
   bool operator==(const Violation &O) const {
     return Check == O.Check && What == O.What;
