@@ -8,7 +8,7 @@ BUILD_DIR := build
 KSTIDY := $(BUILD_DIR)/bin/kstidy
 DEMO_TREES := test/examples/avs-capture test/examples/pc-audio test/examples/ks-proxy
 
-.PHONY: all deps configure build demo test bench clean test-sanitize test-tsan
+.PHONY: all deps configure build demo test bench clean test-sanitize test-tsan lint
 
 all: build
 
@@ -76,6 +76,13 @@ test-tsan: deps $(TSAN_DIR)/build.ninja
 	done; \
 	[ $$rc -eq 0 ] && echo "== no ThreadSanitizer report"; \
 	exit $$rc
+
+# clang-tidy's own checks over kstidy's sources (checks/.clang-tidy, also
+# read in tool/ and reference/ through symlinks); any finding fails.
+lint: build
+	run-clang-tidy-19 -p $(BUILD_DIR) -j 2 -quiet \
+	  '(checks|tool/kstidy|tool/clangd|tool/plugin|reference/src)/.*\.cpp$$'
+	tool/check-format.sh
 
 # Cost against the parse floor, against run-clang-tidy, and growth; writes
 # bench/results.md.

@@ -119,7 +119,9 @@ static bool elidesBraces(QualType FieldType, const Expr *Init) {
 static const Expr *bareMemberInit(QualType T, const Expr *Init,
                                   llvm::StringRef Field) {
   const RecordDecl *RD = T->getAsRecordDecl();
-  if (!RD || !(RD = RD->getDefinition()) || RD->field_empty())
+  if (RD)
+    RD = RD->getDefinition();
+  if (!RD || RD->field_empty())
     return nullptr;
   const FieldDecl *First = *RD->field_begin();
   if (First->getName() == Field)
@@ -137,7 +139,9 @@ static const Expr *bareMemberInit(QualType T, const Expr *Init,
 static const Expr *recoveredFieldInit(const InitListExpr *ILE, QualType T,
                                       llvm::StringRef Field) {
   const RecordDecl *RD = T->getAsRecordDecl();
-  if (!RD || !(RD = RD->getDefinition()))
+  if (RD)
+    RD = RD->getDefinition();
+  if (!RD)
     return ILE;
   auto Member = [&](const FieldDecl *FD, const Expr *Init) -> const Expr * {
     if (FD->getName() == Field)
@@ -193,7 +197,9 @@ TypedInit firstMemberInit(const TypedInit &TI) {
   if (isa<DesignatedInitExpr>(Init0))
     return {};
   const RecordDecl *RD = TI.Type->getAsRecordDecl();
-  if (!RD || !(RD = RD->getDefinition()))
+  if (RD)
+    RD = RD->getDefinition();
+  if (!RD)
     return {};
   QualType First;
   if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD);

@@ -49,6 +49,7 @@ bool FrameTracker::isFreed(uint64_t Id) const {
 
 std::vector<Frame> FrameTracker::leaks() const {
   std::vector<Frame> R;
+  R.reserve(Live.size());
   for (const auto &KV : Live)
     R.push_back(KV.second);
   return R;

@@ -43,7 +43,9 @@ int runListChecks(const CliOptions &O, Analyzer &A) {
   if (!O.Sources.empty())
     Probe = O.Sources.front();
   else {
-    llvm::sys::fs::current_path(Probe);
+    // Without a working directory the probe is a relative name, which
+    // finds no .clang-tidy: the defaults are listed.
+    (void)llvm::sys::fs::current_path(Probe);
     llvm::sys::path::append(Probe, "probe.cpp");
   }
   llvm::outs() << "Enabled checks:\n";
@@ -81,12 +83,13 @@ llvm::SmallString<256> reportBase(const CliOptions &O, llvm::StringRef Cwd) {
   llvm::SmallString<256> Base(Cwd);
   if (O.SarifBase) {
     Base = *O.SarifBase;
-    llvm::sys::fs::make_absolute(Base);
+    // Best effort: a base that cannot be made absolute is used as given.
+    (void)llvm::sys::fs::make_absolute(Base);
   } else if (O.BuildPath) {
     Base = *O.BuildPath;
     if (!llvm::sys::fs::is_directory(Base))
       Base.resize(llvm::sys::path::parent_path(Base).size());
-    llvm::sys::fs::make_absolute(Base);
+    (void)llvm::sys::fs::make_absolute(Base);
   }
   llvm::sys::path::remove_dots(Base, /*remove_dot_dot=*/true);
   return Base;
@@ -226,7 +229,9 @@ int runAnalysis(CliOptions &O, const WdkProfile &Profile) {
     return runListChecks(O, **A);
 
   llvm::SmallString<256> Cwd;
-  llvm::sys::fs::current_path(Cwd);
+  // An unknown working directory leaves Cwd empty: paths are then reported
+  // as the compile commands give them.
+  (void)llvm::sys::fs::current_path(Cwd);
   RunOutput Run = analyzeAll(*DB, O, Profile, Checks, std::move(*A), Cwd);
   if (!Run.Error.empty())
     return fail(Run.Error);

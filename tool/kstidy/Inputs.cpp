@@ -117,7 +117,9 @@ std::string firstLine(llvm::StringRef S) {
 
 std::string absoluteSource(llvm::StringRef Source) {
   llvm::SmallString<256> Abs(Source);
-  llvm::sys::fs::make_absolute(Abs);
+  // Best effort: a path that cannot be made absolute stays as given, and
+  // opening it reports the problem.
+  (void)llvm::sys::fs::make_absolute(Abs);
   llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
   return std::string(Abs);
 }

@@ -342,6 +342,7 @@ std::vector<std::string> Project::notes() const {
         " using them dropped)");
   if (!UnknownConditions.empty()) {
     std::vector<std::string> Quoted;
+    Quoted.reserve(UnknownConditions.size());
     for (const std::string &C : UnknownConditions)
       Quoted.push_back("[" + C + "]");
     Parts.push_back(
@@ -369,7 +370,9 @@ std::vector<std::string> Project::notes() const {
 llvm::Expected<Project> loadProject(StringRef Path, const LoadOptions &O) {
   Project P;
   llvm::SmallString<256> Abs(toSlashes(Path));
-  llvm::sys::fs::make_absolute(Abs);
+  // A path that cannot be made absolute stays as given; opening it below
+  // reports the problem.
+  (void)llvm::sys::fs::make_absolute(Abs);
   llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
   P.Path = std::string(Abs);
   ProjectLoader L(P, O);

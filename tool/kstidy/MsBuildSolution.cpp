@@ -25,7 +25,8 @@ namespace detail {
 std::string absolute(StringRef Path) {
   llvm::SmallString<256> Abs(Path);
   std::replace(Abs.begin(), Abs.end(), '\\', '/');
-  llvm::sys::fs::make_absolute(Abs);
+  // Best effort: a path that cannot be made absolute stays as given.
+  (void)llvm::sys::fs::make_absolute(Abs);
   llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
   return std::string(Abs);
 }

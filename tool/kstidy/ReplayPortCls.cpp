@@ -45,6 +45,7 @@ extensionHandlers(const TuContext &C, const schema::Extension &X) {
       Ordered.begin(), Ordered.end(),
       [](const auto &L, const auto &R) { return L.first < R.first; });
   std::vector<ksref::HandlerEffects> Out;
+  Out.reserve(Ordered.size());
   for (auto &[Rank, H] : Ordered)
     Out.push_back(H);
   return Out;

@@ -255,7 +255,8 @@ writeAtomically(llvm::StringRef Path,
   if (Created)
     return cannotWrite(Path, Created);
   auto Discard = [&] {
-    llvm::sys::fs::remove(Temp);
+    // Best effort: a temporary that cannot be removed is left behind.
+    (void)llvm::sys::fs::remove(Temp);
     llvm::sys::DontRemoveFileOnSignal(Temp);
   };
   {
