@@ -9,6 +9,7 @@
 
 #include "ModelExport.h"
 
+#include "llvm/ADT/Statistic.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
@@ -117,6 +118,11 @@ RunOutput analyzeAll(const CompilationDatabase &DB, const CliOptions &O,
   if (Jobs == 1) {
     Work(*Analyzers.front());
   } else {
+    // LLVM creates the lock and the registry of its statistics lazily, on
+    // the first statistic a thread touches: two workers reaching their first
+    // one together race on that creation (ThreadSanitizer saw it). Create
+    // them here, before the workers start.
+    (void)llvm::GetStatistics();
     std::vector<std::thread> Threads;
     for (unsigned I = 0; I < Jobs; ++I)
       Threads.emplace_back(Work, std::ref(*Analyzers[I]));
