@@ -135,6 +135,11 @@ private:
 
   llvm::Error walk(const tinyxml2::XMLElement *Parent, StringRef File);
   llvm::Error import(const tinyxml2::XMLElement *El, StringRef File);
+  /// Calls \p F for each ClCompile element of \p Groups whose group and own
+  /// conditions hold, with the group's file entered.
+  void
+  forEachClCompile(const std::vector<Deferred> &Groups,
+                   llvm::function_ref<void(const tinyxml2::XMLElement *)> F);
   void evaluateDefinitions();
   void evaluateItems();
   void applyMetadata(const tinyxml2::XMLElement *El, Item &It);

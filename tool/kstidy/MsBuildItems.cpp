@@ -107,21 +107,27 @@ std::vector<std::string> ProjectLoader::entries(StringRef Value,
   return Out;
 }
 
-void ProjectLoader::evaluateDefinitions() {
-  for (const Deferred &D : Definitions) {
+void ProjectLoader::forEachClCompile(
+    const std::vector<Deferred> &Groups,
+    llvm::function_ref<void(const tinyxml2::XMLElement *)> F) {
+  for (const Deferred &D : Groups) {
     enterFile(D.File);
     if (condition(D.Element, E) != Truth::True)
       continue;
     for (const tinyxml2::XMLElement *Cl =
              D.Element->FirstChildElement("ClCompile");
-         Cl; Cl = Cl->NextSiblingElement("ClCompile")) {
-      if (condition(Cl, E) != Truth::True)
-        continue;
-      Expander X = E;
-      X.Metadata = &ClCompileDefaults;
-      readMetadataElements(Cl, X, ClCompileDefaults);
-    }
+         Cl; Cl = Cl->NextSiblingElement("ClCompile"))
+      if (condition(Cl, E) == Truth::True)
+        F(Cl);
   }
+}
+
+void ProjectLoader::evaluateDefinitions() {
+  forEachClCompile(Definitions, [&](const tinyxml2::XMLElement *Cl) {
+    Expander X = E;
+    X.Metadata = &ClCompileDefaults;
+    readMetadataElements(Cl, X, ClCompileDefaults);
+  });
 }
 
 void ProjectLoader::readMetadataElements(const tinyxml2::XMLElement *El,
@@ -169,48 +175,39 @@ void ProjectLoader::evaluateItems() {
       return StringRef(I.File).equals_insensitive(F);
     });
   };
-  for (const Deferred &D : ItemGroups) {
-    enterFile(D.File);
-    if (condition(D.Element, E) != Truth::True)
-      continue;
-    for (const tinyxml2::XMLElement *Cl =
-             D.Element->FirstChildElement("ClCompile");
-         Cl; Cl = Cl->NextSiblingElement("ClCompile")) {
-      if (condition(Cl, E) != Truth::True)
-        continue;
-      if (const char *Remove = Cl->Attribute("Remove")) {
-        for (const std::string &F : Files(Remove))
-          if (auto It = Find(F); It != Items.end())
-            Items.erase(It);
-        continue;
-      }
-      if (const char *Update = Cl->Attribute("Update")) {
-        for (const std::string &F : Files(Update))
-          if (auto It = Find(F); It != Items.end())
-            applyMetadata(Cl, *It);
-        continue;
-      }
-      std::vector<std::string> Excluded = Files(attr(Cl, "Exclude"));
-      for (const std::string &F : Files(attr(Cl, "Include"))) {
-        if (llvm::any_of(Excluded, [&](const std::string &X) {
-              return StringRef(X).equals_insensitive(F);
-            }))
-          continue;
-        if (Find(F) != Items.end())
-          continue; // listed twice: the first one stands
-        Item It;
-        It.File = F;
-        It.Metadata = ClCompileDefaults;
-        It.Metadata["Identity"] = F;
-        It.Metadata["FullPath"] = F;
-        It.Metadata["Filename"] = llvm::sys::path::stem(F).str();
-        It.Metadata["Extension"] = llvm::sys::path::extension(F).str();
-        It.Metadata["Directory"] = withSlash(llvm::sys::path::parent_path(F));
-        applyMetadata(Cl, It);
-        Items.push_back(std::move(It));
-      }
+  forEachClCompile(ItemGroups, [&](const tinyxml2::XMLElement *Cl) {
+    if (const char *Remove = Cl->Attribute("Remove")) {
+      for (const std::string &F : Files(Remove))
+        if (auto It = Find(F); It != Items.end())
+          Items.erase(It);
+      return;
     }
-  }
+    if (const char *Update = Cl->Attribute("Update")) {
+      for (const std::string &F : Files(Update))
+        if (auto It = Find(F); It != Items.end())
+          applyMetadata(Cl, *It);
+      return;
+    }
+    std::vector<std::string> Excluded = Files(attr(Cl, "Exclude"));
+    for (const std::string &F : Files(attr(Cl, "Include"))) {
+      if (llvm::any_of(Excluded, [&](const std::string &X) {
+            return StringRef(X).equals_insensitive(F);
+          }))
+        continue;
+      if (Find(F) != Items.end())
+        continue; // listed twice: the first one stands
+      Item It;
+      It.File = F;
+      It.Metadata = ClCompileDefaults;
+      It.Metadata["Identity"] = F;
+      It.Metadata["FullPath"] = F;
+      It.Metadata["Filename"] = llvm::sys::path::stem(F).str();
+      It.Metadata["Extension"] = llvm::sys::path::extension(F).str();
+      It.Metadata["Directory"] = withSlash(llvm::sys::path::parent_path(F));
+      applyMetadata(Cl, It);
+      Items.push_back(std::move(It));
+    }
+  });
 }
 
 void ProjectLoader::makeUnits() {
