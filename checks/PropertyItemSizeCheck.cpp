@@ -1,5 +1,4 @@
-//===- PropertyItemSizeCheck.cpp - ks-property-item-size
-//-------------------===//
+//===- PropertyItemSizeCheck.cpp - ks-property-item-size ------------------===//
 #include "PropertyItemSizeCheck.h"
 
 #include "clang/AST/ASTContext.h"
@@ -211,10 +210,13 @@ void PropertyItemSizeCheck::checkSite(const KsModel &Model,
   std::optional<uint64_t> Stride = Model.effectiveStride(S, Ctx);
   std::vector<const ItemArray *> Walked = walkedArrays(S);
   const ItemArray *Mismatch = nullptr;
-  if (Stride && *Stride != 0)
+  uint64_t MismatchSize = 0; // the mismatching array's element size
+  const uint64_t StrideValue = Stride.value_or(0);
+  if (StrideValue != 0)
     for (const ItemArray *A : Walked)
-      if (*A->ElementSize != *Stride) {
+      if (A->ElementSize && *A->ElementSize != StrideValue) {
         Mismatch = A;
+        MismatchSize = *A->ElementSize;
         break;
       }
   const uint64_t V = *S.Value;
@@ -243,9 +245,8 @@ void PropertyItemSizeCheck::checkSite(const KsModel &Model,
                           "every entry after the first is read from the "
                           "wrong offset; dispatch it with %0WithAllocator "
                           "and %7 sizeof(%5)")
-                << S.Api << static_cast<unsigned>(Stride.value_or(0))
-                << BaseName << tableName(S.Sets->Var)
-                << static_cast<unsigned>(*Mismatch->ElementSize)
+                << S.Api << static_cast<unsigned>(StrideValue) << BaseName
+                << tableName(S.Sets->Var) << static_cast<unsigned>(MismatchSize)
                 << typeName(Mismatch->ElementType, Ctx)
                 << Mismatch->Var->getName() << itemSizeFieldName(S.Family));
     } else {
@@ -254,10 +255,10 @@ void PropertyItemSizeCheck::checkSite(const KsModel &Model,
                           "bytes at a time, so every entry after the first "
                           "is read from the wrong offset and its id and "
                           "handlers are garbage")
-                << What << static_cast<unsigned>(*Mismatch->ElementSize)
+                << What << static_cast<unsigned>(MismatchSize)
                 << typeName(Mismatch->ElementType, Ctx)
                 << Mismatch->Var->getName() << Via
-                << static_cast<unsigned>(*Stride));
+                << static_cast<unsigned>(StrideValue));
     }
   }
   if (!D)
@@ -274,7 +275,7 @@ void PropertyItemSizeCheck::checkSite(const KsModel &Model,
          clang::DiagnosticIDs::Note)
         << Mismatch->Var->getName() << static_cast<unsigned>(Mismatch->Count)
         << typeName(Mismatch->ElementType, Ctx)
-        << static_cast<unsigned>(*Mismatch->ElementSize);
+        << static_cast<unsigned>(MismatchSize);
 }
 
 void PropertyItemSizeCheck::checkStorageCast(const KsModel &Model,

@@ -473,7 +473,7 @@ void analyzeAllocate(const FunctionDecl *Def, AllocatorCallbackFacts &F,
         Call->getNumArgs() > static_cast<unsigned>(P->SizeArg))
       if (auto Size = evaluateConstant(Call->getArg(P->SizeArg), Ctx))
         if (!F.SmallestAllocation || *Size < *F.SmallestAllocation) {
-          F.SmallestAllocation = *Size;
+          F.SmallestAllocation = Size;
           F.SmallestAllocationExpr = Call->getArg(P->SizeArg);
         }
   }

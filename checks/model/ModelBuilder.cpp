@@ -265,11 +265,12 @@ void ModelBuilder::run(const MatchFinder::MatchResult &R) {
   }
   if (const auto *VD = R.Nodes.getNodeAs<VarDecl>("table")) {
     QualType T = VD->getType();
-    if (auto W = classifyAutomationTable(T)) {
+    const ArrayType *AT = T->getAsArrayTypeUnsafe();
+    auto W = classifyAutomationTable(T);
+    if (!W && AT)
+      W = classifyAutomationTable(AT->getElementType());
+    if (W) {
       addAutomationTable(VD, *W, C);
-    } else if (const ArrayType *AT = T->getAsArrayTypeUnsafe();
-               AT && classifyAutomationTable(AT->getElementType())) {
-      addAutomationTable(VD, *classifyAutomationTable(AT->getElementType()), C);
     } else if (isKsRecord(T, "KSALLOCATOR_DISPATCH")) {
       allocatorDispatch(VD, C);
     } else if (isKsRecord(T, "KSPIN_DISPATCH")) {

@@ -28,7 +28,7 @@ public:
     llvm::StringRef Field = ME->getMemberDecl()->getName();
     if (Field == "RequirementsFlags" || Field == "OptionsFlags")
       if (auto V = evaluateConstant(BO->getRHS(), Ctx)) {
-        Out.RequirementsFlags = *V;
+        Out.RequirementsFlags = V;
         Out.FlagsExpr = BO->getRHS();
       }
     return true;

@@ -124,6 +124,7 @@ RunOutput analyzeAll(const CompilationDatabase &DB, const CliOptions &O,
     // them here, before the workers start.
     (void)llvm::GetStatistics();
     std::vector<std::thread> Threads;
+    Threads.reserve(Jobs);
     for (unsigned I = 0; I < Jobs; ++I)
       Threads.emplace_back(Work, std::ref(*Analyzers[I]));
     for (std::thread &T : Threads)
@@ -133,8 +134,8 @@ RunOutput analyzeAll(const CompilationDatabase &DB, const CliOptions &O,
   for (size_t I = 0; I < N; ++I) {
     for (Finding &F : PerTu[I])
       Out.Findings.push_back(std::move(F));
-    if (Exports[I])
-      Out.Exported.push_back(std::move(*Exports[I]));
+    if (auto &E = Exports[I]; E.has_value())
+      Out.Exported.push_back(std::move(*E));
   }
   Out.Results = std::move(Results);
   sortAndDeduplicate(Out.Findings);

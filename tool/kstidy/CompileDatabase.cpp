@@ -180,6 +180,7 @@ openCompileDatabase(CliOptions &O, std::unique_ptr<CompilationDatabase> &DB) {
       // compile them know their defines and include directories (which
       // decide what tables exist at all); the flags after "--" still apply.
       std::vector<std::string> Absolute;
+      Absolute.reserve(O.Sources.size());
       for (const std::string &Source : O.Sources)
         Absolute.push_back(absoluteSource(Source));
       std::vector<std::string> Projects =

@@ -38,12 +38,15 @@ int runPrintWdkFlags(const WdkProfile &Profile) {
 }
 
 int runReplay(const CliOptions &O) {
-  auto Doc = readJsonFile(*O.Replay);
+  if (!O.Replay)
+    return fail("--replay needs a model export");
+  const std::string &Path = *O.Replay;
+  auto Doc = readJsonFile(Path);
   if (!Doc)
     return fail(llvm::toString(Doc.takeError()));
   schema::Document Model = schema::readDocument(*Doc);
   if (Model.Schema != schema::SchemaName)
-    return fail(*O.Replay + " is not a kstidy model export");
+    return fail(Path + " is not a kstidy model export");
   std::vector<RuntimeFinding> Runtime = replayModel(Model);
   printRuntimeFindings(llvm::outs(), Runtime);
   if (!O.Quiet)

@@ -42,6 +42,7 @@ public:
   }
   std::vector<std::string> getAllFiles() const override {
     std::vector<std::string> Out;
+    Out.reserve(Commands.size());
     for (const auto &C : Commands)
       Out.push_back(C.Filename);
     return Out;

@@ -25,7 +25,7 @@ Span span(const schema::Field<schema::Location> &Where) {
   return span(Where.Value);
 }
 
-Span orElse(Span Where, const Span &Fallback) {
+Span orElse(const Span &Where, const Span &Fallback) {
   return Where.known() ? Where : Fallback;
 }
 

@@ -37,7 +37,7 @@ Span span(const schema::Loc &Where, const schema::Loc *End = nullptr);
 /// A location the export writes for some objects only.
 Span span(const schema::Field<schema::Location> &Where);
 /// \p Where when its file is known, else \p Fallback.
-Span orElse(Span Where, const Span &Fallback);
+Span orElse(const Span &Where, const Span &Fallback);
 
 /// A number of the export as the runtime's 32-bit value.
 uint32_t u32(const std::optional<int64_t> &V, uint32_t Default = 0);

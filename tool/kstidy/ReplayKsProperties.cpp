@@ -199,14 +199,17 @@ void replayItems(TuContext &C, const Site &S,
                  const ksref::DispatchOptions &Opt, size_t SI,
                  const KsPropertyTables::SetEntry &E,
                  const KsPropertyTables::Array &A) {
-  const uint32_t Stride = *S.ItemSize ? *S.ItemSize : ksItemSize();
+  // replaySite replays only sites whose size and count are known.
+  const uint32_t ItemSize = S.ItemSize.value_or(0);
+  const uint32_t Count = S.Count.value_or(0);
+  const uint32_t Stride = ItemSize ? ItemSize : ksItemSize();
   const bool StrideOk = Stride == A.Items.ElementSize;
-  if (SI < *S.Count) {
+  if (SI < Count) {
     // An id no item has walks every item the set announces.
     ksref::PropertyRequest R;
     R.Set = Sets[SI].Guid;
     R.Id = 0xFFFFFFFF;
-    ksref::DispatchOutcome O = ksref::dispatchProperty(Sets, *S.Count, R, Opt);
+    ksref::DispatchOutcome O = ksref::dispatchProperty(Sets, Count, R, Opt);
     for (const ksref::Violation &V : O.Violations)
       if (is(V, Evidence::SetCount))
         C.report(V, E.Where, request(R, S));
@@ -242,11 +245,10 @@ void replayItems(TuContext &C, const Site &S,
         R.PropertyLength =
             std::max<uint32_t>(Item.MinProperty, ksref::KsPropertySize);
         R.DataLength = Length;
-        ksref::DispatchOutcome O =
-            ksref::dispatchProperty(Sets, *S.Count, R, Opt);
+        ksref::DispatchOutcome O = ksref::dispatchProperty(Sets, Count, R, Opt);
         std::string Req = request(R, S);
-        if (O.St == ksref::Status::InvalidParameter && *S.ItemSize % 8 != 0)
-          C.report(Evidence::ItemSize, S.Where, sizeNotMultipleOf8(*S.ItemSize),
+        if (O.St == ksref::Status::InvalidParameter && ItemSize % 8 != 0)
+          C.report(Evidence::ItemSize, S.Where, sizeNotMultipleOf8(ItemSize),
                    Req);
         for (const ksref::Violation &V : O.Violations) {
           Span Where = EntryWhere;
@@ -263,7 +265,7 @@ void replayItems(TuContext &C, const Site &S,
                   if (const Span *Read = C.storageRead(H->Name))
                     Where = *Read;
           } else if (is(V, Evidence::SetCount)) {
-            Where = SI >= *S.Count ? S.CountWhere : E.Where;
+            Where = SI >= Count ? S.CountWhere : E.Where;
           } else if (!StrideOk) {
             continue; // read from the wrong entry: the stride speaks
           }
@@ -271,11 +273,11 @@ void replayItems(TuContext &C, const Site &S,
         }
         if (!StrideOk)
           continue;
-        if (O.St == ksref::Status::NotFound && O.SetIndex < 0 && SI >= *S.Count)
+        if (O.St == ksref::Status::NotFound && O.SetIndex < 0 && SI >= Count)
           C.report(Evidence::SetCount, S.CountWhere,
                    llvm::formatv("set {0} is never found: the count "
                                  "passed covers {1} of {2} sets",
-                                 R.Set, *S.Count, Sets.size())
+                                 R.Set, Count, Sets.size())
                        .str(),
                    Req);
         else if (O.St == ksref::Status::NotFound && O.SetIndex >= 0 &&

@@ -317,11 +317,15 @@ llvm::Error SarifMerger::addResult(llvm::StringRef Text,
       if (!Fingerprints.insert(Key->str()).second)
         return llvm::Error::success(); // another shard reported it
   FirstLocation At = firstLocation(*O);
+  // resultProblem has seen both strings.
+  llvm::StringRef RuleId = O->getString("ruleId").value_or("");
+  llvm::StringRef Message =
+      O->getObject("message")->getString("text").value_or("");
   Result R{intern(At.Uri),
            At.Line,
            At.Column,
-           intern(*O->getString("ruleId")),
-           llvm::xxh3_64bits(*O->getObject("message")->getString("text")),
+           intern(RuleId),
+           llvm::xxh3_64bits(Message),
            {}};
   O->erase("ruleIndex"); // the merged rules have indices of their own
   std::string Compact = llvm::formatv("{0}", *Parsed).str();
