@@ -72,6 +72,7 @@ public:
       Text = Text.split('\n').second;
     return Text.split('\n').first;
   }
+  void clear() { Files.clear(); }
 
 private:
   llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> Files;
@@ -165,10 +166,15 @@ std::string utf8(llvm::StringRef Text) {
   return llvm::json::isUTF8(Text) ? Text.str() : llvm::json::fixUTF8(Text);
 }
 
+namespace {
+thread_local SourceLines ThreadLines;
+} // namespace
+
 llvm::StringRef sourceLine(const std::string &File, unsigned Line) {
-  static thread_local SourceLines L;
-  return L.line(File, Line);
+  return ThreadLines.line(File, Line);
 }
+
+void forgetSourceLines() { ThreadLines.clear(); }
 
 std::string fingerprint(const Finding &F, llvm::StringRef BaseDir) {
   llvm::SHA1 Hash;

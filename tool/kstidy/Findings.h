@@ -65,6 +65,11 @@ std::string fingerprint(const Finding &F, llvm::StringRef BaseDir);
 /// empty when there is no such line. Each file is read once per thread.
 llvm::StringRef sourceLine(const std::string &File, unsigned Line);
 
+/// Forgets the files sourceLine read on this thread, so that the next call
+/// reads them again: for a process that writes the outputs of one file more
+/// than once while the file changes (the fuzz targets).
+void forgetSourceLines();
+
 /// \p Text as valid UTF-8 (invalid bytes become U+FFFD), for JSON and SARIF.
 std::string utf8(llvm::StringRef Text);
 
