@@ -164,6 +164,11 @@ def parse_args(argv):
     p.add_argument("--clang-tidy-add", action="append", default=[],
                    help="value(s) for .clangd Diagnostics.ClangTidy.Add "
                         "(repeatable, globs allowed; default: --expect-code)")
+    p.add_argument("--bare", action="store_true",
+                   help="write the fixture alone: no compile_flags.txt, no "
+                        ".clangd (kstidy-clangd sets the workspace up)")
+    p.add_argument("--expect-href",
+                   help="the matching diagnostic's codeDescription.href")
     p.add_argument("--timeout", type=float, default=120.0,
                    help="overall seconds to wait for diagnostics (default 120)")
     p.add_argument("--keep-temp", action="store_true",
@@ -194,6 +199,8 @@ def yaml_quote(s):
 def write_project(tmp, fixture_path, args):
     dest = tmp / fixture_path.name
     shutil.copyfile(fixture_path, dest)
+    if args.bare:
+        return dest
     (tmp / "compile_flags.txt").write_text(
         "".join(flag + "\n" for flag in args.flag), encoding="utf-8")
     adds = args.clang_tidy_add or [args.expect_code]
@@ -226,6 +233,9 @@ def matches(d, args):
             return False
     if args.expect_message_substring is not None:
         if args.expect_message_substring not in d.get("message", ""):
+            return False
+    if args.expect_href is not None:
+        if d.get("codeDescription", {}).get("href") != args.expect_href:
             return False
     return True
 
@@ -260,6 +270,7 @@ def run(args):
         env = dict(os.environ)
         env["XDG_CONFIG_HOME"] = str(tmp / ".xdg-config")
         env["HOME"] = str(tmp)  # macOS-style fallback lookups, cache dirs
+        env["XDG_CACHE_HOME"] = str(tmp / ".xdg-cache")
         try:
             proc = subprocess.Popen(
                 [server, "--log=error", "--pch-storage=memory"],
