@@ -210,5 +210,36 @@ TEST(NormalizeCommand, NormalizingTwiceChangesNothing) {
   EXPECT_FALSE(Twice.Cleanup.DroppedPch);
 }
 
+// --- cl-style commands: sources and targets ----------------------------------
+
+TEST(NormalizeCommand, ClCommandKeepsAnAbsolutePosixSource) {
+  Normalized N = normalized(
+      {"clang-cl", "/nologo", "/W4", "/Iinc", "/home/dev/drv/adapter.cpp"});
+  EXPECT_TRUE(N.Cleanup.ConvertedCl);
+  ASSERT_FALSE(N.Out.empty());
+  EXPECT_EQ(N.Out.back(), "/home/dev/drv/adapter.cpp");
+  EXPECT_EQ(N.Out, (Args{"clang", "-I", "inc", "/home/dev/drv/adapter.cpp"}));
+}
+
+TEST(NormalizeCommand, ClCommandKeepsTheSeparateTargetValue) {
+  Normalized N = normalized(
+      {"clang-cl", "-target", "x86_64-pc-windows-msvc", "/DX=1", "a.cpp"});
+  EXPECT_EQ(N.Out, (Args{"clang", "--target=x86_64-pc-windows-msvc", "-D",
+                         "X=1", "a.cpp"}));
+}
+
+TEST(NormalizeCommand, ClTpAndTcNameTheSourceAndItsLanguage) {
+  EXPECT_EQ(normalized({"cl.exe", "/Tpdrv.c"}).Out,
+            (Args{"clang", "-xc++", "drv.c"}));
+  EXPECT_EQ(normalized({"cl.exe", "/Tcdrv.cpp"}).Out,
+            (Args{"clang", "-xc", "drv.cpp"}));
+}
+
+TEST(NormalizeCommand, ClOptionsEndingInASourceExtensionAreNotSources) {
+  // An option whose value ends like a source but has no second '/'.
+  Normalized N = normalized({"cl.exe", "/Fooutput.cpp", "a.cpp"});
+  EXPECT_EQ(N.Out, (Args{"clang", "a.cpp"}));
+}
+
 } // namespace
 } // namespace ks

@@ -167,6 +167,9 @@ def parse_args(argv):
     p.add_argument("--bare", action="store_true",
                    help="write the fixture alone: no compile_flags.txt, no "
                         ".clangd (kstidy-clangd sets the workspace up)")
+    p.add_argument("--clang-tidy-checks",
+                   help="write a .clang-tidy with this Checks value beside "
+                        "the fixture")
     p.add_argument("--expect-href",
                    help="the matching diagnostic's codeDescription.href")
     p.add_argument("--timeout", type=float, default=120.0,
@@ -199,6 +202,10 @@ def yaml_quote(s):
 def write_project(tmp, fixture_path, args):
     dest = tmp / fixture_path.name
     shutil.copyfile(fixture_path, dest)
+    if args.clang_tidy_checks is not None:
+        (tmp / ".clang-tidy").write_text(
+            "Checks: %s\n" % yaml_quote(args.clang_tidy_checks),
+            encoding="utf-8")
     if args.bare:
         return dest
     (tmp / "compile_flags.txt").write_text(

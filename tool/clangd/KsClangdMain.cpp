@@ -86,9 +86,17 @@ std::vector<std::string> setUp(const char *Argv0, llvm::StringRef Root,
     llvm::sys::path::append(UserConfig, "clangd", "config.yaml");
   llvm::SmallString<256> ConfigHome(State);
   llvm::sys::path::append(ConfigHome, "config");
+  std::vector<std::string> Deciding =
+      ks::clangd::clangTidyFilesNamingKsChecks(Root);
+  if (!Deciding.empty())
+    Log("the ks checks are left to " + Deciding.front() +
+        ", which names them (and " + llvm::Twine(Deciding.size() - 1) +
+        " other .clang-tidy files)");
   if (llvm::Error E = ks::clangd::writeUserConfig(
-          ConfigHome, llvm::sys::fs::exists(UserConfig) ? UserConfig.str()
-                                                        : llvm::StringRef())) {
+          ConfigHome,
+          llvm::sys::fs::exists(UserConfig) ? UserConfig.str()
+                                            : llvm::StringRef(),
+          /*AddChecks=*/Deciding.empty())) {
     Log("cannot write the configuration that enables the ks checks: " +
         llvm::toString(std::move(E)));
   } else {

@@ -6,6 +6,8 @@
 #include "Options.h"
 #include "SafeIO.h"
 
+#include "clang-tidy/ClangTidyOptions.h"
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -181,25 +183,65 @@ llvm::Expected<DatabaseSummary> writeDatabase(llvm::StringRef Root,
   return Summary;
 }
 
-llvm::StringRef ksConfigFragment() {
-  return "# Written by kstidy-clangd: the ks-* checks are on, and clangd's\n"
-         "# fast-check filter does not hide them. The user's own\n"
-         "# configuration follows and wins; a project's .clangd comes after\n"
-         "# both (Diagnostics: ClangTidy: Remove: ks-* turns them off).\n"
-         "Diagnostics:\n"
-         "  ClangTidy:\n"
-         "    Add: ['ks-*']\n"
-         "    FastCheckFilter: Loose\n";
+std::vector<std::string> clangTidyFilesNamingKsChecks(llvm::StringRef Root) {
+  std::vector<std::string> Files;
+  auto Consider = [&](llvm::StringRef File) {
+    auto Buffer = llvm::MemoryBuffer::getFile(File);
+    if (!Buffer)
+      return;
+    auto Parsed = clang::tidy::parseConfiguration((*Buffer)->getMemBufferRef());
+    if (!Parsed)
+      return; // clangd reports a broken .clang-tidy itself
+    if (Parsed->Checks && llvm::StringRef(*Parsed->Checks).contains("ks-"))
+      Files.push_back(File.str());
+  };
+  for (llvm::StringRef Dir = Root; !Dir.empty(); Dir = path::parent_path(Dir)) {
+    if (auto File = existing(Dir, "", ".clang-tidy"))
+      Consider(*File);
+    if (Dir == path::parent_path(Dir))
+      break;
+  }
+  std::error_code EC;
+  size_t Seen = 0;
+  for (fs::recursive_directory_iterator It(Root, EC), End;
+       It != End && !EC && ++Seen < 200000; It.increment(EC)) {
+    llvm::StringRef Name = path::filename(It->path());
+    if (It->type() == fs::file_type::directory_file) {
+      if (Name.starts_with("."))
+        It.no_push();
+      continue;
+    }
+    if (Name == ".clang-tidy" && path::parent_path(It->path()) != Root)
+      Consider(It->path());
+  }
+  return Files;
+}
+
+std::string ksConfigFragment(bool AddChecks) {
+  std::string Text =
+      "# Written by kstidy-clangd: the ks-* checks are on, and clangd's\n"
+      "# fast-check filter does not hide them. The user's own\n"
+      "# configuration follows and wins; a project's .clangd comes after\n"
+      "# both (Diagnostics: ClangTidy: Remove: ks-* turns them off).\n"
+      "Diagnostics:\n"
+      "  ClangTidy:\n";
+  if (AddChecks)
+    Text += "    Add: ['ks-*']\n";
+  else
+    Text +=
+        "    # A .clang-tidy of the workspace names ks checks: it decides.\n";
+  Text += "    FastCheckFilter: Loose\n";
+  return Text;
 }
 
 llvm::Error writeUserConfig(llvm::StringRef ConfigHome,
-                            llvm::StringRef UserConfig) {
+                            llvm::StringRef UserConfig, bool AddChecks) {
   llvm::SmallString<256> Dir(ConfigHome);
   path::append(Dir, "clangd");
   if (std::error_code EC = fs::create_directories(Dir))
     return llvm::createStringError(EC, "cannot create %s: %s", Dir.c_str(),
                                    EC.message().c_str());
-  std::string Text = ksConfigFragment().str();
+  std::string Text = ksConfigFragment(AddChecks);
   if (!UserConfig.empty())
     if (auto Buffer = llvm::MemoryBuffer::getFile(UserConfig)) {
       Text += "---\n# ";

@@ -55,15 +55,21 @@ llvm::Expected<DatabaseSummary> writeDatabase(llvm::StringRef Root,
                                               const WdkProfile &Profile,
                                               WdkProfileMode Mode);
 
-/// The clangd configuration kstidy-clangd reads first: ks-* on and never
-/// filtered as "not known to be fast".
-llvm::StringRef ksConfigFragment();
+/// The .clang-tidy files of workspace \p Root (in it, below it and above
+/// it) whose Checks name a ks check: then they decide which ks checks run,
+/// and kstidy-clangd does not add them.
+std::vector<std::string> clangTidyFilesNamingKsChecks(llvm::StringRef Root);
 
-/// Writes \p ConfigHome/clangd/config.yaml: ksConfigFragment(), then the
-/// user's own configuration \p UserConfig (when it exists), so that what the
-/// user wrote still wins. Point XDG_CONFIG_HOME at \p ConfigHome.
+/// The clangd configuration kstidy-clangd reads first: ks-* on (unless
+/// \p AddChecks is false) and never filtered as "not known to be fast".
+std::string ksConfigFragment(bool AddChecks);
+
+/// Writes \p ConfigHome/clangd/config.yaml: ksConfigFragment(AddChecks),
+/// then the user's own configuration \p UserConfig (when it exists), so
+/// that what the user wrote still wins. Point XDG_CONFIG_HOME at
+/// \p ConfigHome.
 llvm::Error writeUserConfig(llvm::StringRef ConfigHome,
-                            llvm::StringRef UserConfig);
+                            llvm::StringRef UserConfig, bool AddChecks);
 
 } // namespace clangd
 } // namespace ks

@@ -109,11 +109,29 @@ CommandCleanup normalizeCommand(std::vector<std::string> &CommandLine) {
       Out.push_back("-xc");
       continue;
     }
+    if (A == "-target" && I + 1 < CommandLine.size()) {
+      // Separate form: the triple is the next argument.
+      Out.push_back("--target=" + CommandLine[++I]);
+      continue;
+    }
     if (A.starts_with("--target=") || A.starts_with("-target")) {
       Out.push_back(A.str());
       continue;
     }
-    if (!A.starts_with("/") && !A.starts_with("-") && isSource(A)) {
+    // /Tp<file>, /Tc<file>: one source in the given language.
+    if ((A.starts_with("/Tp") || A.starts_with("-Tp") || A.starts_with("/Tc") ||
+         A.starts_with("-Tc")) &&
+        A.size() > 3) {
+      Out.push_back(A[2] == 'p' ? "-xc++" : "-xc");
+      Source = A.drop_front(3).str();
+      continue;
+    }
+    // A source; cl's options start with '/' too, but none of them names a
+    // file with a source's extension after another '/' (a database written
+    // on Linux or under Wine has absolute POSIX paths).
+    if (isSource(A) &&
+        (!(A.starts_with("/") || A.starts_with("-")) ||
+         (A.starts_with("/") && A.find('/', 1) != llvm::StringRef::npos))) {
       Source = A.str();
       continue;
     }

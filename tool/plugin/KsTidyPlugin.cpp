@@ -31,7 +31,13 @@ std::string ownDirectory() {
   if (!dladdr(reinterpret_cast<void *>(&ownDirectory), &Info) ||
       !Info.dli_fname)
     return ".";
+  // Through symbolic links: KsTidyChecks.so sits beside the real file,
+  // not beside a link to it that a user put elsewhere.
   std::string Path = Info.dli_fname;
+  if (char *Real = realpath(Info.dli_fname, nullptr)) {
+    Path = Real;
+    std::free(Real);
+  }
   size_t Slash = Path.rfind('/');
   return Slash == std::string::npos ? "." : Path.substr(0, Slash);
 }
