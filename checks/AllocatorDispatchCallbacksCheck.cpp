@@ -90,7 +90,7 @@ void AllocatorDispatchCallbacksCheck::checkModel(const KsModel &Model,
            "mismatch, and AVStream calls it through '%4'")
           << S.Name << C.Ref.name() << Table << Why
           << typeName(C.SlotType, Ctx);
-      diag(C.Ref.Function->getLocation(), "'%0' declared here",
+      diag(at(C.Ref.Function->getLocation()), "'%0' declared here",
            DiagnosticIDs::Note)
           << C.Ref.name();
     }

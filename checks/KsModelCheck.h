@@ -4,6 +4,10 @@
 // dispatch site and the table it names are rarely in the same declaration),
 // so each one reports once the model is complete, at the end of the TU.
 //
+// With the global option KsHeaderFindingsAtInclude (kstidy-clangd sets it),
+// a finding in a header the main file includes is also pointed at from the
+// main file's #include: an editor shows diagnostics of the open file only.
+//
 //===----------------------------------------------------------------------===//
 #ifndef KSTIDY_CHECKS_KSMODELCHECK_H
 #define KSTIDY_CHECKS_KSMODELCHECK_H
@@ -14,26 +18,42 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include <map>
 #include <optional>
+#include <utility>
 
 namespace ks {
 
 class KsModelCheck : public clang::tidy::ClangTidyCheck {
 public:
   KsModelCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
-      : ClangTidyCheck(Name, Context) {}
+      : ClangTidyCheck(Name, Context),
+        HeaderFindingsAtInclude(
+            Options.getLocalOrGlobal("KsHeaderFindingsAtInclude", false)) {}
 
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) final {
     Model = model::SharedModel::subscribe(
         Finder, [this](const model::KsModel &M, clang::ASTContext &C) {
           Ctx = &C;
           checkModel(M, C);
+          pointAtHeaderFindings();
           Ctx = nullptr;
         });
     registerOwnMatchers(Finder);
   }
 
 protected:
+  /// A finding (or its note) at \p Loc. Warnings in a header the main file
+  /// includes are counted for the #include pointer.
+  clang::DiagnosticBuilder
+  diag(clang::SourceLocation Loc, llvm::StringRef Description,
+       clang::DiagnosticIDs::Level Level = clang::DiagnosticIDs::Warning) {
+    if (HeaderFindingsAtInclude && Level == clang::DiagnosticIDs::Warning)
+      countHeaderFinding(Loc);
+    return ClangTidyCheck::diag(Loc, Description, Level);
+  }
+  using ClangTidyCheck::diag;
+
   /// Matchers of a check's own, beside the model's; their results arrive in
   /// check(const MatchResult &).
   virtual void registerOwnMatchers(clang::ast_matchers::MatchFinder *Finder) {}
@@ -67,8 +87,21 @@ protected:
   }
 
 private:
+  void countHeaderFinding(clang::SourceLocation Loc);
+  void pointAtHeaderFindings();
+
+  /// Per #include of the main file: how many of this check's findings lie
+  /// in the header it brings in (directly or through other headers), and
+  /// the first of them.
+  struct HeaderFindings {
+    unsigned Count = 0;
+    clang::SourceLocation First;
+  };
+  std::map<clang::SourceLocation, HeaderFindings> Pointers;
+
   std::shared_ptr<model::SharedModel> Model;
   clang::ASTContext *Ctx = nullptr;
+  const bool HeaderFindingsAtInclude;
 };
 
 } // namespace ks

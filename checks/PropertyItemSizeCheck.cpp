@@ -270,7 +270,7 @@ void PropertyItemSizeCheck::checkSite(const KsModel &Model,
       *D << FixItHint::CreateReplacement(*Range, *Fix);
   D.reset(); // emit before the notes
   if (Mismatch)
-    diag(Mismatch->Var->getLocation(),
+    diag(at(Mismatch->Var->getLocation()),
          "'%0' holds %1 %plural{1:entry|:entries}1 of '%2', %3 bytes each",
          clang::DiagnosticIDs::Note)
         << Mismatch->Var->getName() << static_cast<unsigned>(Mismatch->Count)

@@ -170,6 +170,9 @@ def parse_args(argv):
     p.add_argument("--clang-tidy-checks",
                    help="write a .clang-tidy with this Checks value beside "
                         "the fixture")
+    p.add_argument("--expect-related-line", type=int,
+                   help="the matching diagnostic has a note "
+                        "(relatedInformation) at this line of the fixture")
     p.add_argument("--expect-href",
                    help="the matching diagnostic's codeDescription.href")
     p.add_argument("--timeout", type=float, default=120.0,
@@ -240,6 +243,12 @@ def matches(d, args):
             return False
     if args.expect_message_substring is not None:
         if args.expect_message_substring not in d.get("message", ""):
+            return False
+    if args.expect_related_line is not None:
+        lines = [r.get("location", {}).get("range", {}).get("start", {})
+                 .get("line", -2) + 1
+                 for r in d.get("relatedInformation", [])]
+        if args.expect_related_line not in lines:
             return False
     if args.expect_href is not None:
         if d.get("codeDescription", {}).get("href") != args.expect_href:

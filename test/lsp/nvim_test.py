@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Neovim (headless, no configuration) with kstidy-clangd on a fresh copy of
 a driver tree: every finding the kstidy CLI reports there must appear in the
-editor at the same line, column and check, and nothing else of ks-*.
+editor at the same line, column and check, and nothing else of ks-*; a
+finding in a header also at the #include of each open source that brings
+the header in (one per check).
 
   nvim_test.py --nvim NVIM --server KSTIDY_CLANGD --kstidy KSTIDY \\
-               --tree DIR [--fix] [--open FILE ...]
+               --tree DIR [--fix] [--open FILE ...] [--setup NAME]
 
 The tree is copied alone into a temporary directory: no .clangd, no
 compile_flags.txt, no compile database, no editor configuration (nvim
@@ -13,12 +15,22 @@ Every source (.c/.cpp) and header (.h) of the tree is opened, unless --open
 names the files. With --fix, the first ks diagnostic with a fix-it gets its
 code action applied: its diagnostic must clear and no error may appear.
 
+--setup writes what a user plausibly set up by hand before kstidy-clangd
+needed none; each must still give every finding:
+  flags-only       compile_flags.txt from `kstidy --print-wdk-flags`
+  clangd-strict    a .clangd adding ks-* without FastCheckFilter: Loose
+  clang-tidy       .clang-tidy `Checks: '-*,ks-*'` and compile_flags.txt
+  plain-db         compile_commands.json, clang++ without the WDK flags
+  msbuild-db       compile_commands.json of MSBuild's cl.exe commands, and
+                   docs/editor/.clangd filled in (its -isystem flags)
+
 Exit status: 0 pass, 1 expectation failed, 2 error (nvim or kstidy failed).
 """
 
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -43,6 +55,72 @@ def cli_findings(kstidy, tree, sources):
     return found
 
 
+INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"')
+
+
+def include_pointers(tree, opened, found):
+    """Where kstidy-clangd points at a header's findings from an open
+    source: for each source, each #include line of it through which
+    (directly or via other headers of the tree) a header with a finding is
+    reached gets one diagnostic per check, at the file name's quote."""
+    def includes(rel):
+        for no, text in enumerate((tree / rel).read_text(
+                errors="replace").splitlines(), 1):
+            m = INCLUDE.match(text)
+            if m:
+                target = (tree / rel).parent / m.group(1)
+                if target.exists():
+                    yield no, text.index('"') + 1, str(
+                        target.resolve().relative_to(tree))
+
+    def reach(rel, seen):
+        for _, _, inc in includes(rel):
+            if inc not in seen:
+                seen.add(inc)
+                reach(inc, seen)
+        return seen
+
+    pointers = set()
+    in_headers = [f for f in found if f[0].endswith(".h")]
+    for src in opened:
+        if src.endswith(".h"):
+            continue
+        for line, col, inc in includes(src):
+            behind = reach(inc, {inc})
+            for file, _, _, check in in_headers:
+                if file in behind:
+                    pointers.add((src, line, col, check))
+    return pointers
+
+
+def write_setup(name, tree, sources, kstidy, source_dir):
+    def db(commands):
+        (tree / "compile_commands.json").write_text(json.dumps(
+            [{"directory": str(tree), "file": f, "arguments": a + [f]}
+             for f, a in commands], indent=1))
+
+    if name == "flags-only" or name == "clang-tidy":
+        flags = subprocess.run([kstidy, "--print-wdk-flags"], check=True,
+                               capture_output=True, text=True).stdout
+        (tree / "compile_flags.txt").write_text(flags)
+        if name == "clang-tidy":
+            (tree / ".clang-tidy").write_text("Checks: '-*,ks-*'\n")
+    elif name == "clangd-strict":
+        (tree / ".clangd").write_text(
+            "Diagnostics:\n  ClangTidy:\n    Add: [ks-*]\n")
+    elif name == "plain-db":
+        db([(f, ["clang++", "-std=c++17", "-DUNICODE", "-c"])
+            for f in sources])
+    elif name == "msbuild-db":
+        db([(f, ["cl.exe", "/nologo", "/c", "/W4", "/DUNICODE", "/D_UNICODE",
+                 "/I" + str(tree), "/kernel", "/GS-"]) for f in sources])
+        template = (source_dir / "docs/editor/.clangd").read_text()
+        (tree / ".clangd").write_text(
+            template.replace("<kstidy>", str(source_dir)))
+    elif name != "none":
+        raise ValueError("unknown set-up " + name)
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--nvim", required=True)
@@ -51,9 +129,15 @@ def main():
     p.add_argument("--tree", required=True)
     p.add_argument("--open", nargs="*", help="files to open (default: all)")
     p.add_argument("--fix", action="store_true")
+    p.add_argument("--setup", default="none",
+                   choices=["none", "flags-only", "clangd-strict",
+                            "clang-tidy", "plain-db", "msbuild-db"])
     p.add_argument("--timeout", type=float, default=120)
     p.add_argument("--keep-temp", action="store_true")
     args = p.parse_args()
+    # The CLI runs inside the copy: a relative path is the caller's.
+    if os.sep in args.kstidy:
+        args.kstidy = str(Path(args.kstidy).resolve())
 
     tmp = Path(tempfile.mkdtemp(prefix="kstidy-nvim-")).resolve()
     try:
@@ -66,6 +150,9 @@ def main():
                        if f.suffix in (".c", ".cpp", ".h"))
         sources = [f for f in files if not f.endswith(".h")]
         expected = cli_findings(args.kstidy, tree, sources)
+        write_setup(args.setup, tree, sources, args.kstidy, HERE.parent.parent)
+        before = sorted(str(f.relative_to(tree)) for f in tree.rglob("*"))
+        expected |= include_pointers(tree, args.open or files, expected)
 
         env = dict(os.environ)
         env.update({
@@ -97,6 +184,11 @@ def main():
             print("ERROR: the Neovim client failed: " + report["error"])
             return 2
 
+        # clangd's background index and kstidy-clangd's database live in
+        # the cache directory: nothing is written into the driver tree.
+        written = sorted(set(str(f.relative_to(tree)) for f in tree.rglob("*"))
+                         - set(before))
+
         shown = set()
         errors = []
         for file, r in report["files"].items():
@@ -119,6 +211,9 @@ def main():
             failed = True
         for e in errors:
             print("ERROR diagnostic in the editor: " + e)
+            failed = True
+        for w in written:
+            print("WRITTEN into the driver tree: " + w)
             failed = True
         if args.fix:
             fix = report.get("fix") or {}

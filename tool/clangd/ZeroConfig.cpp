@@ -230,7 +230,12 @@ std::string ksConfigFragment(bool AddChecks) {
   else
     Text +=
         "    # A .clang-tidy of the workspace names ks checks: it decides.\n";
-  Text += "    FastCheckFilter: Loose\n";
+  Text += "    FastCheckFilter: Loose\n"
+          "    # A finding in an included header is also pointed at from\n"
+          "    # the #include of the open file (clangd shows the open file's\n"
+          "    # diagnostics only).\n"
+          "    CheckOptions:\n"
+          "      KsHeaderFindingsAtInclude: true\n";
   return Text;
 }
 
