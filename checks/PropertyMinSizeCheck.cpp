@@ -58,15 +58,15 @@ void PropertyMinSizeCheck::checkKsEntry(const KsModel &Model,
         std::max(E.MinProperty.Value.value_or(0), *KsProperty);
     for (const HandlerRef *H : {&E.Get, &E.Set, &E.Support}) {
       const HandlerAccess *Acc = Model.accessOf(H->Function);
-      if (!Acc || Acc->ChecksLength || !Acc->PropertyRead ||
+      if (!Acc || Acc->ChecksPropertyLength || !Acc->PropertyRead ||
           *Acc->PropertyRead <=
               largestDeclared(SharedMinProperty, *H, Guaranteed))
         continue;
       diag(E.MinProperty.Expr ? at(E.MinProperty.Expr) : EntryLoc,
            "MinProperty %0 of %1 is smaller than the %2 bytes handler '%3' "
            "reads its property argument as%4, and the handler does not check "
-           "the "
-           "input length: a %0-byte request passes the runtime's check and "
+           "the input length before that read: a %0-byte request passes the "
+           "runtime's check and "
            "the handler reads %5 bytes past it")
           << static_cast<unsigned>(Guaranteed) << Item
           << static_cast<unsigned>(*Acc->PropertyRead) << H->name()
@@ -89,21 +89,22 @@ void PropertyMinSizeCheck::checkKsEntry(const KsModel &Model,
   for (const auto &Role : Roles) {
     const HandlerRef &H = E.*Role.Slot;
     const HandlerAccess *Acc = Model.accessOf(H.Function);
-    if (!Acc || Acc->ChecksLength || !Acc->DataAccess ||
+    if (!Acc || Acc->ChecksDataLength || !Acc->DataAccess ||
         *Acc->DataAccess <= largestDeclared(SharedMinData, H, MinData))
       continue;
     SourceLocation Loc = E.MinData.Expr ? at(E.MinData.Expr) : EntryLoc;
     if (MinData == 0)
       diag(Loc, "MinData 0 of %0 makes the runtime check no buffer size, but "
                 "handler '%1' %2 %3 bytes through Data%4 without checking the "
-                "buffer length itself: any smaller buffer is overrun")
+                "buffer length itself first: any smaller buffer is overrun")
           << Item << H.name() << Role.Verb
           << static_cast<unsigned>(*Acc->DataAccess)
           << asType(Acc->DataType, Ctx);
     else
       diag(Loc, "MinData %0 of %1 is smaller than the %2 bytes handler '%3' %4 "
                 "through Data%5, and the handler does not check the buffer "
-                "length: a %0-byte buffer passes the runtime's check and the "
+                "length before that access: a %0-byte buffer passes the "
+                "runtime's check and the "
                 "handler %4 %6 bytes past its end")
           << static_cast<unsigned>(MinData) << Item
           << static_cast<unsigned>(*Acc->DataAccess) << H.name() << Role.Verb
@@ -122,10 +123,11 @@ void PropertyMinSizeCheck::checkPcEntry(const KsModel &Model,
   // PortCls hands the request to Handler without any size check (it builds
   // its KS items with MinData 0): the handler must look at ValueSize.
   if (const HandlerAccess *Acc = Model.accessOf(E.PcHandler.Function);
-      Acc && !Acc->ChecksLength && Acc->DataAccess) {
+      Acc && !Acc->ChecksDataLength && Acc->DataAccess) {
     diag(at(E.Init),
          "%0: handler '%1' accesses %2 bytes through PropertyRequest->Value%3 "
-         "without checking ValueSize, and PortCls checks no buffer size for "
+         "without checking ValueSize first, and PortCls checks no buffer size "
+         "for "
          "it: a smaller buffer from the caller is overrun")
         << Item << E.PcHandler.name() << static_cast<unsigned>(*Acc->DataAccess)
         << asType(Acc->DataType, Ctx);
@@ -138,7 +140,7 @@ void PropertyMinSizeCheck::checkPcEntry(const KsModel &Model,
     return; // not an extended item with a constant MinData
   for (const auto &[Field, H] : E.ExtHandlers) {
     const HandlerAccess *Acc = Model.accessOf(H.Function);
-    if (!Acc || Acc->ChecksLength || !Acc->DataAccess ||
+    if (!Acc || Acc->ChecksDataLength || !Acc->DataAccess ||
         *Acc->DataAccess <=
             largestDeclared(SharedExtMinData, H, *E.ExtMinData.Value))
       continue;

@@ -91,11 +91,13 @@ bool operator==(const AutomationTable &A, const AutomationTable &B) {
 }
 bool operator==(const HandlerFacts &A, const HandlerFacts &B) {
   return std::tie(A.Name, A.Where, A.Framework, A.PropertyRead, A.PropertyType,
-                  A.DataAccess, A.DataType, A.ChecksLength, A.ItemStorageRead,
-                  A.ItemStorageReadWhere, A.ItemStorageReadEnd) ==
+                  A.DataAccess, A.DataType, A.ChecksPropertyLength,
+                  A.ChecksDataLength, A.ItemStorageRead, A.ItemStorageReadWhere,
+                  A.ItemStorageReadEnd) ==
          std::tie(B.Name, B.Where, B.Framework, B.PropertyRead, B.PropertyType,
-                  B.DataAccess, B.DataType, B.ChecksLength, B.ItemStorageRead,
-                  B.ItemStorageReadWhere, B.ItemStorageReadEnd);
+                  B.DataAccess, B.DataType, B.ChecksPropertyLength,
+                  B.ChecksDataLength, B.ItemStorageRead, B.ItemStorageReadWhere,
+                  B.ItemStorageReadEnd);
 }
 bool operator==(const CallbackEffects &A, const CallbackEffects &B) {
   return std::tie(A.SuccessWithoutContext, A.SuccessAfterFailedAllocation,
@@ -330,7 +332,7 @@ Document everything() {
   C.Where = L;
   Tu.DispatchCalls.push_back(C);
   Tu.Handlers.push_back({"GetValue<long long>", L, FrameworkKs, 32, "KSP_PIN",
-                         std::nullopt, std::nullopt, true, 80, L, L});
+                         std::nullopt, std::nullopt, true, false, 80, L, L});
   Tu.UnanalysedTables.push_back({"T", "KSPROPERTY_SET", L, "errors"});
   D.TranslationUnits = {Tu, TranslationUnit()};
   return D;

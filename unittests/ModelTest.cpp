@@ -295,11 +295,11 @@ DEFINE_PCAUTOMATION_TABLE_PROP(Auto, Items);
   const HandlerAccess *Level = M.accessOf(E.ExtHandlers[0].second.Function);
   ASSERT_NE(Level, nullptr);
   EXPECT_EQ(Level->DataAccess, 8u);
-  EXPECT_FALSE(Level->ChecksLength);
+  EXPECT_FALSE(Level->ChecksDataLength);
   const HandlerAccess *Checked = M.accessOf(A.Entries[1].PcHandler.Function);
   ASSERT_NE(Checked, nullptr);
   EXPECT_EQ(Checked->DataAccess, 4u);
-  EXPECT_TRUE(Checked->ChecksLength);
+  EXPECT_TRUE(Checked->ChecksDataLength);
   // No body visible: nothing known, nothing guessed.
   EXPECT_EQ(M.accessOf(E.PcHandler.Function), nullptr);
 }
@@ -318,8 +318,10 @@ static NTSTATUS Copies(PIRP Irp, PKSPROPERTY P, PVOID D) {
   return 0;
 }
 static NTSTATUS Delegates(PIRP Irp, PKSPROPERTY P, PVOID D) {
+  NTSTATUS S = Helper(Irp);
+  if (S) return S;
   *(PULONG)D = 1;
-  return Helper(Irp);
+  return 0;
 }
 static NTSTATUS Checks(PIRP Irp, PKSPROPERTY P, PVOID D) {
   if (IoGetCurrentIrpStackLocation(Irp)->Parameters.DeviceIoControl.OutputBufferLength < 4) return 1;
@@ -341,13 +343,100 @@ static const KSPROPERTY_ITEM Items[] = {
   ASSERT_NE(Writes, nullptr);
   EXPECT_EQ(Writes->DataAccess, 16u);
   EXPECT_EQ(Writes->PropertyRead, 32u); // KSP_NODE
-  EXPECT_FALSE(Writes->ChecksLength);
+  EXPECT_FALSE(Writes->ChecksDataLength);
+  EXPECT_FALSE(Writes->ChecksPropertyLength);
   const HandlerAccess *Copies = M.accessOf(A->Entries[0].Set.Function);
   ASSERT_NE(Copies, nullptr);
   EXPECT_EQ(Copies->DataAccess, 24u);
   EXPECT_TRUE(Copies->DataType.isNull());
-  EXPECT_TRUE(M.accessOf(A->Entries[1].Get.Function)->ChecksLength);
-  EXPECT_TRUE(M.accessOf(A->Entries[1].Set.Function)->ChecksLength);
+  EXPECT_TRUE(M.accessOf(A->Entries[1].Get.Function)->ChecksDataLength);
+  EXPECT_TRUE(M.accessOf(A->Entries[1].Set.Function)->ChecksDataLength);
+}
+
+// Each buffer by its own length, and only a check on every path before the
+// access counts.
+TEST(KsModel, JudgesEachBufferByItsOwnLengthBeforeTheAccess) {
+  auto P = parse(std::string(Prelude) + R"(
+typedef struct { ULONGLONG A, B; } STATE;
+NTSTATUS Helper(PIRP);
+#define STACK(Irp) IoGetCurrentIrpStackLocation(Irp)->Parameters.DeviceIoControl
+static NTSTATUS OutputOnly(PIRP Irp, PKSPROPERTY P, PVOID D) {
+  if (STACK(Irp).OutputBufferLength < sizeof(ULONG)) return 1;
+  PKSP_PIN Pin = (PKSP_PIN)P;
+  *(PULONG)D = Pin->PinId;
+  return 0;
+}
+static NTSTATUS InputFirst(PIRP Irp, PKSPROPERTY P, PVOID D) {
+  if (STACK(Irp).InputBufferLength < sizeof(KSP_PIN)) return 1;
+  PKSP_PIN Pin = (PKSP_PIN)P;
+  return Pin->PinId;
+}
+static NTSTATUS CheckAfter(PIRP Irp, PKSPROPERTY P, PVOID D) {
+  *(STATE *)D = STATE();
+  if (STACK(Irp).OutputBufferLength < sizeof(STATE)) return 1;
+  return 0;
+}
+static NTSTATUS OtherBranch(PIRP Irp, PKSPROPERTY P, PVOID D) {
+  if (P->Id == 1) {
+    if (STACK(Irp).OutputBufferLength < sizeof(STATE)) return 1;
+  } else {
+    *(STATE *)D = STATE();
+  }
+  return 0;
+}
+static NTSTATUS BothBranches(PIRP Irp, PKSPROPERTY P, PVOID D) {
+  if (P->Id == 1) {
+    if (STACK(Irp).OutputBufferLength < sizeof(STATE)) return 1;
+  } else {
+    if (STACK(Irp).OutputBufferLength < sizeof(STATE)) return 2;
+  }
+  *(STATE *)D = STATE();
+  return 0;
+}
+static NTSTATUS HelperAfter(PIRP Irp, PKSPROPERTY P, PVOID D) {
+  *(PULONG)D = 1;
+  return Helper(Irp);
+}
+static NTSTATUS SmallUnchecked(PIRP Irp, PKSPROPERTY P, PVOID D) {
+  *(PUCHAR)D = 1;
+  if (STACK(Irp).OutputBufferLength < sizeof(STATE)) return 1;
+  *(STATE *)D = STATE();
+  return 0;
+}
+static const KSPROPERTY_ITEM Items[] = {
+  DEFINE_KSPROPERTY_ITEM(1, OutputOnly, sizeof(KSPROPERTY), 0, InputFirst, NULL, 0, NULL, NULL, 0),
+  DEFINE_KSPROPERTY_ITEM(2, CheckAfter, sizeof(KSPROPERTY), 0, BothBranches, NULL, 0, NULL, NULL, 0),
+  DEFINE_KSPROPERTY_ITEM(3, HelperAfter, sizeof(KSPROPERTY), 0, SmallUnchecked, NULL, 0, NULL, NULL, 0),
+  DEFINE_KSPROPERTY_ITEM(4, OtherBranch, sizeof(KSPROPERTY), 0, NULL, NULL, 0, NULL, NULL, 0),
+};
+)");
+  const KsModel &M = P->model();
+  const ItemArray *A = nullptr;
+  for (const ItemArray &X : M.ItemArrays)
+    if (X.Var->getName() == "Items")
+      A = &X;
+  ASSERT_NE(A, nullptr);
+  auto Of = [&](size_t Entry, bool Get) {
+    const HandlerRef &H = Get ? A->Entries[Entry].Get : A->Entries[Entry].Set;
+    return M.accessOf(H.Function);
+  };
+  // A check of the output length does not cover the property argument.
+  ASSERT_NE(Of(0, true), nullptr);
+  EXPECT_EQ(Of(0, true)->PropertyRead, 32u); // KSP_PIN
+  EXPECT_FALSE(Of(0, true)->ChecksPropertyLength);
+  EXPECT_TRUE(Of(0, true)->ChecksDataLength);
+  ASSERT_NE(Of(0, false), nullptr);
+  EXPECT_TRUE(Of(0, false)->ChecksPropertyLength);
+  // After the access is too late; a check on every branch is in time.
+  EXPECT_FALSE(Of(1, true)->ChecksDataLength);
+  EXPECT_TRUE(Of(1, false)->ChecksDataLength);
+  // Handing the IRP to a helper after the write does not guard it.
+  EXPECT_FALSE(Of(2, true)->ChecksDataLength);
+  // The unguarded access is the one judged, though a larger one is guarded.
+  EXPECT_FALSE(Of(2, false)->ChecksDataLength);
+  EXPECT_EQ(Of(2, false)->DataAccess, 1u);
+  // A check on another branch than the access is none.
+  EXPECT_FALSE(Of(3, true)->ChecksDataLength);
 }
 
 TEST(KsModel, ReadsAllocatorsFramingAndPins) {

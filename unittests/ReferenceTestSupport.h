@@ -23,7 +23,7 @@ inline HandlerEffects fn(const std::string &Name, uint32_t DataAccess = 0,
   H.Name = Name;
   H.Present = true;
   H.DataAccess = DataAccess;
-  H.ChecksLength = ChecksLength;
+  H.ChecksPropertyLength = H.ChecksDataLength = ChecksLength;
   H.PropertyRead = PropertyRead;
   H.ItemStorageRead = ItemStorageRead;
   return H;

@@ -2,7 +2,11 @@
 #include "HandlerAccess.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Analysis/CFGStmtMap.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
@@ -31,13 +35,21 @@ bool isNonCheckingApi(llvm::StringRef Name) {
   return Names.contains(Name);
 }
 
-/// The length that guards the buffers a handler reads and writes: the IRP's
-/// buffer lengths for ks.sys, ValueSize for PortCls's Value (InstanceSize
-/// guards the Instance buffer, not Value).
-bool isLengthField(llvm::StringRef Name, Framework Fw) {
+/// The buffers a handler is handed, as far as a length check goes.
+enum class Buffer { Property, Data, Both };
+
+/// The buffer whose length \p Name is: the IRP's InputBufferLength is the
+/// property argument's (ks.sys captures the KSPROPERTY and what follows it
+/// there), OutputBufferLength Data's; PortCls's ValueSize is Value's
+/// (InstanceSize is the Instance buffer's, which is not Value).
+std::optional<Buffer> lengthOf(llvm::StringRef Name, Framework Fw) {
   if (Fw == Framework::PortCls)
-    return Name == "ValueSize";
-  return Name == "OutputBufferLength" || Name == "InputBufferLength";
+    return Name == "ValueSize" ? std::optional(Buffer::Data) : std::nullopt;
+  if (Name == "InputBufferLength")
+    return Buffer::Property;
+  if (Name == "OutputBufferLength")
+    return Buffer::Data;
+  return std::nullopt;
 }
 
 /// memcpy-like functions and which arguments are buffers / the size.
@@ -72,9 +84,9 @@ public:
   }
 
   bool VisitMemberExpr(MemberExpr *ME) {
-    if (isLengthField(ME->getMemberDecl()->getName(), A.Fw) &&
-        !StoredLengths.count(ME))
-      A.ChecksLength = true;
+    if (auto Of = lengthOf(ME->getMemberDecl()->getName(), A.Fw);
+        Of && !StoredLengths.count(ME))
+      Guards.push_back({*Of, ME});
     // A typed Data/Property parameter read through `->`.
     if (ME->isArrow())
       derefOfTypedParam(ME->getBase(), ME);
@@ -130,10 +142,26 @@ public:
     }
     if (!Callee || !isNonCheckingApi(Name))
       for (const Expr *Arg : Call->arguments())
-        if (isParam(Arg, Irp) || isParam(Arg, Request))
-          A.ChecksLength = true;
+        if (isParam(Arg, Irp) || isParam(Arg, Request)) {
+          Guards.push_back({Buffer::Both, Call});
+          break;
+        }
     return true;
   }
+
+  /// What the body touches, and where it may check which length.
+  struct Access {
+    Buffer Of;
+    uint64_t Size;
+    QualType Type;
+    const Expr *Where;
+  };
+  struct Guard {
+    Buffer Of;
+    const Expr *Where;
+  };
+  llvm::SmallVector<Access, 8> Accesses;
+  llvm::SmallVector<Guard, 4> Guards;
 
 private:
   static const Expr *stripCasts(const Expr *E) { return E->IgnoreParenCasts(); }
@@ -174,24 +202,18 @@ private:
   }
 
   void noteData(uint64_t Size, QualType T, const Expr *Where) {
-    if (!A.DataAccess || Size > *A.DataAccess) {
-      A.DataAccess = Size;
-      A.DataType = T;
-      A.DataAccessExpr = Where;
-    }
+    Accesses.push_back({Buffer::Data, Size, T, Where});
   }
 
   void noteProperty(uint64_t Size, QualType T, const Expr *Where) {
-    if (!A.PropertyRead || Size > *A.PropertyRead) {
-      A.PropertyRead = Size;
-      A.PropertyType = T;
-      A.PropertyReadExpr = Where;
-    }
+    Accesses.push_back({Buffer::Property, Size, T, Where});
   }
 
   ASTContext &Ctx;
   HandlerAccess &A;
   const ParmVarDecl *Irp, *Property, *Data, *Request;
+
+public:
   llvm::SmallPtrSet<const MemberExpr *, 4> StoredLengths;
 };
 
@@ -219,6 +241,145 @@ static bool bodyHasErrors(const Stmt *Root) {
   }
   return false;
 }
+
+namespace {
+
+/// Whether checks come before an access on every path to it: walking back
+/// from the access, every path to the function's entry meets a block with a
+/// check (or the access's own block has one spelled before it). Without a
+/// CFG (clang could not build one) every check counts for every access, as
+/// a check anywhere in the body did.
+class GuardOrder {
+public:
+  GuardOrder(const FunctionDecl *Def, ASTContext &Ctx)
+      : SM(Ctx.getSourceManager()), Body(Def->getBody()),
+        Parents(Def->getBody()) {
+    CFG::BuildOptions Options;
+    Graph = CFG::buildCFG(Def, Def->getBody(), &Ctx, Options);
+    if (!Graph)
+      return;
+    Map.reset(CFGStmtMap::Build(Graph.get(), &Parents));
+    for (const CFGBlock *B : *Graph)
+      for (unsigned I = 0; I < B->size(); ++I)
+        if (std::optional<CFGStmt> S = (*B)[I].getAs<CFGStmt>())
+          Position[S->getStmt()] = I;
+  }
+
+  bool guarded(const Expr *Use, llvm::ArrayRef<const Expr *> Checks) const {
+    if (Checks.empty())
+      return false;
+    if (!Map)
+      return true;
+    const CFGBlock *U = block(Use);
+    if (!U)
+      return true; // not in the graph (an unevaluated operand): unknown
+    llvm::SmallPtrSet<const CFGBlock *, 16> Checked;
+    for (const Expr *C : Checks) {
+      const CFGBlock *B = block(C);
+      if (!B)
+        return true; // a check the graph does not place: benefit of doubt
+      if (B == U && earlier(C, Use))
+        return true;
+      Checked.insert(B);
+    }
+    // Back from the access's block; a block with a check ends a path.
+    llvm::SmallPtrSet<const CFGBlock *, 32> Seen;
+    llvm::SmallVector<const CFGBlock *, 32> Work;
+    for (const CFGBlock *Pred : U->preds())
+      if (Pred)
+        Work.push_back(Pred);
+    if (U == &Graph->getEntry())
+      return false;
+    while (!Work.empty()) {
+      const CFGBlock *B = Work.pop_back_val();
+      if (!Seen.insert(B).second || Checked.count(B))
+        continue;
+      if (B == &Graph->getEntry())
+        return false; // a path from the entry without a check
+      for (const CFGBlock *Pred : B->preds())
+        if (Pred)
+          Work.push_back(Pred);
+    }
+    return true;
+  }
+
+  /// Where an access found at \p Where happens: a cast whose value is kept
+  /// in a local pointer (`PKSP_PIN Pin = (PKSP_PIN)Property;`) accesses the
+  /// buffer where the local is used, not where it is cast.
+  llvm::SmallVector<const Expr *, 4> usesOf(const Expr *Where) const {
+    const Stmt *S = Where;
+    const Stmt *P = Parents.getParent(S);
+    while (P && (isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P) ||
+                 isa<ExprWithCleanups>(P))) {
+      S = P;
+      P = Parents.getParent(P);
+    }
+    const VarDecl *Var = nullptr;
+    const Expr *Stored = nullptr; // the local's name on the left of `=`
+    if (const auto *DS = dyn_cast_or_null<DeclStmt>(P)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          if (VD->getInit() && VD->getInit()->IgnoreParenImpCasts() ==
+                                   Where->IgnoreParenImpCasts())
+            Var = VD;
+    } else if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
+               BO && BO->getOpcode() == BO_Assign && BO->getRHS() == S) {
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts())) {
+        Var = dyn_cast<VarDecl>(DRE->getDecl());
+        Stored = DRE;
+      }
+    }
+    if (!Var || !Var->hasLocalStorage() || !Var->getType()->isPointerType())
+      return {Where};
+    llvm::SmallVector<const Expr *, 4> Uses;
+    llvm::SmallVector<const Stmt *, 64> Stack{Body};
+    while (!Stack.empty()) {
+      const Stmt *X = Stack.pop_back_val();
+      if (!X)
+        continue;
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(X);
+          DRE && DRE != Stored && DRE->getDecl() == Var)
+        Uses.push_back(DRE);
+      for (const Stmt *Child : X->children())
+        Stack.push_back(Child);
+    }
+    return Uses;
+  }
+
+private:
+  const CFGBlock *block(const Expr *E) const {
+    return Map->getBlock(const_cast<Expr *>(E));
+  }
+
+  /// Where \p S runs in its block: the CFG element of the innermost
+  /// statement around it that is one.
+  std::optional<unsigned> position(const Stmt *S) const {
+    for (; S; S = Parents.getParent(S))
+      if (auto It = Position.find(S); It != Position.end())
+        return It->second;
+    return std::nullopt;
+  }
+
+  /// Within one block: evaluation order (a store's right side runs before
+  /// it), else the order in the source.
+  bool earlier(const Expr *Check, const Expr *Use) const {
+    std::optional<unsigned> C = position(Check), U = position(Use);
+    if (C && U && *C != *U)
+      return *C < *U;
+    return SM.isBeforeInTranslationUnit(Check->getBeginLoc(),
+                                        Use->getBeginLoc());
+  }
+
+  const SourceManager &SM;
+  const Stmt *Body;
+  ParentMap Parents;
+  std::unique_ptr<CFG> Graph;
+  std::unique_ptr<CFGStmtMap> Map;
+  llvm::DenseMap<const Stmt *, unsigned> Position;
+};
+
+} // namespace
 
 std::optional<HandlerAccess> analyzeHandler(const FunctionDecl *FD,
                                             Framework Fw, ASTContext &Ctx) {
@@ -248,6 +409,41 @@ std::optional<HandlerAccess> analyzeHandler(const FunctionDecl *FD,
   }
   AccessVisitor V(Ctx, A, Irp, Property, Data, Request);
   V.TraverseStmt(Def->getBody());
+  GuardOrder Order(Def, Ctx);
+  for (Buffer Of : {Buffer::Property, Buffer::Data}) {
+    // The largest access no check of its buffer guards; else the largest.
+    const AccessVisitor::Access *Unguarded = nullptr, *Largest = nullptr;
+    for (const AccessVisitor::Access &Acc : V.Accesses) {
+      if (Acc.Of != Of)
+        continue;
+      if (!Largest || Acc.Size > Largest->Size)
+        Largest = &Acc;
+      llvm::SmallVector<const Expr *, 4> Checks;
+      for (const AccessVisitor::Guard &G : V.Guards)
+        if (G.Of == Of || G.Of == Buffer::Both)
+          Checks.push_back(G.Where);
+      // Every place the access happens must be guarded.
+      bool Guarded = llvm::all_of(Order.usesOf(Acc.Where), [&](const Expr *U) {
+        return Order.guarded(U, Checks);
+      });
+      if (!Guarded && (!Unguarded || Acc.Size > Unguarded->Size))
+        Unguarded = &Acc;
+    }
+    const AccessVisitor::Access *Shown = Unguarded ? Unguarded : Largest;
+    if (!Shown)
+      continue;
+    if (Of == Buffer::Property) {
+      A.PropertyRead = Shown->Size;
+      A.PropertyType = Shown->Type;
+      A.PropertyReadExpr = Shown->Where;
+      A.ChecksPropertyLength = !Unguarded;
+    } else {
+      A.DataAccess = Shown->Size;
+      A.DataType = Shown->Type;
+      A.DataAccessExpr = Shown->Where;
+      A.ChecksDataLength = !Unguarded;
+    }
+  }
   return A;
 }
 

@@ -124,10 +124,15 @@ struct HandlerAccess {
   std::optional<uint64_t> DataAccess;
   clang::QualType DataType; ///< null for a sized memcpy/memset
   const clang::Expr *DataAccessExpr = nullptr;
-  /// The handler reads the buffer lengths itself (KS: OutputBufferLength /
-  /// InputBufferLength; PortCls: ValueSize), or hands the IRP / request to a
-  /// function that may.
-  bool ChecksLength = false;
+  /// Each buffer is judged on its own and along the paths to its access:
+  /// PropertyRead/DataAccess are the largest access that no check of that
+  /// buffer's length guards (one on every path before it), else the largest
+  /// guarded one. A check is a read of the buffer's own length (KS:
+  /// InputBufferLength for the property argument, OutputBufferLength for
+  /// Data; PortCls: ValueSize for Value) or handing the IRP / request to a
+  /// function of the driver's that may look at either.
+  bool ChecksPropertyLength = false; ///< PropertyRead is guarded
+  bool ChecksDataLength = false;     ///< DataAccess is guarded
 };
 
 /// Where an item size reaches the runtime.

@@ -91,14 +91,14 @@ FastOutcome fastPropertyHandler(const std::vector<PropertySet> &Sets,
       }
       // A fast handler gets the caller's lengths and no MinData check
       // ([FITEM] has no sizes): it must check them itself.
-      if (H.DataAccess > Req.DataLength && !H.ChecksLength)
+      if (H.DataAccess > Req.DataLength && !H.ChecksDataLength)
         addViolation(Out.Violations, checks::PropertyMinSize,
                      fmt("fast handler '%s' %s %u bytes %s a %u-byte Data "
                          "buffer",
                          Out.HandlerCalled.c_str(),
                          Req.V == Verb::Set ? "reads" : "writes", H.DataAccess,
                          Req.V == Verb::Set ? "from" : "into", Req.DataLength));
-      if (H.DataAccess > Req.DataLength && H.ChecksLength) {
+      if (H.DataAccess > Req.DataLength && H.ChecksDataLength) {
         Out.St = Req.DataLength == 0 ? Status::BufferOverflow
                                      : Status::BufferTooSmall;
         Out.Information = H.DataAccess;

@@ -293,20 +293,20 @@ void PcDispatcher::reportUnreached(int Intended, int MatchedEntry) {
 void PcDispatcher::applyEffects(const HandlerEffects &H,
                                 const std::string &Name, const char *Role,
                                 uint32_t Promised) {
-  if (H.PropertyRead > Req.PropertyLength && !H.ChecksLength)
+  if (H.PropertyRead > Req.PropertyLength && !H.ChecksPropertyLength)
     violation(checks::PropertyMinSize,
               fmt("%s '%s' reads %u bytes of a %u-byte property buffer "
                   "(InstanceSize %u): %u bytes past its end",
                   Role, Name.c_str(), H.PropertyRead, Req.PropertyLength,
                   Req.PropertyLength - KsPropertySize,
                   H.PropertyRead - Req.PropertyLength));
-  if (H.PropertyRead > Req.PropertyLength && H.ChecksLength) {
+  if (H.PropertyRead > Req.PropertyLength && H.ChecksPropertyLength) {
     fail(Status::BufferTooSmall);
     return;
   }
   const bool Data = Req.V == Verb::Get || Req.V == Verb::Set;
   if (Data && H.DataAccess > Req.DataLength) {
-    if (H.ChecksLength) {
+    if (H.ChecksDataLength) {
       fail(Req.DataLength == 0 ? Status::BufferOverflow
                                : Status::BufferTooSmall,
            H.DataAccess); // [CODECAPI]

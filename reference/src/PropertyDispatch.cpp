@@ -444,7 +444,7 @@ void Dispatcher::callHandler(const HandlerEffects &H, uint64_t Off,
 
   // The property buffer is exactly PropertyLength bytes.
   if (H.PropertyRead > Req.PropertyLength) {
-    if (H.ChecksLength) {
+    if (H.ChecksPropertyLength) {
       fail(Status::BufferTooSmall);
       return;
     }
@@ -458,7 +458,7 @@ void Dispatcher::callHandler(const HandlerEffects &H, uint64_t Off,
   // The Data buffer is exactly DataLength bytes; [ROS] with an output length
   // of 0 the handler gets Data == NULL.
   if (H.DataAccess > Req.DataLength) {
-    if (H.ChecksLength) {
+    if (H.ChecksDataLength) {
       // [CODECAPI] A zero-length buffer asks for the size:
       // STATUS_BUFFER_OVERFLOW; a non-zero buffer that is too small:
       // STATUS_BUFFER_TOO_SMALL; Information is the size needed.

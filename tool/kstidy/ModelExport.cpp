@@ -273,7 +273,8 @@ void Exporter::handlers(schema::TranslationUnit &Tu) const {
     O.PropertyType = type(H->PropertyType);
     O.DataAccess = number(H->DataAccess);
     O.DataType = type(H->DataType);
-    O.ChecksLength = H->ChecksLength;
+    O.ChecksPropertyLength = H->ChecksPropertyLength;
+    O.ChecksDataLength = H->ChecksDataLength;
     ItemStorageRead Read = M.itemStorageRead(FD->getCanonicalDecl(), Ctx);
     O.ItemStorageRead = number(Read.Size);
     O.ItemStorageReadWhere = location(Read.First ? Read.First->Cast : nullptr);

@@ -323,7 +323,8 @@ Value toJSON(const HandlerFacts &H) {
                 {"propertyType", H.PropertyType},
                 {"dataAccess", H.DataAccess},
                 {"dataType", H.DataType},
-                {"checksLength", H.ChecksLength},
+                {"checksPropertyLength", H.ChecksPropertyLength},
+                {"checksDataLength", H.ChecksDataLength},
                 {"itemStorageRead", H.ItemStorageRead},
                 {"itemStorageReadLocation", H.ItemStorageReadWhere},
                 {"itemStorageReadEnd", H.ItemStorageReadEnd}};
@@ -332,10 +333,16 @@ static bool fromJSON(const Value &V, HandlerFacts &Out, Path P) {
   Members O{V, P};
   if (!O)
     return false;
+  // An export before the buffers were judged apart has one "checksLength"
+  // for both.
+  bool Both = false;
+  O.mapOptional("checksLength", Both);
+  Out.ChecksPropertyLength = Out.ChecksDataLength = Both;
   mapAll(O, "name", Out.Name, "location", Out.Where, "framework", Out.Framework,
          "propertyRead", Out.PropertyRead, "propertyType", Out.PropertyType,
-         "dataAccess", Out.DataAccess, "dataType", Out.DataType, "checksLength",
-         Out.ChecksLength, "itemStorageRead", Out.ItemStorageRead,
+         "dataAccess", Out.DataAccess, "dataType", Out.DataType,
+         "checksPropertyLength", Out.ChecksPropertyLength, "checksDataLength",
+         Out.ChecksDataLength, "itemStorageRead", Out.ItemStorageRead,
          "itemStorageReadLocation", Out.ItemStorageReadWhere,
          "itemStorageReadEnd", Out.ItemStorageReadEnd);
   return true;

@@ -177,7 +177,8 @@ struct HandlerFacts {
   std::optional<std::string> PropertyType;
   std::optional<int64_t> DataAccess;
   std::optional<std::string> DataType;
-  bool ChecksLength = false;
+  /// The access above is guarded by a check of its own buffer's length.
+  bool ChecksPropertyLength = false, ChecksDataLength = false;
   std::optional<int64_t> ItemStorageRead;
   Loc ItemStorageReadWhere, ItemStorageReadEnd;
 };

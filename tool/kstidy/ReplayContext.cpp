@@ -77,7 +77,8 @@ TuContext::TuContext(const schema::TranslationUnit &Tu,
     I.Effects.Present = true;
     I.Effects.PropertyRead = u32(H.PropertyRead);
     I.Effects.DataAccess = u32(H.DataAccess);
-    I.Effects.ChecksLength = H.ChecksLength;
+    I.Effects.ChecksPropertyLength = H.ChecksPropertyLength;
+    I.Effects.ChecksDataLength = H.ChecksDataLength;
     I.Effects.ItemStorageRead = u32(H.ItemStorageRead);
     I.StorageRead = span(H.ItemStorageReadWhere, &H.ItemStorageReadEnd);
     Handlers[I.Effects.Name] = I;

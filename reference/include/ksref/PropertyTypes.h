@@ -27,8 +27,11 @@ struct HandlerEffects {
       0; // bytes it reads of the property buffer (0: only the KSPROPERTY)
   uint32_t DataAccess =
       0; // bytes it reads/writes through Data (GET writes, SET reads)
-  bool ChecksLength =
-      false; // it checks the buffer lengths itself (then it never overruns:
+  bool ChecksPropertyLength =
+      false; // it checks the property buffer's length before reading
+             // PropertyRead bytes (then it fails instead of overrunning)
+  bool ChecksDataLength =
+      false; // it checks the Data buffer's length before DataAccess (then
              // it fails with BufferTooSmall/BufferOverflow instead)
   uint32_t ItemStorageRead =
       0; // bytes it reads from KSPROPERTY_ITEM_IRP_STORAGE (0: none);

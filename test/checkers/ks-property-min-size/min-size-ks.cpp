@@ -108,7 +108,7 @@ static NTSTATUS GetByIdTooLarge(PIRP Irp, PKSPROPERTY Property, PVOID Data) {
 
 static const KSPROPERTY_ITEM SensorItems[] = {
     DEFINE_KSPROPERTY_ITEM(0, GetExposure, sizeof(KSPROPERTY), sizeof(ULONG), NULL, NULL, 0, NULL, NULL, 0),
-    // CHECK-MESSAGES: :[[@LINE-1]]:64: warning: MinData 4 of property SensorSet/0 (entry 0 of 'SensorItems') is smaller than the 16 bytes handler 'GetExposure' writes through Data (as 'EXPOSURE_STATE'), and the handler does not check the buffer length: a 4-byte buffer passes the runtime's check and the handler writes 12 bytes past its end [ks-property-min-size]
+    // CHECK-MESSAGES: :[[@LINE-1]]:64: warning: MinData 4 of property SensorSet/0 (entry 0 of 'SensorItems') is smaller than the 16 bytes handler 'GetExposure' writes through Data (as 'EXPOSURE_STATE'), and the handler does not check the buffer length before that access: a 4-byte buffer passes the runtime's check and the handler writes 12 bytes past its end [ks-property-min-size]
     DEFINE_KSPROPERTY_ITEM(1, GetExposureChecked, sizeof(KSPROPERTY), sizeof(EXPOSURE_STATE), NULL, NULL, 0, NULL, NULL, 0),
     DEFINE_KSPROPERTY_ITEM(2, GetPinGain, sizeof(KSPROPERTY), sizeof(ULONG), NULL, NULL, 0, NULL, NULL, 0),
     // CHECK-MESSAGES: :[[@LINE-1]]:43: warning: MinProperty 24 of property SensorSet/2 (entry 2 of 'SensorItems') is smaller than the 32 bytes handler 'GetPinGain' reads its property argument as 'KSP_PIN', and the handler does not check the input length
@@ -125,7 +125,7 @@ static const KSPROPERTY_ITEM SensorItems[] = {
     DEFINE_KSPROPERTY_ITEM(10, SensorPin::GetState, sizeof(KSPROPERTY), sizeof(ULONG), NULL, NULL, 0, NULL, NULL, 0),
     // MinData 0 and no check at all: the runtime checks nothing either.
     DEFINE_KSPROPERTY_ITEM(11, SensorPin::GetMode, sizeof(KSPROPERTY), 0, NULL, NULL, 0, NULL, NULL, 0),
-    // CHECK-MESSAGES: :[[@LINE-1]]:72: warning: MinData 0 of property SensorSet/11 (entry 11 of 'SensorItems') makes the runtime check no buffer size, but handler 'SensorPin::GetMode' writes 4 bytes through Data (as 'unsigned long') without checking the buffer length itself: any smaller buffer is overrun
+    // CHECK-MESSAGES: :[[@LINE-1]]:72: warning: MinData 0 of property SensorSet/11 (entry 11 of 'SensorItems') makes the runtime check no buffer size, but handler 'SensorPin::GetMode' writes 4 bytes through Data (as 'unsigned long') without checking the buffer length itself first: any smaller buffer is overrun
     // MinProperty below the KSPROPERTY every request carries. KSREF-EXPECT: static-only ks-property-min-size: the runtime rejects any request shorter than a KSPROPERTY itself, so a smaller MinProperty has no effect of its own
     DEFINE_KSPROPERTY_ITEM(12, SensorPin::GetState, 16, sizeof(ULONG), NULL, NULL, 0, NULL, NULL, 0),
     // CHECK-MESSAGES: :[[@LINE-1]]:53: warning: MinProperty 16 of property SensorSet/12 (entry 12 of 'SensorItems') is smaller than sizeof(KSPROPERTY) (24)

@@ -41,7 +41,7 @@ static const PCPROPERTY_ITEM NodeItems[] = {
     {&LevelSet, 1, KSPROPERTY_TYPE_GET, GetLevelUnchecked},
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: property LevelSet/1 (entry 0 of 'NodeItems'): handler 'GetLevelUnchecked' accesses 4 bytes through PropertyRequest->Value (as 'LONG') without checking ValueSize
     {&LevelSet, 2, KSPROPERTY_TYPE_GET, GetMuteUnchecked},
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: property LevelSet/2 (entry 1 of 'NodeItems'): handler 'GetMuteUnchecked' accesses 4 bytes through PropertyRequest->Value (as 'WINBOOL') without checking ValueSize, and PortCls checks no buffer size for it: a smaller buffer from the caller is overrun [ks-property-min-size]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: property LevelSet/2 (entry 1 of 'NodeItems'): handler 'GetMuteUnchecked' accesses 4 bytes through PropertyRequest->Value (as 'WINBOOL') without checking ValueSize first, and PortCls checks no buffer size for it: a smaller buffer from the caller is overrun [ks-property-min-size]
     {&LevelSet, 3, KSPROPERTY_TYPE_GET, GetMuteChecked},
     {&LevelSet, 4, KSPROPERTY_TYPE_GET, GetPeakViaHelper},
 };
