@@ -120,10 +120,11 @@ toFindings(const std::vector<clang::tidy::ClangTidyError> &Errors) {
         X.Where.Offset = R.getOffset();
         Lines.locate(X.Where);
         X.Length = R.getLength();
+        // Shown and written to JSON/SARIF, so as UTF-8: a source in a
+        // Windows code page (a 0xA0 space in the replaced text) is not.
         if (auto Buf = readSourceText(X.Where.File))
-          X.Original =
-              std::string(Buf->getBuffer().substr(X.Where.Offset, X.Length));
-        X.Replacement = std::string(R.getReplacementText());
+          X.Original = utf8(Buf->getBuffer().substr(X.Where.Offset, X.Length));
+        X.Replacement = utf8(R.getReplacementText());
         F.Fixes.push_back(std::move(X));
       }
     }
