@@ -43,6 +43,14 @@ std::unique_ptr<Parsed> parse(llvm::StringRef Code,
   return P;
 }
 
+/// The item array the model read from the variable \p Name, if any.
+const ItemArray *arrayNamed(const KsModel &M, llvm::StringRef Name) {
+  for (const ItemArray &X : M.ItemArrays)
+    if (X.Var->getName() == Name)
+      return &X;
+  return nullptr;
+}
+
 const char Prelude[] = R"(
 #include <ntddk.h>
 #include <ks.h>
@@ -334,10 +342,7 @@ static const KSPROPERTY_ITEM Items[] = {
 };
 )");
   const KsModel &M = P->model();
-  const ItemArray *A = nullptr;
-  for (const ItemArray &X : M.ItemArrays)
-    if (X.Var->getName() == "Items")
-      A = &X;
+  const ItemArray *A = arrayNamed(M, "Items");
   ASSERT_NE(A, nullptr);
   const HandlerAccess *Writes = M.accessOf(A->Entries[0].Get.Function);
   ASSERT_NE(Writes, nullptr);
@@ -411,10 +416,7 @@ static const KSPROPERTY_ITEM Items[] = {
 };
 )");
   const KsModel &M = P->model();
-  const ItemArray *A = nullptr;
-  for (const ItemArray &X : M.ItemArrays)
-    if (X.Var->getName() == "Items")
-      A = &X;
+  const ItemArray *A = arrayNamed(M, "Items");
   ASSERT_NE(A, nullptr);
   auto Of = [&](size_t Entry, bool Get) {
     const HandlerRef &H = Get ? A->Entries[Entry].Get : A->Entries[Entry].Set;
