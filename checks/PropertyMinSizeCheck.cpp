@@ -1,9 +1,9 @@
-//===- PropertyMinSizeCheck.cpp - ks-property-min-size
-//---------------------===//
+//===- PropertyMinSizeCheck.cpp - ks-property-min-size --------------------===//
 #include "PropertyMinSizeCheck.h"
 
 #include "clang/AST/ASTContext.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
 
 using namespace clang;
 using namespace ks::model;
@@ -12,24 +12,152 @@ namespace ks {
 
 namespace {
 
-std::string asType(QualType T, const ASTContext &Ctx) {
-  return T.isNull() ? std::string() : " (as '" + typeName(T, Ctx) + "')";
+std::string asType(llvm::StringRef T) {
+  return T.empty() ? std::string() : " (as '" + T.str() + "')";
 }
 // "reads its property argument as (as 'KSP_PIN')" reads badly: name it once.
-std::string asStruct(QualType T, const ASTContext &Ctx) {
-  return T.isNull() ? std::string() : " '" + typeName(T, Ctx) + "'";
+std::string asStruct(llvm::StringRef T) {
+  return T.empty() ? std::string() : " '" + T.str() + "'";
+}
+
+std::string typeText(QualType T, const ASTContext &Ctx) {
+  return T.isNull() ? std::string() : typeName(T, Ctx);
 }
 
 } // namespace
 
-void PropertyMinSizeCheck::noteAccess(const Expr *Where,
-                                      llvm::StringRef Handler,
-                                      llvm::StringRef Verb, uint64_t Size,
-                                      QualType T, ASTContext &Ctx) {
-  if (!Where)
+PropertyMinSizeCheck::PropertyMinSizeCheck(
+    llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
+    : KsModelCheck(Name, Context),
+      WholeDriver(Options.getLocalOrGlobal("KsWholeDriver", false)) {}
+
+std::string PropertyMinSizeCheck::minPropertyMessage(uint64_t Guaranteed,
+                                                     llvm::StringRef Item,
+                                                     uint64_t Size,
+                                                     llvm::StringRef Handler,
+                                                     llvm::StringRef Type) {
+  return llvm::formatv(
+      "MinProperty {0} of {1} is smaller than the {2} bytes handler '{3}' "
+      "reads its property argument as{4}, and the handler does not check the "
+      "input length before that read: a {0}-byte request passes the runtime's "
+      "check and the handler reads {5} bytes past it",
+      Guaranteed, Item, Size, Handler, asStruct(Type), Size - Guaranteed);
+}
+
+std::string PropertyMinSizeCheck::minDataMessage(
+    uint64_t MinData, llvm::StringRef Item, uint64_t Size,
+    llvm::StringRef Handler, llvm::StringRef Verb, llvm::StringRef Type) {
+  if (MinData == 0)
+    return llvm::formatv(
+        "MinData 0 of {0} makes the runtime check no buffer size, but handler "
+        "'{1}' {2} {3} bytes through Data{4} without checking the buffer "
+        "length itself first: any smaller buffer is overrun",
+        Item, Handler, Verb, Size, asType(Type));
+  return llvm::formatv(
+      "MinData {0} of {1} is smaller than the {2} bytes handler '{3}' {4} "
+      "through Data{5}, and the handler does not check the buffer length "
+      "before that access: a {0}-byte buffer passes the runtime's check and "
+      "the handler {4} {6} bytes past its end",
+      MinData, Item, Size, Handler, Verb, asType(Type), Size - MinData);
+}
+
+std::string PropertyMinSizeCheck::pcValueMessage(llvm::StringRef Item,
+                                                 llvm::StringRef Handler,
+                                                 uint64_t Size,
+                                                 llvm::StringRef Type) {
+  return llvm::formatv(
+      "{0}: handler '{1}' accesses {2} bytes through PropertyRequest->Value{3} "
+      "without checking ValueSize first, and PortCls checks no buffer size "
+      "for it: a smaller buffer from the caller is overrun",
+      Item, Handler, Size, asType(Type));
+}
+
+std::string PropertyMinSizeCheck::extMinDataMessage(
+    uint64_t MinData, llvm::StringRef Item, uint64_t Size,
+    llvm::StringRef Field, llvm::StringRef Handler, llvm::StringRef Type) {
+  return llvm::formatv(
+      "MinData {0} of {1} is smaller than the {2} bytes its {3} '{4}' "
+      "accesses through PropertyRequest->Value{5}: a {0}-byte value passes "
+      "the driver's MinData check and the handler overruns it by {6} bytes",
+      MinData, Item, Size, Field, Handler, asType(Type), Size - MinData);
+}
+
+std::string PropertyMinSizeCheck::accessNote(llvm::StringRef Handler,
+                                             llvm::StringRef Verb,
+                                             uint64_t Size,
+                                             llvm::StringRef Type) {
+  return llvm::formatv("'{0}' {1} {2} bytes here{3}", Handler, Verb, Size,
+                       asType(Type));
+}
+
+void PropertyMinSizeCheck::judge(const KsModel &Model, llvm::StringRef Rule,
+                                 llvm::ArrayRef<Role> Roles, HandlerBuffer Of,
+                                 GuaranteeKind Kind, const ItemEntry &E,
+                                 uint64_t Own, llvm::StringRef Item,
+                                 SourceLocation Loc, ASTContext &Ctx) {
+  std::optional<int64_t> Id;
+  if (!E.Id.unknown() && E.Id.Value)
+    Id = static_cast<int64_t>(*E.Id.Value);
+  llvm::json::Array Deferred;
+  for (const Role &R : Roles) {
+    const HandlerRef &H = *R.H;
+    if (!H.Function)
+      continue;
+    const HandlerAccess *Acc = Model.accessOf(H.Function);
+    if (!Acc) {
+      // No body here (a body with errors is unknown, not deferred).
+      if (WholeDriver && !H.Function->getDefinition())
+        if (std::string Usr = usrOf(H.Function); !Usr.empty())
+          Deferred.push_back(llvm::json::Object{
+              {"usr", Usr},
+              {"name", H.name()},
+              {Kind == GuaranteeKind::ExtMinData ? "field" : "verb", R.Verb}});
+      continue;
+    }
+    std::vector<AccessFact> Facts;
+    for (const HandlerAccess::Access &X : Acc->Accesses)
+      Facts.push_back(X.Fact);
+    static const std::vector<Sharer> None;
+    auto It = Sharers.find(H.Function);
+    const std::vector<Sharer> &Shared =
+        It == Sharers.end() ? None : It->second.of(Kind);
+    std::optional<size_t> I =
+        overrunningAccess(Facts, Acc->NamedIds, Of, Id, Own, Shared);
+    if (!I)
+      continue;
+    const HandlerAccess::Access &X = Acc->Accesses[*I];
+    const std::string Type = typeText(X.Type, Ctx);
+    const uint64_t Size = X.Fact.Size;
+    std::string Message =
+        Rule == "minProperty"
+            ? minPropertyMessage(Own, Item, Size, H.name(), Type)
+        : Rule == "minData"
+            ? minDataMessage(Own, Item, Size, H.name(), R.Verb, Type)
+        : Rule == "pcValue"
+            ? pcValueMessage(Item, H.name(), Size, Type)
+            : extMinDataMessage(Own, Item, Size, R.Verb, H.name(), Type);
+    diag(Loc, "%0") << Message;
+    if (X.Where)
+      diag(at(X.Where), "%0", DiagnosticIDs::Note)
+          << accessNote(H.name(),
+                        Kind == GuaranteeKind::MinProperty ? "reads"
+                        : Kind == GuaranteeKind::MinData   ? R.Verb
+                                                           : "accesses",
+                        Size, Type);
     return;
-  diag(at(Where), "'%0' %1 %2 bytes here%3", DiagnosticIDs::Note)
-      << Handler << Verb << static_cast<unsigned>(Size) << asType(T, Ctx);
+  }
+  if (Deferred.empty())
+    return;
+  llvm::json::Object Payload{{"rule", Rule},
+                             {"item", Item},
+                             {"own", static_cast<int64_t>(Own)},
+                             {"handlers", std::move(Deferred)}};
+  Payload["id"] = Id ? llvm::json::Value(*Id) : llvm::json::Value(nullptr);
+  // Through clang-tidy's own diag: NOLINT and the header filter apply to it
+  // as to the finding it may become; kstidy takes it out of the findings.
+  ClangTidyCheck::diag(Loc, "%0")
+      << (DeferredMarker +
+          llvm::formatv("{0}", llvm::json::Value(std::move(Payload))).str());
 }
 
 void PropertyMinSizeCheck::checkKsEntry(const KsModel &Model,
@@ -56,64 +184,20 @@ void PropertyMinSizeCheck::checkKsEntry(const KsModel &Model,
   } else {
     uint64_t Guaranteed =
         std::max(E.MinProperty.Value.value_or(0), *KsProperty);
-    for (const HandlerRef *H : {&E.Get, &E.Set, &E.Support}) {
-      const HandlerAccess *Acc = Model.accessOf(H->Function);
-      if (!Acc || Acc->ChecksPropertyLength || !Acc->PropertyRead ||
-          *Acc->PropertyRead <=
-              largestDeclared(SharedMinProperty, *H, Guaranteed))
-        continue;
-      diag(E.MinProperty.Expr ? at(E.MinProperty.Expr) : EntryLoc,
-           "MinProperty %0 of %1 is smaller than the %2 bytes handler '%3' "
-           "reads its property argument as%4, and the handler does not check "
-           "the input length before that read: a %0-byte request passes the "
-           "runtime's check and "
-           "the handler reads %5 bytes past it")
-          << static_cast<unsigned>(Guaranteed) << Item
-          << static_cast<unsigned>(*Acc->PropertyRead) << H->name()
-          << asStruct(Acc->PropertyType, Ctx)
-          << static_cast<unsigned>(*Acc->PropertyRead - Guaranteed);
-      noteAccess(Acc->PropertyReadExpr, H->name(), "reads", *Acc->PropertyRead,
-                 Acc->PropertyType, Ctx);
-      break;
-    }
+    const Role Roles[] = {
+        {&E.Get, "reads"}, {&E.Set, "reads"}, {&E.Support, "reads"}};
+    judge(Model, "minProperty", Roles, HandlerBuffer::Property,
+          GuaranteeKind::MinProperty, E, Guaranteed, Item,
+          E.MinProperty.Expr ? at(E.MinProperty.Expr) : EntryLoc, Ctx);
   }
 
   // MinData: what ks.sys guarantees of the Data buffer (0: nothing).
   if (E.MinData.unknown())
     return;
-  const uint64_t MinData = E.MinData.Value.value_or(0);
-  static const struct {
-    const HandlerRef ItemEntry::*Slot;
-    const char *Verb;
-  } Roles[] = {{&ItemEntry::Get, "writes"}, {&ItemEntry::Set, "reads"}};
-  for (const auto &Role : Roles) {
-    const HandlerRef &H = E.*Role.Slot;
-    const HandlerAccess *Acc = Model.accessOf(H.Function);
-    if (!Acc || Acc->ChecksDataLength || !Acc->DataAccess ||
-        *Acc->DataAccess <= largestDeclared(SharedMinData, H, MinData))
-      continue;
-    SourceLocation Loc = E.MinData.Expr ? at(E.MinData.Expr) : EntryLoc;
-    if (MinData == 0)
-      diag(Loc, "MinData 0 of %0 makes the runtime check no buffer size, but "
-                "handler '%1' %2 %3 bytes through Data%4 without checking the "
-                "buffer length itself first: any smaller buffer is overrun")
-          << Item << H.name() << Role.Verb
-          << static_cast<unsigned>(*Acc->DataAccess)
-          << asType(Acc->DataType, Ctx);
-    else
-      diag(Loc, "MinData %0 of %1 is smaller than the %2 bytes handler '%3' %4 "
-                "through Data%5, and the handler does not check the buffer "
-                "length before that access: a %0-byte buffer passes the "
-                "runtime's check and the "
-                "handler %4 %6 bytes past its end")
-          << static_cast<unsigned>(MinData) << Item
-          << static_cast<unsigned>(*Acc->DataAccess) << H.name() << Role.Verb
-          << asType(Acc->DataType, Ctx)
-          << static_cast<unsigned>(*Acc->DataAccess - MinData);
-    noteAccess(Acc->DataAccessExpr, H.name(), Role.Verb, *Acc->DataAccess,
-               Acc->DataType, Ctx);
-    break;
-  }
+  const Role Roles[] = {{&E.Get, "writes"}, {&E.Set, "reads"}};
+  judge(Model, "minData", Roles, HandlerBuffer::Data, GuaranteeKind::MinData, E,
+        E.MinData.Value.value_or(0), Item,
+        E.MinData.Expr ? at(E.MinData.Expr) : EntryLoc, Ctx);
 }
 
 void PropertyMinSizeCheck::checkPcEntry(const KsModel &Model,
@@ -122,81 +206,23 @@ void PropertyMinSizeCheck::checkPcEntry(const KsModel &Model,
   const std::string Item = Model.describeEntry(A, E);
   // PortCls hands the request to Handler without any size check (it builds
   // its KS items with MinData 0): the handler must look at ValueSize.
-  if (const HandlerAccess *Acc = Model.accessOf(E.PcHandler.Function);
-      Acc && !Acc->ChecksDataLength && Acc->DataAccess) {
-    diag(at(E.Init),
-         "%0: handler '%1' accesses %2 bytes through PropertyRequest->Value%3 "
-         "without checking ValueSize first, and PortCls checks no buffer size "
-         "for "
-         "it: a smaller buffer from the caller is overrun")
-        << Item << E.PcHandler.name() << static_cast<unsigned>(*Acc->DataAccess)
-        << asType(Acc->DataType, Ctx);
-    noteAccess(Acc->DataAccessExpr, E.PcHandler.name(), "accesses",
-               *Acc->DataAccess, Acc->DataType, Ctx);
-  }
+  const Role Pc[] = {{&E.PcHandler, "accesses"}};
+  judge(Model, "pcValue", Pc, HandlerBuffer::Data, GuaranteeKind::MinData, E,
+        /*Own=*/0, Item, at(E.Init), Ctx);
   // An extended item whose generic handler validates ValueSize against the
   // extension's MinData, then calls the extension's handlers.
   if (!E.ExtMinData.Value)
     return; // not an extended item with a constant MinData
   for (const auto &[Field, H] : E.ExtHandlers) {
-    const HandlerAccess *Acc = Model.accessOf(H.Function);
-    if (!Acc || Acc->ChecksDataLength || !Acc->DataAccess ||
-        *Acc->DataAccess <=
-            largestDeclared(SharedExtMinData, H, *E.ExtMinData.Value))
-      continue;
-    diag(E.ExtMinData.Expr ? at(E.ExtMinData.Expr) : at(E.Init),
-         "MinData %0 of %1 is smaller than the %2 bytes its %3 '%4' accesses "
-         "through PropertyRequest->Value%5: a %0-byte value passes the "
-         "driver's MinData check and the handler overruns it by %6 bytes")
-        << static_cast<unsigned>(*E.ExtMinData.Value) << Item
-        << static_cast<unsigned>(*Acc->DataAccess) << Field << H.name()
-        << asType(Acc->DataType, Ctx)
-        << static_cast<unsigned>(*Acc->DataAccess - *E.ExtMinData.Value);
-    noteAccess(Acc->DataAccessExpr, H.name(), "accesses", *Acc->DataAccess,
-               Acc->DataType, Ctx);
-  }
-}
-
-uint64_t PropertyMinSizeCheck::largestDeclared(
-    const llvm::DenseMap<const FunctionDecl *, uint64_t> &Map,
-    const HandlerRef &H, uint64_t Own) const {
-  auto It = Map.find(H.Function);
-  return It == Map.end() ? Own : std::max(Own, It->second);
-}
-
-void PropertyMinSizeCheck::collectShared(const KsModel &Model,
-                                         ASTContext &Ctx) {
-  SharedMinData.clear();
-  SharedMinProperty.clear();
-  SharedExtMinData.clear();
-  // A size that is not a constant could be anything: it covers every access.
-  auto Raise = [](llvm::DenseMap<const FunctionDecl *, uint64_t> &Map,
-                  const HandlerRef &H, const TableValue &V, uint64_t Floor) {
-    if (!H.Function)
-      return;
-    uint64_t Size =
-        V.unknown() ? UINT64_MAX : std::max(V.Value.value_or(0), Floor);
-    uint64_t &Slot = Map[H.Function];
-    Slot = std::max(Slot, Size);
-  };
-  uint64_t KsProperty = namedTypeSize(Ctx, "KSPROPERTY").value_or(0);
-  for (const ItemArray &A : Model.ItemArrays) {
-    if (A.Info.Family != ItemFamily::Property || A.Fast)
-      continue;
-    for (const ItemEntry &E : A.Entries) {
-      for (const HandlerRef *H : {&E.Get, &E.Set}) {
-        Raise(SharedMinData, *H, E.MinData, 0);
-        Raise(SharedMinProperty, *H, E.MinProperty, KsProperty);
-      }
-      Raise(SharedMinProperty, E.Support, E.MinProperty, KsProperty);
-      for (const auto &Ext : E.ExtHandlers)
-        Raise(SharedExtMinData, Ext.second, E.ExtMinData, 0);
-    }
+    const Role Ext[] = {{&H, Field}};
+    judge(Model, "extMinData", Ext, HandlerBuffer::Data,
+          GuaranteeKind::ExtMinData, E, *E.ExtMinData.Value, Item,
+          E.ExtMinData.Expr ? at(E.ExtMinData.Expr) : at(E.Init), Ctx);
   }
 }
 
 void PropertyMinSizeCheck::checkModel(const KsModel &Model, ASTContext &Ctx) {
-  collectShared(Model, Ctx);
+  Sharers = handlerSharers(Model, Ctx);
   for (const ItemArray &A : Model.ItemArrays) {
     if (A.Info.Family != ItemFamily::Property || A.Fast)
       continue;
@@ -207,6 +233,7 @@ void PropertyMinSizeCheck::checkModel(const KsModel &Model, ASTContext &Ctx) {
         checkPcEntry(Model, A, E, Ctx);
     }
   }
+  Sharers.clear();
 }
 
 } // namespace ks

@@ -347,7 +347,147 @@ public:
     return Uses;
   }
 
+  /// Finds the branches on the item id (\p IsItemId tells an expression
+  /// that reads it): switches on it, and `==`/`!=` tests of it against a
+  /// constant (each operand of `&&`/`||` is a block of its own).
+  void findIdBranches(llvm::function_ref<bool(const Expr *)> IsItemId,
+                      ASTContext &Ctx) {
+    if (!Map)
+      return;
+    for (const CFGBlock *B : *Graph) {
+      if (B->succ_size() < 2)
+        continue;
+      if (const auto *SW =
+              dyn_cast_or_null<SwitchStmt>(B->getTerminatorStmt())) {
+        if (!IsItemId(SW->getCond()))
+          continue;
+        Branch Br;
+        Br.IsSwitch = true;
+        bool Constant = true;
+        for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
+          std::optional<int64_t> V;
+          const CFGBlock *To = Succ.getReachableBlock();
+          if (const auto *CS =
+                  To ? dyn_cast_or_null<CaseStmt>(To->getLabel()) : nullptr) {
+            V = constantOf(CS->getLHS(), Ctx);
+            if (!V || CS->getRHS())
+              Constant = false; // a case range, or a value not known
+          }
+          Br.Cases.push_back(V);
+          if (V)
+            Br.All.push_back(*V);
+        }
+        if (!Constant)
+          continue;
+        llvm::sort(Br.All);
+        Named.insert(Named.end(), Br.All.begin(), Br.All.end());
+        Branches[B] = std::move(Br);
+        continue;
+      }
+      if (B->succ_size() != 2)
+        continue;
+      const auto *BO = dyn_cast_or_null<BinaryOperator>(
+          B->getLastCondition() ? B->getLastCondition()->IgnoreParens()
+                                : nullptr);
+      if (!BO || (BO->getOpcode() != BO_EQ && BO->getOpcode() != BO_NE))
+        continue;
+      const Expr *Other = IsItemId(BO->getLHS())   ? BO->getRHS()
+                          : IsItemId(BO->getRHS()) ? BO->getLHS()
+                                                   : nullptr;
+      std::optional<int64_t> V = Other ? constantOf(Other, Ctx) : std::nullopt;
+      if (!V)
+        continue;
+      Branch Br;
+      Br.Value = *V;
+      Br.Equal = BO->getOpcode() == BO_EQ;
+      Named.push_back(*V);
+      Branches[B] = std::move(Br);
+    }
+    llvm::sort(Named);
+    Named.erase(std::unique(Named.begin(), Named.end()), Named.end());
+    for (int64_t V : Named)
+      Reach.push_back(reachable(V));
+    Reach.push_back(reachable(std::nullopt));
+  }
+
+  /// Which ids reach any of \p Uses.
+  IdFilter filterOf(llvm::ArrayRef<const Expr *> Uses) const {
+    IdFilter F;
+    if (Named.empty())
+      return F;
+    auto Reached = [&](const llvm::SmallPtrSet<const CFGBlock *, 32> &R) {
+      return llvm::any_of(Uses, [&](const Expr *U) {
+        const CFGBlock *B = block(U);
+        return !B || R.count(B); // not placed: any id may reach it
+      });
+    };
+    for (size_t I = 0; I < Named.size(); ++I)
+      if (Reached(Reach[I]))
+        F.Ids.push_back(Named[I]);
+    F.Other = Reached(Reach.back());
+    return F;
+  }
+
+  std::vector<int64_t> Named;
+
 private:
+  /// A branch on the item id: a switch (the case value of each successor,
+  /// nothing for default or the way past the switch) or a comparison.
+  struct Branch {
+    bool IsSwitch = false;
+    std::vector<std::optional<int64_t>> Cases;
+    std::vector<int64_t> All; ///< the switch's case values, sorted
+    int64_t Value = 0;
+    bool Equal = true;
+  };
+
+  static std::optional<int64_t> constantOf(const Expr *E, ASTContext &Ctx) {
+    if (!E || E->isValueDependent() || E->containsErrors())
+      return std::nullopt;
+    std::optional<llvm::APSInt> V = E->getIntegerConstantExpr(Ctx);
+    if (!V || V->getBitWidth() > 64)
+      return std::nullopt;
+    return static_cast<int64_t>(V->getZExtValue());
+  }
+
+  /// The blocks an item with id \p Id (nothing: an id no branch names)
+  /// can reach from the entry.
+  llvm::SmallPtrSet<const CFGBlock *, 32>
+  reachable(std::optional<int64_t> Id) const {
+    llvm::SmallPtrSet<const CFGBlock *, 32> Seen;
+    llvm::SmallVector<const CFGBlock *, 32> Work{&Graph->getEntry()};
+    while (!Work.empty()) {
+      const CFGBlock *B = Work.pop_back_val();
+      if (!B || !Seen.insert(B).second)
+        continue;
+      auto It = Branches.find(B);
+      unsigned I = 0;
+      for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
+        unsigned Index = I++;
+        const CFGBlock *To = Succ.getReachableBlock();
+        if (!To)
+          continue;
+        if (It != Branches.end()) {
+          const Branch &Br = It->second;
+          bool Taken;
+          if (Br.IsSwitch) {
+            std::optional<int64_t> Case = Br.Cases[Index];
+            Taken = Case ? Id && *Id == *Case
+                         : !Id || !std::binary_search(Br.All.begin(),
+                                                      Br.All.end(), *Id);
+          } else {
+            bool Same = Id && *Id == Br.Value;
+            Taken = (Index == 0) == (Br.Equal == Same);
+          }
+          if (!Taken)
+            continue;
+        }
+        Work.push_back(To);
+      }
+    }
+    return Seen;
+  }
+
   const CFGBlock *block(const Expr *E) const {
     return Map->getBlock(const_cast<Expr *>(E));
   }
@@ -377,6 +517,109 @@ private:
   std::unique_ptr<CFG> Graph;
   std::unique_ptr<CFGStmtMap> Map;
   llvm::DenseMap<const Stmt *, unsigned> Position;
+  llvm::DenseMap<const CFGBlock *, Branch> Branches;
+  /// Per named id, then for the other ids: the blocks they reach.
+  std::vector<llvm::SmallPtrSet<const CFGBlock *, 32>> Reach;
+};
+
+/// Whether an expression reads the id of the item the handler was called
+/// for: `Property->Id` (through casts, or the `Property` member of a
+/// KSP_PIN / KSNODEPROPERTY the argument is cast to),
+/// `PropertyRequest->PropertyItem->Id`, or a local that holds one of these
+/// and is never changed.
+class ItemIdReader {
+public:
+  ItemIdReader(const Stmt *Body, const ParmVarDecl *Property,
+               const ParmVarDecl *Request)
+      : Property(Property), Request(Request) {
+    llvm::SmallVector<const Stmt *, 64> Stack{Body};
+    llvm::SmallVector<const VarDecl *, 4> Candidates;
+    while (!Stack.empty()) {
+      const Stmt *S = Stack.pop_back_val();
+      if (!S)
+        continue;
+      if (const auto *DS = dyn_cast<DeclStmt>(S))
+        for (const Decl *D : DS->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D);
+              VD && VD->hasLocalStorage() && VD->getInit())
+            Candidates.push_back(VD);
+      noteChange(S);
+      for (const Stmt *Child : S->children())
+        Stack.push_back(Child);
+    }
+    // A pointer first (`PKSP_PIN Pin = (PKSP_PIN)Property;`), then the ids
+    // read through it.
+    for (bool Pointers : {true, false})
+      for (const VarDecl *VD : Candidates) {
+        if (Changed.count(VD) || VD->getType()->isPointerType() != Pointers)
+          continue;
+        const Expr *Init = VD->getInit();
+        if (Pointers ? isArgument(Init) : (*this)(Init))
+          (Pointers ? ArgumentLocals : IdLocals).insert(VD);
+      }
+  }
+
+  bool operator()(const Expr *E) const {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return IdLocals.count(DRE->getDecl());
+    const auto *ME = dyn_cast<MemberExpr>(E);
+    if (!ME || ME->getMemberDecl()->getName() != "Id")
+      return false;
+    const Expr *Base = throughAnonymous(ME->getBase());
+    if (Request) {
+      const auto *Item = dyn_cast<MemberExpr>(Base);
+      return Item && Item->getMemberDecl()->getName() == "PropertyItem" &&
+             refersTo(Item->getBase(), Request);
+    }
+    if (isArgument(Base))
+      return true;
+    const auto *Inner = dyn_cast<MemberExpr>(Base);
+    return Inner && Inner->getMemberDecl()->getName() == "Property" &&
+           isArgument(Inner->getBase());
+  }
+
+private:
+  /// KSIDENTIFIER keeps Set/Id/Flags in an anonymous struct in an anonymous
+  /// union: `Property->Id` reaches Id through both.
+  static const Expr *throughAnonymous(const Expr *E) {
+    E = E->IgnoreParenCasts();
+    while (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+      if (!FD || !FD->isAnonymousStructOrUnion())
+        break;
+      E = ME->getBase()->IgnoreParenCasts();
+    }
+    return E;
+  }
+
+  static bool refersTo(const Expr *E, const ValueDecl *D) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+    return D && DRE && DRE->getDecl() == D;
+  }
+  /// The property argument, or a local pointer that holds it.
+  bool isArgument(const Expr *E) const {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+    return DRE && Property &&
+           (DRE->getDecl() == Property || ArgumentLocals.count(DRE->getDecl()));
+  }
+  void noteChange(const Stmt *S) {
+    const Expr *Target = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->isAssignmentOp())
+      Target = BO->getLHS();
+    else if (const auto *UO = dyn_cast<UnaryOperator>(S);
+             UO &&
+             (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf))
+      Target = UO->getSubExpr();
+    if (const auto *DRE =
+            Target ? dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts())
+                   : nullptr)
+      Changed.insert(DRE->getDecl());
+  }
+
+  const ParmVarDecl *Property, *Request;
+  llvm::SmallPtrSet<const ValueDecl *, 4> Changed, IdLocals, ArgumentLocals;
 };
 
 } // namespace
@@ -410,6 +653,8 @@ std::optional<HandlerAccess> analyzeHandler(const FunctionDecl *FD,
   AccessVisitor V(Ctx, A, Irp, Property, Data, Request);
   V.TraverseStmt(Def->getBody());
   GuardOrder Order(Def, Ctx);
+  Order.findIdBranches(ItemIdReader(Def->getBody(), Property, Request), Ctx);
+  A.NamedIds = Order.Named;
   for (Buffer Of : {Buffer::Property, Buffer::Data}) {
     // The largest access no check of its buffer guards; else the largest.
     const AccessVisitor::Access *Unguarded = nullptr, *Largest = nullptr;
@@ -423,9 +668,18 @@ std::optional<HandlerAccess> analyzeHandler(const FunctionDecl *FD,
         if (G.Of == Of || G.Of == Buffer::Both)
           Checks.push_back(G.Where);
       // Every place the access happens must be guarded.
-      bool Guarded = llvm::all_of(Order.usesOf(Acc.Where), [&](const Expr *U) {
-        return Order.guarded(U, Checks);
-      });
+      llvm::SmallVector<const Expr *, 4> Uses = Order.usesOf(Acc.Where);
+      bool Guarded = llvm::all_of(
+          Uses, [&](const Expr *U) { return Order.guarded(U, Checks); });
+      HandlerAccess::Access Fact;
+      Fact.Fact.Of = Of == Buffer::Property ? HandlerBuffer::Property
+                                            : HandlerBuffer::Data;
+      Fact.Fact.Size = Acc.Size;
+      Fact.Fact.Guarded = Guarded;
+      Fact.Fact.Ids = Order.filterOf(Uses);
+      Fact.Type = Acc.Type;
+      Fact.Where = Acc.Where;
+      A.Accesses.push_back(std::move(Fact));
       if (!Guarded && (!Unguarded || Acc.Size > Unguarded->Size))
         Unguarded = &Acc;
     }

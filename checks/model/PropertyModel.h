@@ -9,6 +9,7 @@
 #ifndef KSTIDY_CHECKS_MODEL_PROPERTYMODEL_H
 #define KSTIDY_CHECKS_MODEL_PROPERTYMODEL_H
 
+#include "AccessRule.h"
 #include "KsTypes.h"
 #include "ModelValues.h"
 
@@ -133,6 +134,16 @@ struct HandlerAccess {
   /// function of the driver's that may look at either.
   bool ChecksPropertyLength = false; ///< PropertyRead is guarded
   bool ChecksDataLength = false;     ///< DataAccess is guarded
+
+  /// Every access, each with the item ids that reach it (AccessRule.h).
+  struct Access {
+    AccessFact Fact;
+    clang::QualType Type; ///< null for a sized memcpy/memset
+    const clang::Expr *Where = nullptr;
+  };
+  std::vector<Access> Accesses;
+  /// The ids the handler's branches on the item id name, sorted.
+  std::vector<int64_t> NamedIds;
 };
 
 /// Where an item size reaches the runtime.

@@ -279,6 +279,12 @@ void Exporter::handlers(schema::TranslationUnit &Tu) const {
     O.ItemStorageRead = number(Read.Size);
     O.ItemStorageReadWhere = location(Read.First ? Read.First->Cast : nullptr);
     O.ItemStorageReadEnd = location(Read.Last ? Read.Last->Cast : nullptr);
+    O.NamedIds = H->NamedIds;
+    for (const HandlerAccess::Access &A : H->Accesses)
+      O.Accesses.push_back(
+          {A.Fact.Of == HandlerBuffer::Property ? "property" : "data",
+           static_cast<int64_t>(A.Fact.Size), A.Fact.Guarded, A.Fact.Ids.Other,
+           A.Fact.Ids.Ids});
     Tu.Handlers.push_back(std::move(O));
   }
 }

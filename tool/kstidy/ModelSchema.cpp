@@ -38,6 +38,13 @@ public:
     if (const Value *E = O->get(Key))
       fromJSON(*E, Out, P.field(Key));
   }
+  /// An array of integers (other elements are skipped).
+  void mapOptional(llvm::StringRef Key, std::vector<int64_t> &Out) {
+    if (const Array *A = O->getArray(Key))
+      for (const Value &E : *A)
+        if (std::optional<int64_t> N = E.getAsInteger())
+          Out.push_back(*N);
+  }
   /// An array member: its objects (other elements are skipped).
   template <typename T>
   void mapOptional(llvm::StringRef Key, std::vector<T> &Out) {
@@ -315,6 +322,22 @@ static bool fromJSON(const Value &V, AutomationTable &Out, Path P) {
   return true;
 }
 
+static Value toJSON(const HandlerFacts::Access &A) {
+  return Object{{"buffer", A.Buffer},
+                {"size", A.Size},
+                {"guarded", A.Guarded},
+                {"otherIds", A.OtherIds},
+                {"ids", A.Ids}};
+}
+static bool fromJSON(const Value &V, HandlerFacts::Access &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "buffer", Out.Buffer, "size", Out.Size, "guarded", Out.Guarded,
+         "otherIds", Out.OtherIds, "ids", Out.Ids);
+  return true;
+}
+
 Value toJSON(const HandlerFacts &H) {
   return Object{{"name", H.Name},
                 {"location", H.Where},
@@ -327,7 +350,9 @@ Value toJSON(const HandlerFacts &H) {
                 {"checksDataLength", H.ChecksDataLength},
                 {"itemStorageRead", H.ItemStorageRead},
                 {"itemStorageReadLocation", H.ItemStorageReadWhere},
-                {"itemStorageReadEnd", H.ItemStorageReadEnd}};
+                {"itemStorageReadEnd", H.ItemStorageReadEnd},
+                {"namedIds", H.NamedIds},
+                {"accesses", H.Accesses}};
 }
 static bool fromJSON(const Value &V, HandlerFacts &Out, Path P) {
   Members O{V, P};
@@ -345,6 +370,8 @@ static bool fromJSON(const Value &V, HandlerFacts &Out, Path P) {
          Out.ChecksDataLength, "itemStorageRead", Out.ItemStorageRead,
          "itemStorageReadLocation", Out.ItemStorageReadWhere,
          "itemStorageReadEnd", Out.ItemStorageReadEnd);
+  O.mapOptional("namedIds", Out.NamedIds);
+  O.mapOptional("accesses", Out.Accesses);
   return true;
 }
 

@@ -181,6 +181,17 @@ struct HandlerFacts {
   bool ChecksPropertyLength = false, ChecksDataLength = false;
   std::optional<int64_t> ItemStorageRead;
   Loc ItemStorageReadWhere, ItemStorageReadEnd;
+  /// Each access, with the item ids that reach it ("accesses"; absent in
+  /// older exports: then the largest accesses above are all there is).
+  struct Access {
+    std::string Buffer; ///< "property" or "data"
+    int64_t Size = 0;
+    bool Guarded = false;
+    bool OtherIds = true;     ///< ids no branch names reach it
+    std::vector<int64_t> Ids; ///< the named ids that reach it
+  };
+  std::vector<Access> Accesses;
+  std::vector<int64_t> NamedIds; ///< the ids its branches name
 };
 
 /// What an allocator callback's body does. A fact is a location, present

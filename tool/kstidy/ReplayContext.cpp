@@ -81,17 +81,59 @@ TuContext::TuContext(const schema::TranslationUnit &Tu,
     I.Effects.ChecksDataLength = H.ChecksDataLength;
     I.Effects.ItemStorageRead = u32(H.ItemStorageRead);
     I.StorageRead = span(H.ItemStorageReadWhere, &H.ItemStorageReadEnd);
+    I.Facts = &H;
     Handlers[I.Effects.Name] = I;
   }
 }
 
-ksref::HandlerEffects TuContext::handler(const schema::Handler *H) const {
+namespace {
+
+/// The handler's effects on the paths item \p Id reaches: per buffer the
+/// largest unguarded access it reaches, else the largest guarded one.
+void effectsFor(const schema::HandlerFacts &H, int64_t Id,
+                ksref::HandlerEffects &E) {
+  auto Reaches = [&](const schema::HandlerFacts::Access &A) {
+    if (std::find(H.NamedIds.begin(), H.NamedIds.end(), Id) == H.NamedIds.end())
+      return A.OtherIds;
+    return std::find(A.Ids.begin(), A.Ids.end(), Id) != A.Ids.end();
+  };
+  for (const char *Buffer : {"property", "data"}) {
+    const schema::HandlerFacts::Access *Unguarded = nullptr, *Largest = nullptr;
+    for (const schema::HandlerFacts::Access &A : H.Accesses) {
+      if (A.Buffer != Buffer || !Reaches(A))
+        continue;
+      if (!Largest || A.Size > Largest->Size)
+        Largest = &A;
+      if (!A.Guarded && (!Unguarded || A.Size > Unguarded->Size))
+        Unguarded = &A;
+    }
+    const auto *Shown = Unguarded ? Unguarded : Largest;
+    uint32_t Size = Shown ? static_cast<uint32_t>(Shown->Size) : 0;
+    bool Checks = Shown && !Unguarded;
+    if (llvm::StringRef(Buffer) == "property") {
+      E.PropertyRead = Size;
+      E.ChecksPropertyLength = Checks;
+    } else {
+      E.DataAccess = Size;
+      E.ChecksDataLength = Checks;
+    }
+  }
+}
+
+} // namespace
+
+ksref::HandlerEffects TuContext::handler(const schema::Handler *H,
+                                         std::optional<int64_t> ItemId) const {
   ksref::HandlerEffects E;
   if (!H)
     return E; // NULL
   auto It = Handlers.find(H->Name);
-  if (It != Handlers.end())
-    return It->second.Effects;
+  if (It != Handlers.end()) {
+    E = It->second.Effects;
+    if (ItemId && It->second.Facts && !It->second.Facts->NamedIds.empty())
+      effectsFor(*It->second.Facts, *ItemId, E);
+    return E;
+  }
   E.Present = true;
   E.Callable = H->Name != "<expression>";
   if (E.Callable)

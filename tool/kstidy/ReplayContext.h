@@ -79,12 +79,20 @@ public:
 
   /// The handler in a slot, with what the static model saw it do when it
   /// is a known handler; NULL when \p H is.
-  ksref::HandlerEffects handler(const schema::Handler *H) const;
-  ksref::HandlerEffects handler(const schema::Field<schema::Handler> &H) const {
-    return handler(H.get());
+  /// With \p ItemId, what the handler does on the paths that item reaches
+  /// (when the export has the handler's accesses by item id).
+  ksref::HandlerEffects
+  handler(const schema::Handler *H,
+          std::optional<int64_t> ItemId = std::nullopt) const;
+  ksref::HandlerEffects
+  handler(const schema::Field<schema::Handler> &H,
+          std::optional<int64_t> ItemId = std::nullopt) const {
+    return handler(H.get(), ItemId);
   }
-  ksref::HandlerEffects handler(const std::optional<schema::Handler> &H) const {
-    return handler(H ? &*H : nullptr);
+  ksref::HandlerEffects
+  handler(const std::optional<schema::Handler> &H,
+          std::optional<int64_t> ItemId = std::nullopt) const {
+    return handler(H ? &*H : nullptr, ItemId);
   }
   /// Where a handler reads the per-IRP item storage, when the model saw it.
   const Span *storageRead(const std::string &Handler) const;
@@ -106,6 +114,7 @@ private:
   struct HandlerInfo {
     ksref::HandlerEffects Effects;
     Span StorageRead;
+    const schema::HandlerFacts *Facts = nullptr;
   };
   std::map<std::string, HandlerInfo> Handlers;
   std::vector<RuntimeFinding> &Findings;

@@ -38,9 +38,9 @@ KsPropertyTables::KsPropertyTables(const TuContext &C) {
       P.Id = u32(I.Id);
       P.MinProperty = u32(I.MinProperty);
       P.MinData = u32(I.MinData);
-      P.Get = C.handler(I.Get);
-      P.Set = C.handler(I.Set);
-      P.Support = C.handler(I.Support);
+      P.Get = C.handler(I.Get, I.Id);
+      P.Set = C.handler(I.Set, I.Id);
+      P.Support = C.handler(I.Support, I.Id);
       Info.Items.Items.push_back(P);
       Info.Entries.push_back(span(I.Where, &I.End));
       bool Unknown = false;

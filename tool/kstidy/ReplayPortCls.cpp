@@ -31,7 +31,8 @@ struct PcArray {
 /// An extended item's own handlers: get, set, support in that order (by
 /// their field names); others follow.
 std::vector<ksref::HandlerEffects>
-extensionHandlers(const TuContext &C, const schema::Extension &X) {
+extensionHandlers(const TuContext &C, const schema::Extension &X,
+                  std::optional<int64_t> Id) {
   std::vector<std::pair<int, ksref::HandlerEffects>> Ordered;
   for (const auto &[Key, H] : X.Handlers) {
     llvm::StringRef K = Key;
@@ -39,7 +40,7 @@ extensionHandlers(const TuContext &C, const schema::Extension &X) {
                : K.contains_insensitive("set")     ? 1
                : K.contains_insensitive("support") ? 2
                                                    : 3;
-    Ordered.emplace_back(Rank, C.handler(H));
+    Ordered.emplace_back(Rank, C.handler(H, Id));
   }
   std::stable_sort(
       Ordered.begin(), Ordered.end(),
@@ -81,12 +82,12 @@ PcReplay::PcReplay(TuContext &C) : C(C) {
         Item.Set = setName(*G);
       Item.Id = u32(I.Id);
       Item.Flags = u32(I.Flags);
-      Item.Handler = C.handler(I.PcHandler);
+      Item.Handler = C.handler(I.PcHandler, I.Id);
       if (I.Ext) {
         Item.Extended = true;
         Item.ExtMinData = u32(I.Ext->MinData);
         Item.ExtMinProperty = u32(I.Ext->MinProperty);
-        Item.ExtHandlers = extensionHandlers(C, *I.Ext);
+        Item.ExtHandlers = extensionHandlers(C, *I.Ext, I.Id);
       }
       P.Items.push_back(Item);
       P.Entries.push_back(span(I.Where, &I.End));

@@ -1,0 +1,187 @@
+//===- HandlerSummary.cpp -------------------------------------------------===//
+#include "HandlerSummary.h"
+#include "HandlerAccess.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/Support/Path.h"
+
+using namespace clang;
+
+namespace ks {
+namespace model {
+
+std::string usrOf(const FunctionDecl *FD) {
+  llvm::SmallString<128> Buf;
+  if (!FD || index::generateUSRForDecl(FD->getCanonicalDecl(), Buf))
+    return {};
+  return std::string(Buf);
+}
+
+FilePosition filePosition(SourceLocation L, const SourceManager &SM) {
+  FilePosition P;
+  L = SM.getFileLoc(L);
+  if (L.isInvalid())
+    return P;
+  FileID F = SM.getFileID(L);
+  if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(F)) {
+    llvm::SmallString<256> Path(Entry->getName());
+    SM.getFileManager().makeAbsolutePath(Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    P.File = std::string(Path);
+  }
+  P.Offset = SM.getFileOffset(L);
+  P.Line = SM.getSpellingLineNumber(L);
+  P.Column = SM.getSpellingColumnNumber(L);
+  return P;
+}
+
+namespace {
+
+const RecordDecl *pointeeRecord(QualType T) {
+  T = T.getCanonicalType();
+  return T->isPointerType() ? T->getPointeeType()->getAsRecordDecl() : nullptr;
+}
+
+bool namedRecord(QualType T, llvm::StringRef Name) {
+  const RecordDecl *RD = pointeeRecord(T);
+  return RD && RD->getName() == Name;
+}
+
+/// Which property handler signature \p FD has, if any.
+std::optional<Framework> handlerShape(const FunctionDecl *FD) {
+  if (!FD->getReturnType()->isIntegerType())
+    return std::nullopt;
+  if (FD->getNumParams() == 3 &&
+      namedRecord(FD->getParamDecl(0)->getType(), "_IRP") &&
+      FD->getParamDecl(1)->getType()->isPointerType() &&
+      FD->getParamDecl(2)->getType()->isPointerType())
+    return Framework::Ks;
+  if (FD->getNumParams() == 1 &&
+      namedRecord(FD->getParamDecl(0)->getType(), "_PCPROPERTY_REQUEST"))
+    return Framework::PortCls;
+  return std::nullopt;
+}
+
+/// The function definitions of user code, without entering function bodies
+/// or system headers.
+void collectDefinitions(const DeclContext *DC, const SourceManager &SM,
+                        std::vector<const FunctionDecl *> &Out) {
+  for (const Decl *D : DC->decls()) {
+    SourceLocation L = D->getLocation();
+    if (L.isValid() && SM.isInSystemHeader(SM.getFileLoc(L)))
+      continue;
+    if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
+      D = FTD->getTemplatedDecl(); // only its definition, not instantiated
+    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+      if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext())
+        Out.push_back(FD);
+      continue;
+    }
+    if (isa<NamespaceDecl, LinkageSpecDecl, CXXRecordDecl, ExportDecl>(D))
+      collectDefinitions(cast<DeclContext>(D), SM, Out);
+  }
+}
+
+std::string typeText(QualType T, const ASTContext &Ctx) {
+  return T.isNull() ? std::string() : typeName(T, Ctx);
+}
+
+} // namespace
+
+std::vector<HandlerSummary> summarizeHandlers(ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::vector<const FunctionDecl *> Defs;
+  collectDefinitions(Ctx.getTranslationUnitDecl(), SM, Defs);
+  std::vector<HandlerSummary> Out;
+  for (const FunctionDecl *FD : Defs) {
+    std::optional<Framework> Fw = handlerShape(FD);
+    if (!Fw)
+      continue;
+    std::optional<HandlerAccess> A = analyzeHandler(FD, *Fw, Ctx);
+    std::string Usr = usrOf(FD);
+    if (!A || Usr.empty())
+      continue;
+    HandlerSummary S;
+    S.Usr = std::move(Usr);
+    S.Name = FD->getQualifiedNameAsString();
+    S.Fw = *Fw;
+    S.NamedIds = A->NamedIds;
+    for (const HandlerAccess::Access &Acc : A->Accesses)
+      S.Accesses.push_back({Acc.Fact, typeText(Acc.Type, Ctx),
+                            filePosition(Acc.Where->getBeginLoc(), SM)});
+    Out.push_back(std::move(S));
+  }
+  return Out;
+}
+
+namespace {
+
+template <typename Fn>
+void forEachUse(const KsModel &Model, ASTContext &Ctx, Fn &&Use) {
+  const uint64_t KsProperty = namedTypeSize(Ctx, "KSPROPERTY").value_or(0);
+  auto Guarantee = [](const TableValue &V,
+                      uint64_t Floor) -> std::optional<uint64_t> {
+    if (V.unknown())
+      return std::nullopt; // could be anything
+    return std::max(V.Value.value_or(0), Floor);
+  };
+  for (const ItemArray &A : Model.ItemArrays) {
+    if (A.Info.Family != ItemFamily::Property || A.Fast)
+      continue;
+    for (const ItemEntry &E : A.Entries) {
+      std::optional<int64_t> Id;
+      if (!E.Id.unknown() && E.Id.Value)
+        Id = static_cast<int64_t>(*E.Id.Value);
+      for (const HandlerRef *H : {&E.Get, &E.Set}) {
+        Use(*H, GuaranteeKind::MinData, Sharer{Id, Guarantee(E.MinData, 0)});
+        Use(*H, GuaranteeKind::MinProperty,
+            Sharer{Id, Guarantee(E.MinProperty, KsProperty)});
+      }
+      Use(E.Support, GuaranteeKind::MinProperty,
+          Sharer{Id, Guarantee(E.MinProperty, KsProperty)});
+      for (const auto &Ext : E.ExtHandlers)
+        Use(Ext.second, GuaranteeKind::ExtMinData,
+            Sharer{Id, Guarantee(E.ExtMinData, 0)});
+    }
+  }
+}
+
+} // namespace
+
+llvm::DenseMap<const FunctionDecl *, ItemSharers>
+handlerSharers(const KsModel &Model, ASTContext &Ctx) {
+  llvm::DenseMap<const FunctionDecl *, ItemSharers> Out;
+  forEachUse(Model, Ctx,
+             [&](const HandlerRef &H, GuaranteeKind K, const Sharer &S) {
+               if (!H.Function)
+                 return;
+               ItemSharers &I = Out[H.Function];
+               (K == GuaranteeKind::MinProperty ? I.MinProperty
+                : K == GuaranteeKind::MinData   ? I.MinData
+                                                : I.ExtMinData)
+                   .push_back(S);
+             });
+  return Out;
+}
+
+std::vector<HandlerUse> handlerUses(const KsModel &Model, ASTContext &Ctx) {
+  std::vector<HandlerUse> Out;
+  llvm::DenseMap<const FunctionDecl *, std::string> Usrs;
+  forEachUse(Model, Ctx,
+             [&](const HandlerRef &H, GuaranteeKind K, const Sharer &S) {
+               if (!H.Function)
+                 return;
+               auto It = Usrs.try_emplace(H.Function).first;
+               if (It->second.empty())
+                 It->second = usrOf(H.Function);
+               if (!It->second.empty())
+                 Out.push_back({It->second, K, S});
+             });
+  return Out;
+}
+
+} // namespace model
+} // namespace ks

@@ -1,0 +1,87 @@
+//===- HandlerSummary.h - Handler facts that outlive their translation unit =//
+//
+// A driver's tables and its handlers are often in different files: the
+// PortCls tables in a header, the handlers in a .cpp that another TU
+// compiles. ks-property-min-size judges a table against its handler in one
+// TU; across TUs, kstidy joins what each TU knows, by the handler's
+// identity (its USR, which is the same in every TU that declares it):
+//
+// - summarizeHandlers: every function with a property handler's signature
+//   defined in the TU's own code, with each access to its buffers as plain
+//   data (sizes, guards, the item ids that reach it, file positions);
+// - handlerSharers: per handler, every item that uses it and what the
+//   runtime guarantees that item, for the shared-handler rule.
+//
+//===----------------------------------------------------------------------===//
+#ifndef KSTIDY_CHECKS_MODEL_HANDLERSUMMARY_H
+#define KSTIDY_CHECKS_MODEL_HANDLERSUMMARY_H
+
+#include "AccessRule.h"
+#include "KsModel.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include <string>
+#include <vector>
+
+namespace ks {
+namespace model {
+
+/// The handler's identity across translation units (clang's USR of its
+/// canonical declaration); empty when clang cannot give one.
+std::string usrOf(const clang::FunctionDecl *FD);
+
+/// A position in a file, as the outputs show it.
+struct FilePosition {
+  std::string File; ///< absolute, normalized
+  unsigned Offset = 0, Line = 0, Column = 0;
+};
+FilePosition filePosition(clang::SourceLocation L,
+                          const clang::SourceManager &SM);
+
+/// What one handler definition does with its buffers.
+struct HandlerSummary {
+  std::string Usr, Name;
+  Framework Fw = Framework::Ks;
+  std::vector<int64_t> NamedIds;
+  struct Access {
+    AccessFact Fact;
+    std::string Type; ///< empty for a sized memcpy/memset
+    FilePosition Where;
+  };
+  std::vector<Access> Accesses;
+};
+
+/// Every property handler (KS: NTSTATUS (PIRP, PKSIDENTIFIER, PVOID);
+/// PortCls: NTSTATUS (PPCPROPERTY_REQUEST)) the TU defines outside system
+/// headers whose body is analysable.
+std::vector<HandlerSummary> summarizeHandlers(clang::ASTContext &Ctx);
+
+/// The three sizes a handler's access is judged against.
+enum class GuaranteeKind { MinProperty, MinData, ExtMinData };
+
+/// The items that use each handler, by what the runtime guarantees them
+/// (MinProperty never below sizeof(KSPROPERTY)).
+struct ItemSharers {
+  std::vector<Sharer> MinProperty, MinData, ExtMinData;
+  const std::vector<Sharer> &of(GuaranteeKind K) const {
+    return K == GuaranteeKind::MinProperty ? MinProperty
+           : K == GuaranteeKind::MinData   ? MinData
+                                           : ExtMinData;
+  }
+};
+llvm::DenseMap<const clang::FunctionDecl *, ItemSharers>
+handlerSharers(const KsModel &Model, clang::ASTContext &Ctx);
+
+/// The same, by USR, for the join.
+struct HandlerUse {
+  std::string Usr;
+  GuaranteeKind Kind = GuaranteeKind::MinData;
+  Sharer Item;
+};
+std::vector<HandlerUse> handlerUses(const KsModel &Model,
+                                    clang::ASTContext &Ctx);
+
+} // namespace model
+} // namespace ks
+
+#endif
