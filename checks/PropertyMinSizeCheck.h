@@ -34,8 +34,8 @@ public:
   /// {"rule": "minProperty"|"minData"|"pcValue"|"extMinData", "item",
   ///  "id" (null: not a constant), "own": the size the runtime guarantees,
   ///  "handlers": [{"usr", "name", "verb" or "field"}] in the order judged}.
-  static constexpr const char *DeferredMarker = "\x1f"
-                                                "kstidy-deferred ";
+  /// (Printable: clang escapes control characters in diagnostic text.)
+  static constexpr const char *DeferredMarker = "<kstidy-deferred> ";
 
   // The messages, shared with the join. Type: a type name, or empty.
   static std::string minPropertyMessage(uint64_t Guaranteed,

@@ -624,6 +624,32 @@ private:
 
 } // namespace
 
+namespace {
+
+bool pointsToRecord(QualType T, llvm::StringRef Name) {
+  T = T.getCanonicalType();
+  if (!T->isPointerType())
+    return false;
+  const RecordDecl *RD = T->getPointeeType()->getAsRecordDecl();
+  return RD && RD->getName() == Name;
+}
+
+} // namespace
+
+std::optional<Framework> handlerSignature(const FunctionDecl *FD) {
+  if (!FD || !FD->getReturnType()->isIntegerType())
+    return std::nullopt;
+  if (FD->getNumParams() == 3 &&
+      pointsToRecord(FD->getParamDecl(0)->getType(), "_IRP") &&
+      FD->getParamDecl(1)->getType()->isPointerType() &&
+      FD->getParamDecl(2)->getType()->isPointerType())
+    return Framework::Ks;
+  if (FD->getNumParams() == 1 &&
+      pointsToRecord(FD->getParamDecl(0)->getType(), "_PCPROPERTY_REQUEST"))
+    return Framework::PortCls;
+  return std::nullopt;
+}
+
 std::optional<HandlerAccess> analyzeHandler(const FunctionDecl *FD,
                                             Framework Fw, ASTContext &Ctx) {
   if (!FD)

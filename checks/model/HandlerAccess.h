@@ -24,6 +24,11 @@ std::optional<HandlerAccess> analyzeHandler(const clang::FunctionDecl *FD,
                                             Framework Fw,
                                             clang::ASTContext &Ctx);
 
+/// Which property handler signature \p FD has: KS's PFNKSHANDLER
+/// (NTSTATUS (PIRP, PKSIDENTIFIER, PVOID), any pointer types after the IRP)
+/// or PortCls's PCPFNPROPERTY_HANDLER (NTSTATUS (PPCPROPERTY_REQUEST)).
+std::optional<Framework> handlerSignature(const clang::FunctionDecl *FD);
+
 } // namespace model
 } // namespace ks
 

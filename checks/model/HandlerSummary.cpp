@@ -3,7 +3,6 @@
 #include "HandlerAccess.h"
 
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 #include "llvm/Support/Path.h"
@@ -40,74 +39,28 @@ FilePosition filePosition(SourceLocation L, const SourceManager &SM) {
 
 namespace {
 
-const RecordDecl *pointeeRecord(QualType T) {
-  T = T.getCanonicalType();
-  return T->isPointerType() ? T->getPointeeType()->getAsRecordDecl() : nullptr;
-}
-
-bool namedRecord(QualType T, llvm::StringRef Name) {
-  const RecordDecl *RD = pointeeRecord(T);
-  return RD && RD->getName() == Name;
-}
-
-/// Which property handler signature \p FD has, if any.
-std::optional<Framework> handlerShape(const FunctionDecl *FD) {
-  if (!FD->getReturnType()->isIntegerType())
-    return std::nullopt;
-  if (FD->getNumParams() == 3 &&
-      namedRecord(FD->getParamDecl(0)->getType(), "_IRP") &&
-      FD->getParamDecl(1)->getType()->isPointerType() &&
-      FD->getParamDecl(2)->getType()->isPointerType())
-    return Framework::Ks;
-  if (FD->getNumParams() == 1 &&
-      namedRecord(FD->getParamDecl(0)->getType(), "_PCPROPERTY_REQUEST"))
-    return Framework::PortCls;
-  return std::nullopt;
-}
-
-/// The function definitions of user code, without entering function bodies
-/// or system headers.
-void collectDefinitions(const DeclContext *DC, const SourceManager &SM,
-                        std::vector<const FunctionDecl *> &Out) {
-  for (const Decl *D : DC->decls()) {
-    SourceLocation L = D->getLocation();
-    if (L.isValid() && SM.isInSystemHeader(SM.getFileLoc(L)))
-      continue;
-    if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
-      D = FTD->getTemplatedDecl(); // only its definition, not instantiated
-    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
-      if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext())
-        Out.push_back(FD);
-      continue;
-    }
-    if (isa<NamespaceDecl, LinkageSpecDecl, CXXRecordDecl, ExportDecl>(D))
-      collectDefinitions(cast<DeclContext>(D), SM, Out);
-  }
-}
-
 std::string typeText(QualType T, const ASTContext &Ctx) {
   return T.isNull() ? std::string() : typeName(T, Ctx);
 }
 
 } // namespace
 
-std::vector<HandlerSummary> summarizeHandlers(ASTContext &Ctx) {
+std::vector<HandlerSummary> summarizeHandlers(const KsModel &Model,
+                                              ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
-  std::vector<const FunctionDecl *> Defs;
-  collectDefinitions(Ctx.getTranslationUnitDecl(), SM, Defs);
   std::vector<HandlerSummary> Out;
-  for (const FunctionDecl *FD : Defs) {
-    std::optional<Framework> Fw = handlerShape(FD);
-    if (!Fw)
+  for (const auto &[FD, Fw] : Model.HandlerDefinitions) {
+    if (SM.isInSystemHeader(SM.getFileLoc(FD->getLocation())))
       continue;
-    std::optional<HandlerAccess> A = analyzeHandler(FD, *Fw, Ctx);
+    // The model analysed every one (ModelBuilder::analyzeHandlers).
+    const HandlerAccess *A = Model.accessOf(FD);
     std::string Usr = usrOf(FD);
     if (!A || Usr.empty())
       continue;
     HandlerSummary S;
     S.Usr = std::move(Usr);
     S.Name = FD->getQualifiedNameAsString();
-    S.Fw = *Fw;
+    S.Fw = Fw;
     S.NamedIds = A->NamedIds;
     for (const HandlerAccess::Access &Acc : A->Accesses)
       S.Accesses.push_back({Acc.Fact, typeText(Acc.Type, Ctx),

@@ -54,7 +54,8 @@ struct HandlerSummary {
 /// Every property handler (KS: NTSTATUS (PIRP, PKSIDENTIFIER, PVOID);
 /// PortCls: NTSTATUS (PPCPROPERTY_REQUEST)) the TU defines outside system
 /// headers whose body is analysable.
-std::vector<HandlerSummary> summarizeHandlers(clang::ASTContext &Ctx);
+std::vector<HandlerSummary> summarizeHandlers(const KsModel &Model,
+                                              clang::ASTContext &Ctx);
 
 /// The three sizes a handler's access is judged against.
 enum class GuaranteeKind { MinProperty, MinData, ExtMinData };

@@ -159,6 +159,11 @@ KsModel::handlerAccesses() const {
         if (std::none_of(Out.begin(), Out.end(),
                          [&](const auto &P) { return P.second == H; }))
           Out.emplace_back(FD, H);
+  for (const auto &[FD, Fw] : HandlerDefinitions)
+    if (const HandlerAccess *H = accessOf(FD))
+      if (std::none_of(Out.begin(), Out.end(),
+                       [&](const auto &P) { return P.second == H; }))
+        Out.emplace_back(FD->getCanonicalDecl(), H);
   return Out;
 }
 

@@ -216,6 +216,11 @@ void ModelBuilder::addAutomationTable(const VarDecl *VD, int Index,
 }
 
 void ModelBuilder::registerMatchers(MatchFinder *Finder) {
+  // Candidates for handlers; handlerSignature() tells which are.
+  Finder->addMatcher(functionDecl(isDefinition(), anyOf(parameterCountIs(1),
+                                                        parameterCountIs(3)))
+                         .bind("handler-def"),
+                     this);
   std::vector<llvm::StringRef> Names;
   for (const DispatchApi &A : DispatchApis)
     Names.push_back(A.Name);
@@ -258,6 +263,11 @@ void ModelBuilder::registerMatchers(MatchFinder *Finder) {
 void ModelBuilder::run(const MatchFinder::MatchResult &R) {
   ASTContext &C = *R.Context;
   Ctx = &C;
+  if (const auto *FD = R.Nodes.getNodeAs<FunctionDecl>("handler-def")) {
+    if (std::optional<Framework> Fw = handlerSignature(FD))
+      Model.HandlerDefinitions.push_back({FD, *Fw});
+    return;
+  }
   if (const auto *Call = R.Nodes.getNodeAs<CallExpr>("call")) {
     if (!Call->containsErrors())
       addCallSite(Call, R.Nodes.getNodeAs<FunctionDecl>("api"), C);
@@ -378,6 +388,17 @@ void ModelBuilder::analyzeHandlers(ASTContext &C) {
           Model.Accesses[H->Function] = *Access;
       }
     }
+  }
+  // The handlers no table of this TU names: a table of another TU may
+  // (the whole-driver join, the export).
+  const SourceManager &SM = C.getSourceManager();
+  for (const auto &[FD, Fw] : Model.HandlerDefinitions) {
+    const FunctionDecl *Canonical = FD->getCanonicalDecl();
+    if (Model.Accesses.count(Canonical) ||
+        SM.isInSystemHeader(SM.getFileLoc(FD->getLocation())))
+      continue;
+    if (auto Access = analyzeHandler(FD, Fw, C))
+      Model.Accesses[Canonical] = *Access;
   }
 }
 

@@ -214,6 +214,12 @@ struct PropertyModel {
   std::vector<ItemSizeSite> Sites;
   std::vector<ItemStorageCast> StorageCasts;
   std::vector<ExtendedItemRecord> ExtendedRecords;
+  /// Every function defined in user code with a property handler's
+  /// signature (KS: (PIRP, PKSIDENTIFIER, PVOID); PortCls:
+  /// (PPCPROPERTY_REQUEST)), named by a table of this TU or not: the
+  /// whole-driver join's handlers (HandlerSummary.h).
+  std::vector<std::pair<const clang::FunctionDecl *, Framework>>
+      HandlerDefinitions;
 
 private:
   friend class KsModel;

@@ -91,15 +91,24 @@ RunOutput analyzeAll(const CompilationDatabase &DB, const CliOptions &O,
   std::vector<TuResult> Results(N);
   std::vector<std::optional<llvm::json::Value>> Exports(N);
   const bool WantModel = O.ExportModel || O.Compare;
+  // Whole-driver analysis (WholeDriver.h): with several TUs, each one
+  // summarizes the handlers it defines for the tables of the others.
+  const bool WantFacts =
+      N > 1 && llvm::is_contained(Out.Checks, "ks-property-min-size");
+  std::vector<TuFacts> Facts(N);
 
   Progress Bar(N, !O.Quiet && llvm::sys::Process::StandardErrIsDisplayed());
   std::atomic<size_t> Next{0};
   auto Work = [&](Analyzer &A) {
     size_t Current = 0;
-    if (WantModel)
+    if (WantModel || WantFacts)
       A.setModelSink([&](const model::KsModel &M, clang::ASTContext &Ctx) {
-        Exports[Current] =
-            exportTranslationUnit(M, Ctx, O.Sources[Current], Cwd);
+        if (WantModel)
+          Exports[Current] =
+              exportTranslationUnit(M, Ctx, O.Sources[Current], Cwd);
+        if (WantFacts)
+          Facts[Current] = {model::summarizeHandlers(M, Ctx),
+                            model::handlerUses(M, Ctx)};
       });
     for (size_t I; (I = Next++) < N;) {
       Current = I;
@@ -131,6 +140,19 @@ RunOutput analyzeAll(const CompilationDatabase &DB, const CliOptions &O,
       T.join();
   }
   Bar.finish();
+  // The join: each deferred entry against the summaries of every TU.
+  std::vector<DeferredJudgement> Deferred;
+  for (const TuResult &R : Results)
+    Deferred.insert(Deferred.end(), R.Deferred.begin(), R.Deferred.end());
+  JoinResult Joined = joinWholeDriver(Deferred, Facts);
+  for (Finding &F : Joined.Findings)
+    Out.Findings.push_back(std::move(F));
+  if (!Joined.Unjudged.empty())
+    for (TuResult &R : Results)
+      if (!R.Deferred.empty()) {
+        R.Unjudged = std::move(Joined.Unjudged); // said once for the run
+        break;
+      }
   for (size_t I = 0; I < N; ++I) {
     for (Finding &F : PerTu[I])
       Out.Findings.push_back(std::move(F));

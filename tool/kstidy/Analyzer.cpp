@@ -275,6 +275,10 @@ Analyzer::create(const CompilationDatabase &DB, AnalysisOptions O,
   // WDK) headers stay excluded through SystemHeaders=false.
   Defaults.HeaderFilterRegex = ".*";
   Defaults.SystemHeaders = false;
+  // ks-property-min-size hands entries whose handler is defined in another
+  // TU to the whole-driver join (WholeDriver.h) instead of dropping them.
+  Defaults.CheckOptions["KsWholeDriver"] =
+      tidy::ClangTidyOptions::ClangTidyValue("true");
 
   tidy::ClangTidyOptions Overrides;
   if (O.ConfigOverride) {
@@ -403,6 +407,15 @@ TuResult Analyzer::analyze(StringRef File, std::vector<Finding> &Findings) {
   Tool.run(&Factory);
 
   for (Finding &F : toFindings(DiagConsumer->take())) {
+    if (auto Deferred = readDeferred(F)) {
+      // Only the check writes these; one it could not have meant is not
+      // the input's fault, and not a finding either.
+      if (*Deferred)
+        Result.Deferred.push_back(std::move(**Deferred));
+      else
+        llvm::consumeError(Deferred->takeError());
+      continue;
+    }
     bool Compiler = StringRef(F.Check).starts_with("clang-diagnostic-");
     if (F.IsError && Compiler) {
       ++Result.Errors;

@@ -10,6 +10,7 @@
 
 #include "Findings.h"
 #include "WdkProfile.h"
+#include "WholeDriver.h"
 #include "model/ModelBuilder.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
@@ -85,6 +86,10 @@ struct TuResult {
   /// How the source was read where that differs from a plain C/C++ file
   /// (e.g. NUL bytes read as whitespace, as MSVC does).
   std::vector<std::string> InputNotes;
+  /// Entries whose handlers have no body in this TU, for the whole-driver
+  /// join (WholeDriver.h); after it, the handlers no TU of the run defined.
+  std::vector<DeferredJudgement> Deferred;
+  std::vector<UnjudgedHandler> Unjudged;
 };
 
 class Analyzer {

@@ -118,6 +118,49 @@ void addMissingHeaders(const std::vector<TuResult> &Results,
 
 } // namespace
 
+namespace {
+
+/// Handlers that tables name but no TU of the run defines: the entries
+/// were not judged against what the handler does (WholeDriver.h). Once per
+/// handler, at its first entry.
+void addUnjudgedHandlers(const std::vector<TuResult> &Results,
+                         llvm::StringRef BaseDir, std::vector<Notice> &Out) {
+  std::map<std::string, std::vector<const UnjudgedHandler *>> ByHandler;
+  std::vector<std::string> Order;
+  for (const TuResult &R : Results)
+    for (const UnjudgedHandler &U : R.Unjudged) {
+      auto &List = ByHandler[U.Handler];
+      if (List.empty())
+        Order.push_back(U.Handler);
+      // An entry deferred for its MinProperty and its MinData: once.
+      if (llvm::none_of(List, [&](const UnjudgedHandler *Seen) {
+            return Seen->Item == U.Item;
+          }))
+        List.push_back(&U);
+    }
+  for (const std::string &H : Order) {
+    const std::vector<const UnjudgedHandler *> &List = ByHandler[H];
+    const UnjudgedHandler &First = *List.front();
+    Out.push_back(
+        {Notice::Level::Note, "handler-not-analysed",
+         displayPath(First.Where.File, BaseDir) + ":" +
+             std::to_string(First.Where.Line) + ": handler '" + H + "' of " +
+             First.Item +
+             (List.size() > 1 ? " (and " +
+                                    plural(List.size() - 1, "other entry",
+                                           "other entries") +
+                                    ")"
+                              : std::string()) +
+             " is defined in none of the analysed sources: its buffer "
+             "accesses were not judged against the item sizes "
+             "(ks-property-min-size); analyse the file that defines it in "
+             "the same run",
+         First.Where});
+  }
+}
+
+} // namespace
+
 std::vector<Notice> collectNotices(const std::vector<TuResult> &Results,
                                    llvm::StringRef BaseDir,
                                    bool ShowParseErrors) {
@@ -155,6 +198,7 @@ std::vector<Notice> collectNotices(const std::vector<TuResult> &Results,
   }
   addMissingHeaders(Results, BaseDir, Out);
   addBlindSpots(Results, BaseDir, Out);
+  addUnjudgedHandlers(Results, BaseDir, Out);
   if (Pch)
     Out.push_back({Notice::Level::Note, "pch-dropped",
                    "dropped precompiled-header flags (/Yu, /Yc, /Fp, "

@@ -17,8 +17,20 @@ namespace ks {
 
 std::vector<RuntimeFinding> replayModel(const schema::Document &Document) {
   std::vector<RuntimeFinding> Out;
+  // A table's handler may be defined in another TU (the whole-driver join
+  // of the static side): by name, when one definition has it.
+  replay::TuContext::RunHandlers Run;
+  for (const schema::TranslationUnit &Tu : Document.TranslationUnits)
+    for (const schema::HandlerFacts &H : Tu.Handlers) {
+      auto [It, New] = Run.try_emplace(H.Name, &H);
+      auto Same = [](const schema::Loc &A, const schema::Loc &B) {
+        return A && B && A->File == B->File && A->Line == B->Line;
+      };
+      if (!New && It->second && !Same(It->second->Where, H.Where))
+        It->second = nullptr; // two functions by one name: unknown
+    }
   for (const schema::TranslationUnit &Tu : Document.TranslationUnits) {
-    replay::TuContext C(Tu, Out);
+    replay::TuContext C(Tu, Out, &Run);
     {
       replay::KsPropertyTables Tables(C);
       replay::replayKsProperties(C, Tables);

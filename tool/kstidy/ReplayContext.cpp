@@ -68,18 +68,28 @@ uint32_t ksItemSize() {
 
 uint32_t pcItemSize() { return ksref::pcPropertyItemLayout().Size; }
 
+namespace {
+
+ksref::HandlerEffects effectsOf(const schema::HandlerFacts &H) {
+  ksref::HandlerEffects E;
+  E.Name = H.Name;
+  E.Present = true;
+  E.PropertyRead = u32(H.PropertyRead);
+  E.DataAccess = u32(H.DataAccess);
+  E.ChecksPropertyLength = H.ChecksPropertyLength;
+  E.ChecksDataLength = H.ChecksDataLength;
+  E.ItemStorageRead = u32(H.ItemStorageRead);
+  return E;
+}
+
+} // namespace
+
 TuContext::TuContext(const schema::TranslationUnit &Tu,
-                     std::vector<RuntimeFinding> &Out)
-    : Tu(Tu), Findings(Out) {
+                     std::vector<RuntimeFinding> &Out, const RunHandlers *Run)
+    : Tu(Tu), Findings(Out), Run(Run) {
   for (const schema::HandlerFacts &H : Tu.Handlers) {
     HandlerInfo I;
-    I.Effects.Name = H.Name;
-    I.Effects.Present = true;
-    I.Effects.PropertyRead = u32(H.PropertyRead);
-    I.Effects.DataAccess = u32(H.DataAccess);
-    I.Effects.ChecksPropertyLength = H.ChecksPropertyLength;
-    I.Effects.ChecksDataLength = H.ChecksDataLength;
-    I.Effects.ItemStorageRead = u32(H.ItemStorageRead);
+    I.Effects = effectsOf(H);
     I.StorageRead = span(H.ItemStorageReadWhere, &H.ItemStorageReadEnd);
     I.Facts = &H;
     Handlers[I.Effects.Name] = I;
@@ -134,6 +144,14 @@ ksref::HandlerEffects TuContext::handler(const schema::Handler *H,
       effectsFor(*It->second.Facts, *ItemId, E);
     return E;
   }
+  // Defined in another TU of the run (one definition by that name).
+  if (Run)
+    if (auto R = Run->find(H->Name); R != Run->end() && R->second) {
+      E = effectsOf(*R->second);
+      if (ItemId && !R->second->NamedIds.empty())
+        effectsFor(*R->second, *ItemId, E);
+      return E;
+    }
   E.Present = true;
   E.Callable = H->Name != "<expression>";
   if (E.Callable)

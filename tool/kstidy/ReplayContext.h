@@ -72,8 +72,12 @@ inline constexpr uint32_t KsPinFlagDenyUserModeAccess = 0x80000000u;
 /// model saw, and the findings.
 class TuContext {
 public:
-  TuContext(const schema::TranslationUnit &Tu,
-            std::vector<RuntimeFinding> &Out);
+  /// The handlers of every TU of the export by name; null for a name two
+  /// different definitions share (static functions of two files).
+  using RunHandlers = std::map<std::string, const schema::HandlerFacts *>;
+
+  TuContext(const schema::TranslationUnit &Tu, std::vector<RuntimeFinding> &Out,
+            const RunHandlers *Run = nullptr);
 
   const schema::TranslationUnit &Tu;
 
@@ -117,6 +121,7 @@ private:
     const schema::HandlerFacts *Facts = nullptr;
   };
   std::map<std::string, HandlerInfo> Handlers;
+  const RunHandlers *Run;
   std::vector<RuntimeFinding> &Findings;
   std::set<std::tuple<std::string, std::string, unsigned>> Seen;
 };

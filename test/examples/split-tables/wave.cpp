@@ -1,0 +1,6 @@
+// wave.cpp - the wave miniport's automation table.
+#include "audiotable.h"
+
+const PCAUTOMATION_TABLE *SplitWaveAutomation() {
+  return &SplitAudioAutomation;
+}

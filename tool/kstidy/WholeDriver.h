@@ -1,0 +1,69 @@
+//===- WholeDriver.h - Tables judged against handlers of other TUs --------===//
+//
+// ks-property-min-size judges a table against the handlers it names; when a
+// handler's body is in another translation unit (PortCls tables in a
+// header, handlers in a .cpp), the TU of the table cannot. In a kstidy run
+// the check hands such an entry over as a deferred judgement, each TU
+// summarizes the handlers it defines (model/HandlerSummary.h), and once
+// every TU is done the join judges each deferred entry against its
+// handler's summary, found by USR, with the same rule and messages as the
+// check (model/AccessRule.h, PropertyMinSizeCheck).
+//
+//===----------------------------------------------------------------------===//
+#ifndef KSTIDY_TOOL_WHOLEDRIVER_H
+#define KSTIDY_TOOL_WHOLEDRIVER_H
+
+#include "Findings.h"
+#include "model/HandlerSummary.h"
+
+#include "llvm/Support/Error.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ks {
+
+/// An entry whose handlers have no body in its TU, as the check deferred
+/// it (PropertyMinSizeCheck::DeferredMarker).
+struct DeferredJudgement {
+  std::string Check;
+  Location Where;   ///< where the finding goes (MinData, MinProperty, entry)
+  std::string Rule; ///< "minProperty", "minData", "pcValue", "extMinData"
+  std::string Item;
+  std::optional<int64_t> Id;
+  uint64_t Own = 0;
+  struct Handler {
+    std::string Usr, Name;
+    std::string Verb; ///< "reads"/"writes"/"accesses", or the ext field
+  };
+  std::vector<Handler> Handlers;
+};
+
+/// A deferred judgement from \p F when it is one (its message starts with
+/// the marker); an error when the marker's payload is malformed.
+std::optional<llvm::Expected<DeferredJudgement>> readDeferred(const Finding &F);
+
+/// What one TU contributes to the join.
+struct TuFacts {
+  std::vector<model::HandlerSummary> Handlers;
+  std::vector<model::HandlerUse> Uses;
+};
+
+/// A handler a deferred entry names that no TU of the run defines.
+struct UnjudgedHandler {
+  std::string Handler, Item, Rule;
+  Location Where;
+};
+
+struct JoinResult {
+  std::vector<Finding> Findings;
+  std::vector<UnjudgedHandler> Unjudged;
+};
+
+/// Judges every deferred entry against the summaries of the run's TUs.
+JoinResult joinWholeDriver(const std::vector<DeferredJudgement> &Deferred,
+                           const std::vector<TuFacts> &Facts);
+
+} // namespace ks
+
+#endif
