@@ -115,6 +115,7 @@ void PropertyMinSizeCheck::judge(const KsModel &Model, llvm::StringRef Rule,
       continue;
     }
     std::vector<AccessFact> Facts;
+    Facts.reserve(Acc->Accesses.size());
     for (const HandlerAccess::Access &X : Acc->Accesses)
       Facts.push_back(X.Fact);
     static const std::vector<Sharer> None;

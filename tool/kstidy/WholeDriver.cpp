@@ -112,6 +112,7 @@ JoinResult joinWholeDriver(const std::vector<DeferredJudgement> &Deferred,
       }
       const model::HandlerSummary &S = *It->second;
       std::vector<model::AccessFact> Accesses;
+      Accesses.reserve(S.Accesses.size());
       for (const model::HandlerSummary::Access &A : S.Accesses)
         Accesses.push_back(A.Fact);
       std::vector<model::Sharer> Sharers;
