@@ -16,6 +16,8 @@ using namespace clang;
 namespace ks {
 namespace model {
 
+bool bodyHasErrors(const Stmt *Root);
+
 namespace {
 
 /// Functions that take the IRP but cannot be checking its buffer lengths
@@ -69,9 +71,9 @@ class AccessVisitor : public RecursiveASTVisitor<AccessVisitor> {
 public:
   AccessVisitor(ASTContext &Ctx, HandlerAccess &A, const ParmVarDecl *Irp,
                 const ParmVarDecl *Property, const ParmVarDecl *Data,
-                const ParmVarDecl *Request)
+                const ParmVarDecl *Request, unsigned Depth = 0)
       : Ctx(Ctx), A(A), Irp(Irp), Property(Property), Data(Data),
-        Request(Request) {}
+        Request(Request), Depth(Depth) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
 
@@ -80,6 +82,14 @@ public:
     if (BO->isAssignmentOp())
       if (const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParens()))
         StoredLengths.insert(ME);
+    // `(PBYTE)PropertyRequest->Value + Offset` computes an address (where
+    // it is read, if ever, is past what this cast says); comparing one
+    // reads nothing. (Visited before the casts below it.)
+    if (BO->isAdditiveOp() || BO->isComparisonOp())
+      for (const Expr *Side : {BO->getLHS(), BO->getRHS()})
+        if (const auto *CE =
+                dyn_cast<ExplicitCastExpr>(Side->IgnoreParenImpCasts()))
+          AddressOnly.insert(CE);
     return true;
   }
 
@@ -105,6 +115,8 @@ public:
   }
 
   bool VisitExplicitCastExpr(ExplicitCastExpr *CE) {
+    if (AddressOnly.count(CE))
+      return true;
     QualType To = CE->getTypeAsWritten();
     if (!To->isPointerType())
       return true;
@@ -140,12 +152,17 @@ public:
           noteData(V->getZExtValue(), QualType(), Call);
       return true;
     }
-    if (!Callee || !isNonCheckingApi(Name))
-      for (const Expr *Arg : Call->arguments())
-        if (isParam(Arg, Irp) || isParam(Arg, Request)) {
-          Guards.push_back({Buffer::Both, Call});
-          break;
-        }
+    if (Callee && isNonCheckingApi(Name))
+      return true;
+    if (summarizeCallee(Call, Callee))
+      return true;
+    // A function of the driver's whose body is not here (or too deep): it
+    // may check either length (the benefit of the doubt).
+    for (const Expr *Arg : Call->arguments())
+      if (isParam(Arg, Irp) || isParam(Arg, Request)) {
+        Guards.push_back({Buffer::Both, Call});
+        break;
+      }
     return true;
   }
 
@@ -154,7 +171,11 @@ public:
     Buffer Of;
     uint64_t Size;
     QualType Type;
-    const Expr *Where;
+    const Expr *Where; ///< the access itself (in a helper: there)
+    /// Where it happens in this body: the access, or the call of the
+    /// helper that makes it.
+    const Expr *Site = nullptr;
+    const Expr *site() const { return Site ? Site : Where; }
   };
   struct Guard {
     Buffer Of;
@@ -201,6 +222,14 @@ private:
     }
   }
 
+  /// A helper of the driver's with its body in the TU, handed the IRP, the
+  /// property argument, Data or the PortCls request: its accesses to them
+  /// count at the call (judged by the checks before the call, unless the
+  /// helper checks first itself), and a length it checks counts as checked
+  /// after the call. One or two levels deep; false when it cannot be read
+  /// (no body, a system header, compile errors, too deep).
+  bool summarizeCallee(const CallExpr *Call, const FunctionDecl *Callee);
+
   void noteData(uint64_t Size, QualType T, const Expr *Where) {
     Accesses.push_back({Buffer::Data, Size, T, Where});
   }
@@ -212,9 +241,11 @@ private:
   ASTContext &Ctx;
   HandlerAccess &A;
   const ParmVarDecl *Irp, *Property, *Data, *Request;
+  unsigned Depth;
 
 public:
   llvm::SmallPtrSet<const MemberExpr *, 4> StoredLengths;
+  llvm::SmallPtrSet<const ExplicitCastExpr *, 4> AddressOnly;
 };
 
 } // namespace
@@ -222,7 +253,7 @@ public:
 /// Something in the body did not compile: what the handler reads, writes or
 /// checks cannot be known from what is left of it (clang drops or replaces
 /// the broken parts).
-static bool bodyHasErrors(const Stmt *Root) {
+bool bodyHasErrors(const Stmt *Root) {
   llvm::SmallVector<const Stmt *, 64> Stack{
       Root}; // no recursion: see Initializers
   while (!Stack.empty()) {
@@ -650,6 +681,75 @@ std::optional<Framework> handlerSignature(const FunctionDecl *FD) {
   return std::nullopt;
 }
 
+namespace {
+
+bool AccessVisitor::summarizeCallee(const CallExpr *Call,
+                                    const FunctionDecl *Callee) {
+  if (!Callee || Depth >= 2)
+    return false;
+  const FunctionDecl *Def = Callee->getDefinition();
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!Def || !Def->hasBody() || Def->isInvalidDecl() ||
+      SM.isInSystemHeader(SM.getFileLoc(Def->getLocation())) ||
+      bodyHasErrors(Def->getBody()))
+    return false;
+  // Which of the callee's parameters receives which of ours.
+  const ParmVarDecl *CIrp = nullptr, *CProperty = nullptr, *CData = nullptr,
+                    *CRequest = nullptr;
+  bool Handed = false;
+  for (unsigned I = 0; I < Call->getNumArgs() && I < Def->getNumParams(); ++I) {
+    const Expr *Arg = Call->getArg(I);
+    const ParmVarDecl *P = Def->getParamDecl(I);
+    const Expr *Bare = stripCasts(Arg);
+    if (isParam(Bare, Irp))
+      CIrp = P;
+    else if (isParam(Bare, Property))
+      CProperty = P;
+    else if (isData(Bare))
+      CData = P;
+    else if (isParam(Bare, Request))
+      CRequest = P;
+    else
+      continue;
+    Handed = true;
+  }
+  if (!Handed)
+    return false;
+  HandlerAccess Inner;
+  Inner.Fw = A.Fw;
+  AccessVisitor V(Ctx, Inner, CIrp, CProperty, CData, CRequest, Depth + 1);
+  V.TraverseStmt(Def->getBody());
+  GuardOrder Order(Def, Ctx);
+  bool Checks[2] = {false, false};
+  for (const Guard &G : V.Guards) {
+    if (G.Of != Buffer::Data)
+      Checks[0] = true;
+    if (G.Of != Buffer::Property)
+      Checks[1] = true;
+  }
+  for (const Access &Acc : V.Accesses) {
+    llvm::SmallVector<const Expr *, 4> Own;
+    for (const Guard &G : V.Guards)
+      if (G.Of == Acc.Of || G.Of == Buffer::Both)
+        Own.push_back(G.Where);
+    // Checked in the helper before its access: nothing left to judge here.
+    if (llvm::all_of(Order.usesOf(Acc.site()),
+                     [&](const Expr *U) { return Order.guarded(U, Own); }))
+      continue;
+    Accesses.push_back({Acc.Of, Acc.Size, Acc.Type, Acc.Where, Call});
+  }
+  // After the call, a length the helper checks counts as checked.
+  if (Checks[0] && Checks[1])
+    Guards.push_back({Buffer::Both, Call});
+  else if (Checks[0])
+    Guards.push_back({Buffer::Property, Call});
+  else if (Checks[1])
+    Guards.push_back({Buffer::Data, Call});
+  return true;
+}
+
+} // namespace
+
 std::optional<HandlerAccess> analyzeHandler(const FunctionDecl *FD,
                                             Framework Fw, ASTContext &Ctx) {
   if (!FD)
@@ -694,7 +794,7 @@ std::optional<HandlerAccess> analyzeHandler(const FunctionDecl *FD,
         if (G.Of == Of || G.Of == Buffer::Both)
           Checks.push_back(G.Where);
       // Every place the access happens must be guarded.
-      llvm::SmallVector<const Expr *, 4> Uses = Order.usesOf(Acc.Where);
+      llvm::SmallVector<const Expr *, 4> Uses = Order.usesOf(Acc.site());
       bool Guarded = llvm::all_of(
           Uses, [&](const Expr *U) { return Order.guarded(U, Checks); });
       HandlerAccess::Access Fact;
