@@ -90,14 +90,34 @@ std::string PropertyMinSizeCheck::accessNote(llvm::StringRef Handler,
                        asType(Type));
 }
 
+std::string PropertyMinSizeCheck::ruleMessage(
+    llvm::StringRef Rule, uint64_t Own, llvm::StringRef Item, uint64_t Size,
+    llvm::StringRef Handler, llvm::StringRef Verb, llvm::StringRef Type) {
+  if (Rule == "minProperty")
+    return minPropertyMessage(Own, Item, Size, Handler, Type);
+  if (Rule == "minData")
+    return minDataMessage(Own, Item, Size, Handler, Verb, Type);
+  if (Rule == "pcValue")
+    return pcValueMessage(Item, Handler, Size, Type);
+  return extMinDataMessage(Own, Item, Size, Verb, Handler, Type);
+}
+
+std::string PropertyMinSizeCheck::ruleNote(llvm::StringRef Rule,
+                                           llvm::StringRef Handler,
+                                           llvm::StringRef Verb, uint64_t Size,
+                                           llvm::StringRef Type) {
+  llvm::StringRef Did = Rule == "minProperty"  ? "reads"
+                        : Rule == "extMinData" ? "accesses"
+                                               : Verb;
+  return accessNote(Handler, Did, Size, Type);
+}
+
 void PropertyMinSizeCheck::judge(const KsModel &Model, llvm::StringRef Rule,
                                  llvm::ArrayRef<Role> Roles, HandlerBuffer Of,
                                  GuaranteeKind Kind, const ItemEntry &E,
                                  uint64_t Own, llvm::StringRef Item,
                                  SourceLocation Loc, ASTContext &Ctx) {
-  std::optional<int64_t> Id;
-  if (!E.Id.unknown() && E.Id.Value)
-    Id = static_cast<int64_t>(*E.Id.Value);
+  const std::optional<int64_t> Id = itemId(E);
   llvm::json::Array Deferred;
   for (const Role &R : Roles) {
     const HandlerRef &H = *R.H;
@@ -129,22 +149,11 @@ void PropertyMinSizeCheck::judge(const KsModel &Model, llvm::StringRef Rule,
     const HandlerAccess::Access &X = Acc->Accesses[*I];
     const std::string Type = typeText(X.Type, Ctx);
     const uint64_t Size = X.Fact.Size;
-    std::string Message =
-        Rule == "minProperty"
-            ? minPropertyMessage(Own, Item, Size, H.name(), Type)
-        : Rule == "minData"
-            ? minDataMessage(Own, Item, Size, H.name(), R.Verb, Type)
-        : Rule == "pcValue"
-            ? pcValueMessage(Item, H.name(), Size, Type)
-            : extMinDataMessage(Own, Item, Size, R.Verb, H.name(), Type);
-    diag(Loc, "%0") << Message;
+    diag(Loc, "%0") << ruleMessage(Rule, Own, Item, Size, H.name(), R.Verb,
+                                   Type);
     if (X.Where)
       diag(at(X.Where), "%0", DiagnosticIDs::Note)
-          << accessNote(H.name(),
-                        Kind == GuaranteeKind::MinProperty ? "reads"
-                        : Kind == GuaranteeKind::MinData   ? R.Verb
-                                                           : "accesses",
-                        Size, Type);
+          << ruleNote(Rule, H.name(), R.Verb, Size, Type);
     return;
   }
   if (Deferred.empty())

@@ -54,6 +54,16 @@ public:
                                        llvm::StringRef Type);
   static std::string accessNote(llvm::StringRef Handler, llvm::StringRef Verb,
                                 uint64_t Size, llvm::StringRef Type);
+  /// The finding of \p Rule ("minProperty", "minData", "pcValue",
+  /// "extMinData") and its note at the access; \p Verb is the role's
+  /// ("reads"/"writes"/"accesses", or the extension's field).
+  static std::string ruleMessage(llvm::StringRef Rule, uint64_t Own,
+                                 llvm::StringRef Item, uint64_t Size,
+                                 llvm::StringRef Handler, llvm::StringRef Verb,
+                                 llvm::StringRef Type);
+  static std::string ruleNote(llvm::StringRef Rule, llvm::StringRef Handler,
+                              llvm::StringRef Verb, uint64_t Size,
+                              llvm::StringRef Type);
 
 private:
   void checkModel(const model::KsModel &Model, clang::ASTContext &Ctx) override;

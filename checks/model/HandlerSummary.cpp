@@ -70,6 +70,12 @@ std::vector<HandlerSummary> summarizeHandlers(const KsModel &Model,
   return Out;
 }
 
+std::optional<int64_t> itemId(const ItemEntry &E) {
+  if (E.Id.unknown() || !E.Id.Value)
+    return std::nullopt;
+  return static_cast<int64_t>(*E.Id.Value);
+}
+
 namespace {
 
 template <typename Fn>
@@ -85,9 +91,7 @@ void forEachUse(const KsModel &Model, ASTContext &Ctx, Fn &&Use) {
     if (A.Info.Family != ItemFamily::Property || A.Fast)
       continue;
     for (const ItemEntry &E : A.Entries) {
-      std::optional<int64_t> Id;
-      if (!E.Id.unknown() && E.Id.Value)
-        Id = static_cast<int64_t>(*E.Id.Value);
+      const std::optional<int64_t> Id = itemId(E);
       for (const HandlerRef *H : {&E.Get, &E.Set}) {
         Use(*H, GuaranteeKind::MinData, Sharer{Id, Guarantee(E.MinData, 0)});
         Use(*H, GuaranteeKind::MinProperty,

@@ -57,6 +57,9 @@ struct HandlerSummary {
 std::vector<HandlerSummary> summarizeHandlers(const KsModel &Model,
                                               clang::ASTContext &Ctx);
 
+/// An entry's id for the id branches: nothing when it is not a constant.
+std::optional<int64_t> itemId(const ItemEntry &E);
+
 /// The three sizes a handler's access is judged against.
 enum class GuaranteeKind { MinProperty, MinData, ExtMinData };
 

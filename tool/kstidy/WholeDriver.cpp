@@ -132,24 +132,11 @@ JoinResult joinWholeDriver(const std::vector<DeferredJudgement> &Deferred,
       Finding F;
       F.Check = D.Check;
       F.Where = D.Where;
-      F.Message =
-          D.Rule == "minProperty" ? PropertyMinSizeCheck::minPropertyMessage(
-                                        D.Own, D.Item, Size, H.Name, A.Type)
-          : D.Rule == "minData"
-              ? PropertyMinSizeCheck::minDataMessage(D.Own, D.Item, Size,
-                                                     H.Name, H.Verb, A.Type)
-          : D.Rule == "pcValue"
-              ? PropertyMinSizeCheck::pcValueMessage(D.Item, H.Name, Size,
-                                                     A.Type)
-              : PropertyMinSizeCheck::extMinDataMessage(D.Own, D.Item, Size,
-                                                        H.Verb, H.Name, A.Type);
-      llvm::StringRef NoteVerb = Kind == GuaranteeKind::MinProperty ? "reads"
-                                 : Kind == GuaranteeKind::MinData
-                                     ? llvm::StringRef(H.Verb)
-                                     : "accesses";
-      F.Notes.push_back(
-          {locationOf(A.Where),
-           PropertyMinSizeCheck::accessNote(H.Name, NoteVerb, Size, A.Type)});
+      F.Message = PropertyMinSizeCheck::ruleMessage(D.Rule, D.Own, D.Item, Size,
+                                                    H.Name, H.Verb, A.Type);
+      F.Notes.push_back({locationOf(A.Where),
+                         PropertyMinSizeCheck::ruleNote(D.Rule, H.Name, H.Verb,
+                                                        Size, A.Type)});
       Out.Findings.push_back(std::move(F));
       break; // the first handler that overruns, as the check reports
     }
