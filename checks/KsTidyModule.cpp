@@ -17,6 +17,7 @@
 #include "PropertyMinSizeCheck.h"
 #include "PropertyMissingHandlerCheck.h"
 #include "PropertySetCountCheck.h"
+#include "PropertyUserBufferCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"

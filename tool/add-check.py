@@ -220,11 +220,17 @@ def new(args):
     # The catalogue entry, in name order.
     text = read(CATALOGUE)
     entry = format_entry(name, cls, args.title, args.summary)
-    later = [m for m in ENTRY.finditer(text) if m.group(1) > name]
-    pos = later[0].start() if later else len(text.rstrip("\n")) + 1
-    if not later and not text.endswith("\n"):
-        entry = "\n" + entry
-    catalogue_text = text[:pos] + entry + text[pos:]
+    matches = list(ENTRY.finditer(text))
+    later = [m for m in matches if m.group(1) > name]
+    if later:
+        catalogue_text = text[:later[0].start()] + entry + \
+            text[later[0].start():]
+    elif matches:  # the last entry: after the others, before the #undef
+        pos = matches[-1].end()
+        catalogue_text = text[:pos] + "\n" + entry.rstrip("\n") + text[pos:]
+    else:
+        raise UsageError("%s holds no entry to put the new one beside"
+                         % CATALOGUE)
 
     module = read(MODULE).split("\n")
     insert_sorted(module, '#include "%s.h"' % cls,

@@ -156,17 +156,28 @@ bool operator==(const UnanalysedTable &A, const UnanalysedTable &B) {
   return std::tie(A.Name, A.Kind, A.Where, A.Reason) ==
          std::tie(B.Name, B.Kind, B.Where, B.Reason);
 }
+bool operator==(const UserAddressAccess::Probe &A,
+                const UserAddressAccess::Probe &B) {
+  return std::tie(A.Where, A.Write, A.InTry, A.Length, A.Bytes) ==
+         std::tie(B.Where, B.Write, B.InTry, B.Length, B.Bytes);
+}
+bool operator==(const UserAddressAccess &A, const UserAddressAccess &B) {
+  return std::tie(A.Where, A.Entry, A.Function, A.Source, A.Address, A.Use,
+                  A.Size, A.InTry, A.ProbedBy) ==
+         std::tie(B.Where, B.Entry, B.Function, B.Source, B.Address, B.Use,
+                  B.Size, B.InTry, B.ProbedBy);
+}
 bool operator==(const TranslationUnit &A, const TranslationUnit &B) {
   return std::tie(A.File, A.AllocatorModeCalls, A.BufferAllocations,
                   A.AllocatorExUses, A.AllocatorDispatches, A.Framings,
                   A.PinDispatches, A.Pins, A.ItemArrays, A.SetTables,
                   A.AutomationTables, A.DispatchCalls, A.Handlers,
-                  A.UnanalysedTables) ==
+                  A.UserAddressAccesses, A.UnanalysedTables) ==
          std::tie(B.File, B.AllocatorModeCalls, B.BufferAllocations,
                   B.AllocatorExUses, B.AllocatorDispatches, B.Framings,
                   B.PinDispatches, B.Pins, B.ItemArrays, B.SetTables,
                   B.AutomationTables, B.DispatchCalls, B.Handlers,
-                  B.UnanalysedTables);
+                  B.UserAddressAccesses, B.UnanalysedTables);
 }
 bool operator==(const Document &A, const Document &B) {
   return std::tie(A.Schema, A.Version, A.TranslationUnits) ==
@@ -235,7 +246,7 @@ TEST_P(ExampleExport, ReadsAndWritesBackTheSameJson) {
 
 INSTANTIATE_TEST_SUITE_P(Drivers, ExampleExport,
                          ::testing::Values("avs-capture", "ks-proxy",
-                                           "pc-audio"));
+                                           "pc-audio", "split-user-buffer"));
 
 /// A document with every member set, absent members and null ones mixed.
 Document everything() {
@@ -333,6 +344,12 @@ Document everything() {
   Tu.DispatchCalls.push_back(C);
   Tu.Handlers.push_back({"GetValue<long long>", L, FrameworkKs, 32, "KSP_PIN",
                          std::nullopt, std::nullopt, true, false, 80, L, L});
+  Tu.UserAddressAccesses.push_back(
+      {L, "SetLevel", "ReadLevel", "userBuffer", "Irp->UserBuffer", "read", 16,
+       true, UserAddressAccess::Probe{L, false, true, "constant", 4}});
+  Tu.UserAddressAccesses.push_back(
+      {std::nullopt, "SetWindow", "SetWindow", "embedded", "Window->Address",
+       "lockKernelMode", std::nullopt, false, std::nullopt});
   Tu.UnanalysedTables.push_back({"T", "KSPROPERTY_SET", L, "errors"});
   D.TranslationUnits = {Tu, TranslationUnit()};
   return D;

@@ -9,7 +9,8 @@
 // AST; checks never re-walk initializers.
 //
 // Each domain has its header (PropertyModel.h, AllocatorModel.h,
-// UserModeModel.h); KsModel is all three, with the queries that cross them.
+// UserModeModel.h, RequestModel.h); KsModel is all four, with the queries
+// that cross them.
 //
 //===----------------------------------------------------------------------===//
 #ifndef KSTIDY_CHECKS_MODEL_KSMODEL_H
@@ -17,6 +18,7 @@
 
 #include "AllocatorModel.h"
 #include "PropertyModel.h"
+#include "RequestModel.h"
 #include "UserModeModel.h"
 
 #include <string>
@@ -28,7 +30,8 @@ namespace model {
 
 class KsModel : public PropertyModel,
                 public AllocatorModel,
-                public UserModeModel {
+                public UserModeModel,
+                public RequestModel {
 public:
   /// Facts about an allocator callback, by canonical decl.
   const AllocatorCallbackFacts *

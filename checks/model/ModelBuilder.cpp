@@ -8,12 +8,14 @@
 //===----------------------------------------------------------------------===//
 #include "ModelBuilder.h"
 
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <algorithm>
 
 #include "HandlerAccess.h"
 #include "Initializers.h"
+#include "UserAddresses.h"
 #include "UserModeFacts.h"
 
 #include "clang/AST/ASTContext.h"
@@ -217,7 +219,9 @@ void ModelBuilder::addAutomationTable(const VarDecl *VD, int Index,
 
 void ModelBuilder::registerMatchers(MatchFinder *Finder) {
   // Candidates for handlers; handlerSignature() tells which are.
+  // and dispatch routines (entrySignature()).
   Finder->addMatcher(functionDecl(isDefinition(), anyOf(parameterCountIs(1),
+                                                        parameterCountIs(2),
                                                         parameterCountIs(3)))
                          .bind("handler-def"),
                      this);
@@ -229,6 +233,18 @@ void ModelBuilder::registerMatchers(MatchFinder *Finder) {
           .bind("call"),
       this);
   Finder->addMatcher(varDecl(isKsTableVar()).bind("table"), this);
+  // DriverObject->MajorFunction[IRP_MJ_...] = Routine;
+  Finder->addMatcher(
+      binaryOperator(
+          isAssignmentOperator(),
+          hasLHS(ignoringParenImpCasts(
+              arraySubscriptExpr(hasBase(ignoringParenImpCasts(memberExpr(
+                                     member(hasName("MajorFunction"))))))
+                  .bind("mj-slot"))),
+          hasRHS(ignoringParenCasts(
+              declRefExpr(to(functionDecl().bind("mj-routine"))))))
+          .bind("mj-assign"),
+      this);
   Finder->addMatcher(varDecl(holdsItemArrayFields()).bind("owner"), this);
   Finder->addMatcher(
       explicitCastExpr(readsItemIrpStorage(),
@@ -266,6 +282,17 @@ void ModelBuilder::run(const MatchFinder::MatchResult &R) {
   if (const auto *FD = R.Nodes.getNodeAs<FunctionDecl>("handler-def")) {
     if (std::optional<Framework> Fw = handlerSignature(FD))
       Model.HandlerDefinitions.push_back({FD, *Fw});
+    else if (entrySignature(FD) == EntryKind::DispatchRoutine)
+      Model.DispatchRoutines.push_back(FD);
+    return;
+  }
+  if (const auto *Slot = R.Nodes.getNodeAs<ArraySubscriptExpr>("mj-slot")) {
+    const auto *Routine = R.Nodes.getNodeAs<FunctionDecl>("mj-routine");
+    std::optional<uint64_t> Index;
+    Expr::EvalResult V;
+    if (Slot->getIdx()->EvaluateAsInt(V, C) && !V.Val.getInt().isNegative())
+      Index = V.Val.getInt().getZExtValue();
+    Model.MajorFunctionSlots.push_back({Routine->getCanonicalDecl(), Index});
     return;
   }
   if (const auto *Call = R.Nodes.getNodeAs<CallExpr>("call")) {
@@ -402,9 +429,56 @@ void ModelBuilder::analyzeHandlers(ASTContext &C) {
   }
 }
 
+namespace {
+constexpr uint64_t InternalDeviceControl = 0x0f; // IRP_MJ_..., wdm.h
+} // namespace
+
+void ModelBuilder::analyzeRequests(ASTContext &C) {
+  const SourceManager &SM = C.getSourceManager();
+  llvm::DenseSet<const FunctionDecl *> Seen;
+  auto Entry = [&](const FunctionDecl *FD, std::optional<EntryKind> Kind) {
+    const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+    if (!Def || !Kind || !Seen.insert(Def->getCanonicalDecl()).second ||
+        SM.isInSystemHeader(SM.getFileLoc(Def->getLocation())))
+      return;
+    analyzeUserAddresses(Def, *Kind, Model, C);
+  };
+  // A table names its handlers whatever their parameters are called.
+  for (const ItemArray &A : Model.ItemArrays) {
+    if (A.Fast)
+      continue;
+    for (const ItemEntry &E : A.Entries)
+      for (const HandlerRef *H : {&E.Get, &E.Set, &E.Support, &E.PcHandler}) {
+        if (!H->Function)
+          continue;
+        std::optional<EntryKind> Kind = entrySignature(H->Function);
+        if (!Kind && handlerSignature(H->Function) == Framework::Ks)
+          Kind = EntryKind::KsHandler;
+        Entry(H->Function, Kind);
+      }
+  }
+  for (const auto &[FD, Fw] : Model.HandlerDefinitions)
+    Entry(FD, entrySignature(FD));
+  // A routine the driver installs for IRP_MJ_INTERNAL_DEVICE_CONTROL alone
+  // serves kernel-mode callers only.
+  llvm::DenseMap<const FunctionDecl *, bool> InternalOnly;
+  for (const auto &[Routine, Index] : Model.MajorFunctionSlots) {
+    bool Internal = Index && *Index == InternalDeviceControl;
+    auto [It, New] = InternalOnly.try_emplace(Routine, Internal);
+    if (!New)
+      It->second = It->second && Internal;
+  }
+  for (const FunctionDecl *FD : Model.DispatchRoutines) {
+    auto It = InternalOnly.find(FD->getCanonicalDecl());
+    if (It == InternalOnly.end() || !It->second)
+      Entry(FD, EntryKind::DispatchRoutine);
+  }
+}
+
 void ModelBuilder::onEndOfTranslationUnit() {
   if (Ctx) {
     analyzeHandlers(*Ctx);
+    analyzeRequests(*Ctx);
     analyzeCallbacks(*Ctx);
   }
   if (OnComplete && Ctx)

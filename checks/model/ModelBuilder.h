@@ -79,6 +79,10 @@ private:
                           clang::ASTContext &Ctx);
   /// Once per TU: what each property handler does with its buffers.
   void analyzeHandlers(clang::ASTContext &Ctx);
+  /// Follows the caller-chosen addresses from every entry point: the
+  /// handlers the tables name and the functions with a handler's or a
+  /// dispatch routine's signature (UserAddresses.h).
+  void analyzeRequests(clang::ASTContext &Ctx);
 
   KsModel Model;
   llvm::SmallPtrSet<const clang::VarDecl *, 8> PinArraysSeen;

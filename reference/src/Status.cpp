@@ -10,6 +10,10 @@ const char *statusName(Status S) {
   switch (S) {
   case Status::Success:
     return "STATUS_SUCCESS";
+  case Status::DatatypeMisalignment:
+    return "STATUS_DATATYPE_MISALIGNMENT";
+  case Status::AccessViolation:
+    return "STATUS_ACCESS_VIOLATION";
   case Status::BufferOverflow:
     return "STATUS_BUFFER_OVERFLOW";
   case Status::Unsuccessful:

@@ -26,6 +26,33 @@ namespace ks {
 
 namespace {
 
+/// The entry points of \p M that touch a caller-chosen address but test
+/// the requestor mode: not judged, so said.
+std::vector<BlindSpot> unjudgedEntries(const model::KsModel &M,
+                                       clang::ASTContext &Ctx) {
+  std::vector<BlindSpot> Out;
+  const clang::SourceManager &SM = Ctx.getSourceManager();
+  for (const model::RequestModel::UnjudgedEntry &E : M.ModeAwareEntries) {
+    const clang::FunctionDecl *F = E.Function;
+    clang::PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(F->getLocation()));
+    BlindSpot B;
+    B.Name = F->getQualifiedNameAsString();
+    B.Kind = "entry point";
+    if (P.isValid()) {
+      B.Where.File = P.getFilename();
+      B.Where.Line = P.getLine();
+      B.Where.Column = P.getColumn();
+    }
+    B.Reason = E.Why;
+    Out.push_back(std::move(B));
+  }
+  return Out;
+}
+
+} // namespace
+
+namespace {
+
 /// One line on a terminal's stderr: TUs done, findings so far, elapsed,
 /// ETA. Silent when stderr is not a terminal or with --quiet.
 class Progress {
@@ -96,13 +123,19 @@ RunOutput analyzeAll(const CompilationDatabase &DB, const CliOptions &O,
   const bool WantFacts =
       N > 1 && llvm::is_contained(Out.Checks, "ks-property-min-size");
   std::vector<TuFacts> Facts(N);
+  // Entry points ks-property-user-buffer did not judge, said as notices.
+  const bool WantEntries =
+      llvm::is_contained(Out.Checks, "ks-property-user-buffer");
+  std::vector<std::vector<BlindSpot>> Entries(N);
 
   Progress Bar(N, !O.Quiet && llvm::sys::Process::StandardErrIsDisplayed());
   std::atomic<size_t> Next{0};
   auto Work = [&](Analyzer &A) {
     size_t Current = 0;
-    if (WantModel || WantFacts)
+    if (WantModel || WantFacts || WantEntries)
       A.setModelSink([&](const model::KsModel &M, clang::ASTContext &Ctx) {
+        if (WantEntries)
+          Entries[Current] = unjudgedEntries(M, Ctx);
         if (WantModel)
           Exports[Current] =
               exportTranslationUnit(M, Ctx, O.Sources[Current], Cwd);
@@ -118,6 +151,7 @@ RunOutput analyzeAll(const CompilationDatabase &DB, const CliOptions &O,
         Results[I].Skipped = Check->second.Skip;
       } else {
         Results[I] = A.analyze(O.Sources[I], PerTu[I]);
+        Results[I].UnjudgedEntries = std::move(Entries[I]);
         if (Check != Checks.end())
           Results[I].InputNotes = Check->second.Notes;
       }

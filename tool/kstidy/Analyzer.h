@@ -90,6 +90,9 @@ struct TuResult {
   /// join (WholeDriver.h); after it, the handlers no TU of the run defined.
   std::vector<DeferredJudgement> Deferred;
   std::vector<UnjudgedHandler> Unjudged;
+  /// Entry points that touch an address the caller chose but were not
+  /// judged by ks-property-user-buffer (they test the requestor mode).
+  std::vector<BlindSpot> UnjudgedEntries;
 };
 
 class Analyzer {

@@ -126,6 +126,7 @@ public:
   std::optional<schema::CallbackEffects> effects(const CallbackRef &C) const;
   void allocators(schema::TranslationUnit &Tu) const;
   void userMode(schema::TranslationUnit &Tu) const;
+  void requests(schema::TranslationUnit &Tu) const;
   schema::TranslationUnit translationUnit(llvm::StringRef MainFile) const;
 
 private:
@@ -379,6 +380,31 @@ void Exporter::userMode(schema::TranslationUnit &Tu) const {
     Tu.AllocatorExUses.push_back({location(U.Loc)});
 }
 
+void Exporter::requests(schema::TranslationUnit &Tu) const {
+  static const char *const Sources[] = {"userBuffer", "type3InputBuffer",
+                                        "embedded"};
+  static const char *const Uses[] = {"read", "write", "lockKernelMode",
+                                     "mapNonPaged"};
+  static const char *const Lengths[] = {"constant", "checked", "unchecked",
+                                        "access"};
+  for (const UserAddressAccess &A : M.UserAddressAccesses) {
+    schema::UserAddressAccess O;
+    O.Where = location(A.Where);
+    O.Entry = A.Entry->getQualifiedNameAsString();
+    O.Function = A.Function->getQualifiedNameAsString();
+    O.Source = Sources[static_cast<int>(A.Source)];
+    O.Address = A.AddressText;
+    O.Use = Uses[static_cast<int>(A.Use)];
+    O.Size = number(A.Size);
+    O.InTry = A.InTry;
+    if (A.Probe)
+      O.ProbedBy = schema::UserAddressAccess::Probe{
+          location(A.Probe->Call), A.Probe->Write, A.Probe->InTry,
+          Lengths[static_cast<int>(A.Probe->Length)], number(A.Probe->Bytes)};
+    Tu.UserAddressAccesses.push_back(std::move(O));
+  }
+}
+
 schema::TranslationUnit
 Exporter::translationUnit(llvm::StringRef MainFile) const {
   schema::TranslationUnit Tu;
@@ -391,6 +417,7 @@ Exporter::translationUnit(llvm::StringRef MainFile) const {
   handlers(Tu);
   allocators(Tu);
   userMode(Tu);
+  requests(Tu);
   // Tables the model could not (fully) read because of compile errors.
   for (const UnanalysedTable &T : findUnanalysedTables(Ctx)) {
     schema::Loc Where;

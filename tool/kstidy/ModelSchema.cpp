@@ -550,6 +550,38 @@ static bool fromJSON(const Value &V, AllocatorExUse &Out, Path P) {
   return static_cast<bool>(O);
 }
 
+Value toJSON(const UserAddressAccess::Probe &Pr) {
+  return Object{{"location", Pr.Where},
+                {"write", Pr.Write},
+                {"inTry", Pr.InTry},
+                {"length", Pr.Length},
+                {"bytes", Pr.Bytes}};
+}
+static bool fromJSON(const Value &V, UserAddressAccess::Probe &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "location", Out.Where, "write", Out.Write, "inTry", Out.InTry,
+         "length", Out.Length, "bytes", Out.Bytes);
+  return true;
+}
+
+Value toJSON(const UserAddressAccess &A) {
+  return Object{
+      {"location", A.Where}, {"entry", A.Entry},     {"function", A.Function},
+      {"source", A.Source},  {"address", A.Address}, {"use", A.Use},
+      {"size", A.Size},      {"inTry", A.InTry},     {"probe", A.ProbedBy}};
+}
+static bool fromJSON(const Value &V, UserAddressAccess &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "location", Out.Where, "entry", Out.Entry, "function", Out.Function,
+         "source", Out.Source, "address", Out.Address, "use", Out.Use, "size",
+         Out.Size, "inTry", Out.InTry, "probe", Out.ProbedBy);
+  return true;
+}
+
 Value toJSON(const UnanalysedTable &T) {
   return Object{{"name", T.Name},
                 {"kind", T.Kind},
@@ -579,6 +611,7 @@ Value toJSON(const TranslationUnit &Tu) {
                 {"automationTables", Tu.AutomationTables},
                 {"dispatchCalls", Tu.DispatchCalls},
                 {"handlers", Tu.Handlers},
+                {"userAddressAccesses", Tu.UserAddressAccesses},
                 {"unanalysedTables", Tu.UnanalysedTables}};
 }
 bool fromJSON(const Value &V, TranslationUnit &Out, Path P) {
@@ -591,8 +624,8 @@ bool fromJSON(const Value &V, TranslationUnit &Out, Path P) {
          "framings", Out.Framings, "pinDispatches", Out.PinDispatches, "pins",
          Out.Pins, "itemArrays", Out.ItemArrays, "setTables", Out.SetTables,
          "automationTables", Out.AutomationTables, "dispatchCalls",
-         Out.DispatchCalls, "handlers", Out.Handlers, "unanalysedTables",
-         Out.UnanalysedTables);
+         Out.DispatchCalls, "handlers", Out.Handlers, "userAddressAccesses",
+         Out.UserAddressAccesses, "unanalysedTables", Out.UnanalysedTables);
   return true;
 }
 

@@ -270,6 +270,26 @@ struct BufferAllocation {
   Field<Location> PageAlignedUse;
 };
 
+/// An access to an address the caller of a request chose
+/// ("userAddressAccesses"; checks/model/RequestModel.h).
+struct UserAddressAccess {
+  Loc Where;
+  std::string Entry, Function;
+  std::string Source;  ///< "userBuffer", "type3InputBuffer", "embedded"
+  std::string Address; ///< as the code spells it
+  std::string Use;     ///< "read", "write", "lockKernelMode", "mapNonPaged"
+  std::optional<int64_t> Size;
+  bool InTry = false;
+  /// The probe before it, if any.
+  struct Probe {
+    Loc Where;
+    bool Write = false, InTry = false;
+    std::string Length; ///< "constant", "checked", "unchecked", "access"
+    std::optional<int64_t> Bytes;
+  };
+  std::optional<Probe> ProbedBy;
+};
+
 /// A table the model could not (fully) read ("unanalysedTables").
 struct UnanalysedTable {
   std::string Name, Kind;
@@ -297,6 +317,7 @@ struct TranslationUnit {
   std::vector<AutomationTable> AutomationTables;
   std::vector<DispatchCall> DispatchCalls;
   std::vector<HandlerFacts> Handlers;
+  std::vector<UserAddressAccess> UserAddressAccesses;
   std::vector<UnanalysedTable> UnanalysedTables;
 };
 
@@ -323,6 +344,8 @@ llvm::json::Value toJSON(const Pin &);
 llvm::json::Value toJSON(const AllocatorModeCall &);
 llvm::json::Value toJSON(const BufferAllocation &);
 llvm::json::Value toJSON(const AllocatorExUse &);
+llvm::json::Value toJSON(const UserAddressAccess::Probe &);
+llvm::json::Value toJSON(const UserAddressAccess &);
 llvm::json::Value toJSON(const UnanalysedTable &);
 llvm::json::Value toJSON(const TranslationUnit &);
 llvm::json::Value toJSON(const Document &);

@@ -199,6 +199,20 @@ std::vector<Notice> collectNotices(const std::vector<TuResult> &Results,
   addMissingHeaders(Results, BaseDir, Out);
   addBlindSpots(Results, BaseDir, Out);
   addUnjudgedHandlers(Results, BaseDir, Out);
+  // Entry points ks-property-user-buffer left alone, each once.
+  std::set<std::pair<std::string, unsigned>> EntriesSaid;
+  for (const TuResult &R : Results)
+    for (const BlindSpot &B : R.UnjudgedEntries)
+      if (EntriesSaid.insert({B.Where.File, B.Where.Line}).second)
+        Out.push_back(
+            {Notice::Level::Note, "entry-not-judged",
+             displayPath(B.Where.File, BaseDir) + ":" +
+                 std::to_string(B.Where.Line) + ": '" + B.Name +
+                 "' touches an address the caller of the request chose, but " +
+                 B.Reason +
+                 ", which kstidy does not read path by path: its accesses "
+                 "were not judged (ks-property-user-buffer)",
+             B.Where});
   if (Pch)
     Out.push_back({Notice::Level::Note, "pch-dropped",
                    "dropped precompiled-header flags (/Yu, /Yc, /Fp, "

@@ -24,7 +24,7 @@ struct Notice {
   Level Severity = Level::Note;
   /// Stable identifier of the kind: "missing-header", "tables-not-analysed",
   /// "compile-errors", "input-skipped", "input-read", "msvc-default-int",
-  /// "handler-not-analysed",
+  /// "handler-not-analysed", "entry-not-judged",
   /// "pch-dropped", "cl-command".
   std::string Kind;
   std::string Message; ///< one line, paths relative to the base directory

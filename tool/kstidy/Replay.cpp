@@ -40,6 +40,7 @@ std::vector<RuntimeFinding> replayModel(const schema::Document &Document) {
     replay::replayPortCls(C);
     replay::replayAllocators(C);
     replay::replayUserMode(C);
+    replay::replayRequests(C);
   }
   std::sort(Out.begin(), Out.end(),
             [](const RuntimeFinding &A, const RuntimeFinding &B) {

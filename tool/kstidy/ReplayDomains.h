@@ -4,7 +4,8 @@
 // Each domain of the export is replayed against ksref by its own file, in
 // the order replayModel calls them (the first finding on a line wins):
 // KS property tables and their fast I/O tables, the strides of KS method
-// and event tables, PortCls tables, custom allocators, user-mode facts.
+// and event tables, PortCls tables, custom allocators, user-mode facts,
+// accesses to caller-chosen addresses.
 //
 //===----------------------------------------------------------------------===//
 #ifndef KSTIDY_TOOL_REPLAYDOMAINS_H
@@ -73,6 +74,8 @@ void replayPortCls(TuContext &C);
 void replayAllocators(TuContext &C);
 /// KsSetAllocatorMode and IWMSBufferAllocator buffers.
 void replayUserMode(TuContext &C);
+/// Accesses to addresses the caller of a request chose.
+void replayRequests(TuContext &C);
 
 } // namespace replay
 } // namespace ks

@@ -14,8 +14,10 @@ namespace ksref {
 
 enum class Status : uint32_t {
   Success = 0x00000000,               // STATUS_SUCCESS
+  DatatypeMisalignment = 0x80000002,  // STATUS_DATATYPE_MISALIGNMENT
   BufferOverflow = 0x80000005,        // STATUS_BUFFER_OVERFLOW (a warning)
   Unsuccessful = 0xC0000001,          // STATUS_UNSUCCESSFUL
+  AccessViolation = 0xC0000005,       // STATUS_ACCESS_VIOLATION
   InvalidParameter = 0xC000000D,      // STATUS_INVALID_PARAMETER
   InvalidDeviceRequest = 0xC0000010,  // STATUS_INVALID_DEVICE_REQUEST
   BufferTooSmall = 0xC0000023,        // STATUS_BUFFER_TOO_SMALL

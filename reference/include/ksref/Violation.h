@@ -38,6 +38,7 @@ inline constexpr const char *AllocatorUserModeFrames =
 inline constexpr const char *AllocatorExApplicationUse =
     "ks-allocator-ex-application-use";
 inline constexpr const char *PageSizeBuffer = "ks-page-size-buffer";
+inline constexpr const char *PropertyUserBuffer = "ks-property-user-buffer";
 
 /// Every name above; a test checks each against kstidy's check catalogue.
 inline constexpr const char *All[] = {
@@ -46,7 +47,7 @@ inline constexpr const char *All[] = {
     PropertyMissingHandler,  AllocatorDispatchCallbacks,
     AllocatorContext,        AllocateNullOnFailure,
     AllocatorUserModeFrames, AllocatorExApplicationUse,
-    PageSizeBuffer};
+    PageSizeBuffer,          PropertyUserBuffer};
 } // namespace checks
 
 // A runtime failure the reference observed (not guessed).

@@ -20,6 +20,7 @@
 #include "ksref/PropertyTypes.h"
 #include "ksref/Reachability.h"
 #include "ksref/Status.h"
+#include "ksref/UserAddress.h"
 #include "ksref/Violation.h"
 
 #endif
