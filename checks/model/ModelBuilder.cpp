@@ -290,7 +290,9 @@ void ModelBuilder::run(const MatchFinder::MatchResult &R) {
     const auto *Routine = R.Nodes.getNodeAs<FunctionDecl>("mj-routine");
     std::optional<uint64_t> Index;
     Expr::EvalResult V;
-    if (Slot->getIdx()->EvaluateAsInt(V, C) && !V.Val.getInt().isNegative())
+    if (!Slot->getIdx()->isValueDependent() &&
+        !Slot->getIdx()->containsErrors() &&
+        Slot->getIdx()->EvaluateAsInt(V, C) && !V.Val.getInt().isNegative())
       Index = V.Val.getInt().getZExtValue();
     Model.MajorFunctionSlots.push_back({Routine->getCanonicalDecl(), Index});
     return;

@@ -63,6 +63,24 @@ const RecordDecl *outermostRecord(const FieldDecl *FD) {
   return RD;
 }
 
+/// The value of \p E when it is an integer constant (never evaluated in a
+/// template's pattern, where it may depend on the parameters).
+std::optional<llvm::APSInt> constant(const Expr *E, const ASTContext &Ctx) {
+  Expr::EvalResult R;
+  if (!E || E->isValueDependent() || E->containsErrors() ||
+      !E->EvaluateAsInt(R, Ctx))
+    return std::nullopt;
+  return R.Val.getInt();
+}
+
+/// A non-negative integer constant.
+std::optional<uint64_t> nonNegative(const Expr *E, const ASTContext &Ctx) {
+  std::optional<llvm::APSInt> V = constant(E, Ctx);
+  if (!V || V->isNegative())
+    return std::nullopt;
+  return V->getZExtValue();
+}
+
 /// memcpy-like functions: which arguments are the destination, the source
 /// and the length (-1: none).
 struct CopyFunction {
@@ -209,10 +227,9 @@ public:
       if (!isAccessed(A))
         return true;
       std::optional<uint64_t> Size;
-      Expr::EvalResult R;
-      if (A->getIdx()->EvaluateAsInt(R, Ctx) && !R.Val.getInt().isNegative())
+      if (std::optional<uint64_t> Index = nonNegative(A->getIdx(), Ctx))
         if (auto Elem = pointeeSize(Base->getType()))
-          Size = (R.Val.getInt().getZExtValue() + 1) * *Elem;
+          Size = (*Index + 1) * *Elem;
       record(A, *T, useOf(A), Size, {});
     }
     return true;
@@ -259,9 +276,9 @@ public:
         return true;
       }
     if (Name == "MmProbeAndLockPages" && C->getNumArgs() >= 2) {
-      Expr::EvalResult R;
       if (std::optional<Taint> T = mdlTaint(C->getArg(0)))
-        if (C->getArg(1)->EvaluateAsInt(R, Ctx) && R.Val.getInt() == 0)
+        if (std::optional<llvm::APSInt> Mode = constant(C->getArg(1), Ctx);
+            Mode && *Mode == 0)
           record(C, *T, UserAddressUse::LockKernelMode, std::nullopt, {});
       return true;
     }
@@ -492,19 +509,18 @@ private:
 
   /// \p Index elements of the pointee of \p Pointer, in bytes.
   std::optional<uint64_t> scaled(const Expr *Index, QualType Pointer) const {
-    Expr::EvalResult R;
-    if (!Index->EvaluateAsInt(R, Ctx) || R.Val.getInt().isNegative())
-      return std::nullopt;
+    std::optional<uint64_t> N = nonNegative(Index, Ctx);
     std::optional<uint64_t> Elem = pointeeSize(Pointer);
-    if (!Elem)
+    if (!N || !Elem)
       return std::nullopt;
-    return R.Val.getInt().getZExtValue() * *Elem;
+    return *N * *Elem;
   }
 
   /// The offset of \p FD in the record that declares it.
   std::optional<uint64_t> fieldOffset(const FieldDecl *FD) const {
     const RecordDecl *RD = FD->getParent();
-    if (!RD || RD->isInvalidDecl() || !RD->getDefinition() || FD->isBitField())
+    if (!RD || RD->isInvalidDecl() || RD->isDependentType() ||
+        !RD->getDefinition() || FD->isBitField())
       return std::nullopt;
     return Ctx.getASTRecordLayout(RD->getDefinition())
                .getFieldOffset(FD->getFieldIndex()) /
@@ -616,10 +632,9 @@ private:
   /// whose Type3InputBuffer and UserBuffer are kernel addresses.
   bool isInternalControl(const Expr *Major, const Expr *Value) const {
     const auto *M = dyn_cast<MemberExpr>(Major->IgnoreParenImpCasts());
-    Expr::EvalResult R;
+    std::optional<llvm::APSInt> V = constant(Value, Ctx);
     return M && M->getMemberDecl()->getName() == "MajorFunction" &&
-           !M->getType()->isArrayType() && Value->EvaluateAsInt(R, Ctx) &&
-           R.Val.getInt() == InternalDeviceControl;
+           !M->getType()->isArrayType() && V && *V == InternalDeviceControl;
   }
   static constexpr uint64_t InternalDeviceControl = 0x0f; // wdm.h
 
@@ -660,10 +675,9 @@ private:
     P.Probe.Call = C;
     P.Probe.Write = Write;
     P.Probe.InTry = CallInTry || inTry(C);
-    Expr::EvalResult R;
-    if (C->getArg(1)->EvaluateAsInt(R, Ctx) && !R.Val.getInt().isNegative()) {
+    if (std::optional<uint64_t> Bytes = nonNegative(C->getArg(1), Ctx)) {
       P.Probe.Length = ProbeLength::Constant;
-      P.Probe.Bytes = R.Val.getInt().getZExtValue();
+      P.Probe.Bytes = Bytes;
     } else {
       P.LengthAtoms = atomsOf(C->getArg(1));
     }
@@ -674,11 +688,8 @@ private:
     std::optional<uint64_t> Size;
     Atoms SizeAtoms;
     if (F.Size >= 0 && static_cast<unsigned>(F.Size) < C->getNumArgs()) {
-      Expr::EvalResult R;
-      if (C->getArg(F.Size)->EvaluateAsInt(R, Ctx) &&
-          !R.Val.getInt().isNegative())
-        Size = R.Val.getInt().getZExtValue();
-      else
+      Size = nonNegative(C->getArg(F.Size), Ctx);
+      if (!Size)
         SizeAtoms = atomsOf(C->getArg(F.Size));
     }
     for (auto [Index, Use] : {std::pair{F.Dest, UserAddressUse::Write},
@@ -728,7 +739,7 @@ private:
       return;
     const FunctionDecl *Def = Callee->getDefinition();
     const SourceManager &SM = Ctx.getSourceManager();
-    if (!Def || !Def->hasBody() || Def == Fn ||
+    if (!Def || !Def->hasBody() || Def == Fn || Def->isDependentContext() ||
         SM.isInSystemHeader(SM.getFileLoc(Def->getLocation())) ||
         bodyHasErrors(Def->getBody()))
       return;
@@ -789,7 +800,10 @@ std::optional<EntryKind> entrySignature(const FunctionDecl *FD) {
 
 void analyzeUserAddresses(const FunctionDecl *Entry, EntryKind Kind,
                           RequestModel &Out, ASTContext &Ctx) {
-  if (!Entry || !Entry->hasBody() || bodyHasErrors(Entry->getBody()))
+  // A template's pattern is judged through its instantiations, where the
+  // types and sizes are known.
+  if (!Entry || !Entry->hasBody() || Entry->isDependentContext() ||
+      bodyHasErrors(Entry->getBody()))
     return;
   WalkState S;
   S.Entry = Entry;

@@ -338,3 +338,31 @@ extern "C" NTSTATUS DriverEntry(PDRIVER_OBJECT Driver, PUNICODE_STRING Path) {
   Driver->MajorFunction[IRP_MJ_DEVICE_CONTROL] = DispatchTunerBoth;
   return STATUS_SUCCESS;
 }
+
+// A template handler is judged through its instantiations, with their
+// sizes: the 4-byte probe covers a ULONG, not a TUNER_STATE. A template
+// that nothing instantiates says nothing.
+template <class T>
+static NTSTATUS SetTunerTyped(PIRP Irp, PKSPROPERTY Property, PVOID Data) {
+  __try {
+    ProbeForRead(Irp->UserBuffer, sizeof(ULONG), 4);
+    T Value = *(T *)Irp->UserBuffer;
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'SetTunerTyped' reads 16 bytes at 'Irp->UserBuffer', an address the caller passed, but probed only 4 bytes
+    // CHECK-MESSAGES: :[[@LINE-3]]:5: note: probed here
+    return sizeof(Value) ? STATUS_SUCCESS : STATUS_UNSUCCESSFUL;
+  } __except (EXCEPTION_EXECUTE_HANDLER) {
+    return STATUS_ACCESS_VIOLATION;
+  }
+}
+
+template <class T>
+static NTSTATUS DispatchTunerTyped(PDEVICE_OBJECT Device, PIRP Irp) {
+  return *(T *)Irp->UserBuffer == T() ? STATUS_SUCCESS : STATUS_UNSUCCESSFUL;
+}
+
+static const KSPROPERTY_ITEM TunerTypedItems[] = {
+    DEFINE_KSPROPERTY_ITEM(0, NULL, sizeof(KSPROPERTY), sizeof(ULONG),
+                           SetTunerTyped<ULONG>, NULL, 0, NULL, NULL, 0),
+    DEFINE_KSPROPERTY_ITEM(1, NULL, sizeof(KSPROPERTY), sizeof(TUNER_STATE),
+                           SetTunerTyped<TUNER_STATE>, NULL, 0, NULL, NULL, 0),
+};
