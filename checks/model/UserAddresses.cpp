@@ -300,7 +300,7 @@ private:
   ParentMap PM;
   /// What each local (and each parameter the body assigns) is given.
   llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> Values;
-  llvm::SmallPtrSet<const VarDecl *, 4> AddressTaken, Declared;
+  llvm::SmallPtrSet<const VarDecl *, 4> AddressTaken;
   llvm::SmallPtrSet<const VarDecl *, 4> Visiting;
 
   void collectValues(const Stmt *Root) {
@@ -311,11 +311,9 @@ private:
         continue;
       if (const auto *DS = dyn_cast<DeclStmt>(St)) {
         for (const Decl *D : DS->decls())
-          if (const auto *VD = dyn_cast<VarDecl>(D)) {
-            Declared.insert(VD);
+          if (const auto *VD = dyn_cast<VarDecl>(D))
             if (const Expr *Init = VD->getInit())
               Values[VD].push_back(Init);
-          }
       } else if (const auto *B = dyn_cast<BinaryOperator>(St)) {
         if (B->isAssignmentOp())
           if (const auto *D =
@@ -735,7 +733,9 @@ private:
   /// A function of the driver's: walked with what its parameters receive.
   void helper(const CallExpr *C) {
     const FunctionDecl *Callee = C->getDirectCallee();
-    if (!Callee || Depth >= 2)
+    // An overloaded operator's arguments do not line up with its
+    // parameters (a member's object comes first): not followed.
+    if (!Callee || Depth >= 2 || isa<CXXOperatorCallExpr>(C))
       return;
     const FunctionDecl *Def = Callee->getDefinition();
     const SourceManager &SM = Ctx.getSourceManager();
