@@ -16,8 +16,6 @@ using namespace clang;
 namespace ks {
 namespace model {
 
-bool bodyHasErrors(const Stmt *Root);
-
 namespace {
 
 /// Functions that take the IRP but cannot be checking its buffer lengths
@@ -655,8 +653,6 @@ private:
 
 } // namespace
 
-namespace {
-
 bool pointsToRecord(QualType T, llvm::StringRef Name) {
   T = T.getCanonicalType();
   if (!T->isPointerType())
@@ -664,8 +660,6 @@ bool pointsToRecord(QualType T, llvm::StringRef Name) {
   const RecordDecl *RD = T->getPointeeType()->getAsRecordDecl();
   return RD && RD->getName() == Name;
 }
-
-} // namespace
 
 std::optional<Framework> handlerSignature(const FunctionDecl *FD) {
   if (!FD || !FD->getReturnType()->isIntegerType())

@@ -29,6 +29,13 @@ std::optional<HandlerAccess> analyzeHandler(const clang::FunctionDecl *FD,
 /// or PortCls's PCPFNPROPERTY_HANDLER (NTSTATUS (PPCPROPERTY_REQUEST)).
 std::optional<Framework> handlerSignature(const clang::FunctionDecl *FD);
 
+/// Something in \p Root did not compile: what a body reads, writes or
+/// checks cannot be known from what clang kept of it.
+bool bodyHasErrors(const clang::Stmt *Root);
+
+/// \p T points to the record whose tag is \p Name ("_IRP").
+bool pointsToRecord(clang::QualType T, llvm::StringRef Name);
+
 } // namespace model
 } // namespace ks
 

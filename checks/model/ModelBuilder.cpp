@@ -431,10 +431,6 @@ void ModelBuilder::analyzeHandlers(ASTContext &C) {
   }
 }
 
-namespace {
-constexpr uint64_t InternalDeviceControl = 0x0f; // IRP_MJ_..., wdm.h
-} // namespace
-
 void ModelBuilder::analyzeRequests(ASTContext &C) {
   const SourceManager &SM = C.getSourceManager();
   llvm::DenseSet<const FunctionDecl *> Seen;
@@ -465,7 +461,7 @@ void ModelBuilder::analyzeRequests(ASTContext &C) {
   // serves kernel-mode callers only.
   llvm::DenseMap<const FunctionDecl *, bool> InternalOnly;
   for (const auto &[Routine, Index] : Model.MajorFunctionSlots) {
-    bool Internal = Index && *Index == InternalDeviceControl;
+    bool Internal = Index && *Index == IrpMjInternalDeviceControl;
     auto [It, New] = InternalOnly.try_emplace(Routine, Internal);
     if (!New)
       It->second = It->second && Internal;

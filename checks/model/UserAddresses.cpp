@@ -33,8 +33,6 @@ using namespace clang;
 namespace ks {
 namespace model {
 
-bool bodyHasErrors(const Stmt *Root); // HandlerAccess.cpp
-
 namespace {
 
 const RecordDecl *pointeeRecord(QualType T) {
@@ -42,11 +40,6 @@ const RecordDecl *pointeeRecord(QualType T) {
   if (!T->isPointerType())
     return nullptr;
   return T->getPointeeType()->getAsRecordDecl();
-}
-
-bool pointsTo(QualType T, llvm::StringRef Name) {
-  const RecordDecl *RD = pointeeRecord(T);
-  return RD && RD->getName() == Name;
 }
 
 llvm::StringRef calleeName(const CallExpr *C) {
@@ -371,7 +364,7 @@ private:
         return false;
       if (const auto *P = dyn_cast<ParmVarDecl>(VD))
         if (InputParams.count(P) && !Values.count(P) &&
-            !pointsTo(P->getType(), "_KSEVENT_ENTRY"))
+            !pointsToRecord(P->getType(), "_KSEVENT_ENTRY"))
           return true;
       return Values.count(VD) &&
              onlyHolds(VD, [&](const Expr *V) { return isInput(V); });
@@ -386,7 +379,7 @@ private:
       }
       if (FD->getName() == "Value" || FD->getName() == "Instance")
         return M->isArrow() &&
-               pointsTo(M->getBase()->getType(), "_PCPROPERTY_REQUEST");
+               pointsToRecord(M->getBase()->getType(), "_PCPROPERTY_REQUEST");
       return false;
     }
     if (const auto *B = dyn_cast<BinaryOperator>(E))
@@ -632,9 +625,9 @@ private:
     const auto *M = dyn_cast<MemberExpr>(Major->IgnoreParenImpCasts());
     std::optional<llvm::APSInt> V = constant(Value, Ctx);
     return M && M->getMemberDecl()->getName() == "MajorFunction" &&
-           !M->getType()->isArrayType() && V && *V == InternalDeviceControl;
+           !M->getType()->isArrayType() && V &&
+           *V == IrpMjInternalDeviceControl;
   }
-  static constexpr uint64_t InternalDeviceControl = 0x0f; // wdm.h
 
   bool isLockModeArgument(const Expr *E) const {
     const Stmt *P = parentOf(E);
@@ -787,7 +780,7 @@ std::optional<EntryKind> entrySignature(const FunctionDecl *FD) {
     return std::nullopt;
   }
   if (FD->getNumParams() == 2 &&
-      pointsTo(FD->getParamDecl(1)->getType(), "_IRP")) {
+      pointsToRecord(FD->getParamDecl(1)->getType(), "_IRP")) {
     const RecordDecl *RD = pointeeRecord(FD->getParamDecl(0)->getType());
     llvm::StringRef Name = RD ? recordName(RD) : llvm::StringRef();
     Name.consume_front("_");

@@ -16,6 +16,10 @@
 namespace ks {
 namespace model {
 
+/// IRP_MJ_INTERNAL_DEVICE_CONTROL (wdm.h): requests only kernel-mode
+/// drivers send.
+inline constexpr uint64_t IrpMjInternalDeviceControl = 0x0f;
+
 /// How the runtime calls an entry point, which says which of its
 /// parameters carry the request's input.
 enum class EntryKind {
