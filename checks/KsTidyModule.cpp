@@ -12,6 +12,7 @@
 #include "AllocatorExApplicationUseCheck.h"
 #include "AllocatorUserModeFramesCheck.h"
 #include "PageSizeBufferCheck.h"
+#include "ParameterAllocatorCheck.h"
 #include "PropertyDuplicateIdCheck.h"
 #include "PropertyItemSizeCheck.h"
 #include "PropertyMinSizeCheck.h"

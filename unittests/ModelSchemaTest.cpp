@@ -167,17 +167,39 @@ bool operator==(const UserAddressAccess &A, const UserAddressAccess &B) {
          std::tie(B.Where, B.Entry, B.Function, B.Source, B.Address, B.Use,
                   B.Size, B.InTry, B.ProbedBy);
 }
+bool operator==(const ParameterAllocator &A, const ParameterAllocator &B) {
+  auto Tie = [](const ParameterAllocator &X) {
+    return std::tie(X.Where, X.Api, X.Filter, X.Allocator, X.AllocatorKnown,
+                    X.AllocatesFromPool, X.SuccessWithoutBuffer,
+                    X.SuccessAfterFailedAllocation, X.Allocation,
+                    X.SetsDeallocateBuffer, X.FilterNotJudged, X.MinReleases,
+                    X.MaxReleases, X.LeakingExit, X.FirstRelease,
+                    X.SecondRelease);
+  };
+  return Tie(A) == Tie(B);
+}
+bool operator==(const ParameterAllocatorCallback &A,
+                const ParameterAllocatorCallback &B) {
+  auto Tie = [](const ParameterAllocatorCallback &X) {
+    return std::tie(X.Name, X.Where, X.AllocatesFromPool,
+                    X.SuccessWithoutBuffer, X.SuccessAfterFailedAllocation,
+                    X.Allocation, X.SetsDeallocateBuffer);
+  };
+  return Tie(A) == Tie(B);
+}
 bool operator==(const TranslationUnit &A, const TranslationUnit &B) {
   return std::tie(A.File, A.AllocatorModeCalls, A.BufferAllocations,
                   A.AllocatorExUses, A.AllocatorDispatches, A.Framings,
                   A.PinDispatches, A.Pins, A.ItemArrays, A.SetTables,
                   A.AutomationTables, A.DispatchCalls, A.Handlers,
-                  A.UserAddressAccesses, A.UnanalysedTables) ==
+                  A.UserAddressAccesses, A.ParameterAllocators,
+                  A.ParameterAllocatorCallbacks, A.UnanalysedTables) ==
          std::tie(B.File, B.AllocatorModeCalls, B.BufferAllocations,
                   B.AllocatorExUses, B.AllocatorDispatches, B.Framings,
                   B.PinDispatches, B.Pins, B.ItemArrays, B.SetTables,
                   B.AutomationTables, B.DispatchCalls, B.Handlers,
-                  B.UserAddressAccesses, B.UnanalysedTables);
+                  B.UserAddressAccesses, B.ParameterAllocators,
+                  B.ParameterAllocatorCallbacks, B.UnanalysedTables);
 }
 bool operator==(const Document &A, const Document &B) {
   return std::tie(A.Schema, A.Version, A.TranslationUnits) ==
@@ -246,7 +268,8 @@ TEST_P(ExampleExport, ReadsAndWritesBackTheSameJson) {
 
 INSTANTIATE_TEST_SUITE_P(Drivers, ExampleExport,
                          ::testing::Values("avs-capture", "ks-proxy",
-                                           "pc-audio", "split-user-buffer"));
+                                           "pc-audio", "split-user-buffer",
+                                           "split-allocator"));
 
 /// A document with every member set, absent members and null ones mixed.
 Document everything() {
@@ -350,6 +373,27 @@ Document everything() {
   Tu.UserAddressAccesses.push_back(
       {std::nullopt, "SetWindow", "SetWindow", "embedded", "Window->Address",
        "lockKernelMode", std::nullopt, false, std::nullopt});
+  ParameterAllocator PA;
+  PA.Where = L;
+  PA.Api = "KsPropertyHandlerWithAllocator";
+  PA.Filter = "Dispatch";
+  PA.Allocator = "AllocParams";
+  PA.AllocatorKnown = true;
+  PA.AllocatesFromPool = true;
+  PA.SuccessAfterFailedAllocation = L;
+  PA.Allocation = L;
+  PA.MinReleases = 0;
+  PA.MaxReleases = 2;
+  PA.LeakingExit = L;
+  PA.FirstRelease = L;
+  PA.SecondRelease = L;
+  Tu.ParameterAllocators.push_back(PA);
+  ParameterAllocator Unjudged;
+  Unjudged.Api = "KsEnableEventWithAllocator";
+  Unjudged.FilterNotJudged = std::string("it returns STATUS_PENDING");
+  Tu.ParameterAllocators.push_back(Unjudged);
+  Tu.ParameterAllocatorCallbacks.push_back(
+      {"AllocParams", L, true, std::nullopt, L, L, std::nullopt});
   Tu.UnanalysedTables.push_back({"T", "KSPROPERTY_SET", L, "errors"});
   D.TranslationUnits = {Tu, TranslationUnit()};
   return D;

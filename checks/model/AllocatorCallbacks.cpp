@@ -231,6 +231,8 @@ bool isPoolAllocation(llvm::StringRef Name) {
   return false;
 }
 
+bool isPoolFree(llvm::StringRef Name) { return isFreeFunction(Name); }
+
 void analyzeInitializeAllocator(const FunctionDecl *Def,
                                 AllocatorCallbackFacts &F, ASTContext &Ctx) {
   const ParmVarDecl *Pin = param(Def, 0), *Framing = param(Def, 1),

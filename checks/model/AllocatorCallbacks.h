@@ -44,6 +44,9 @@ CallbackSignature compareSignature(const CallbackRef &C,
 /// Is \p Name a kernel pool (or lookaside) allocation function?
 bool isPoolAllocation(llvm::StringRef Name);
 
+/// Is \p Name the function that releases what one of them returned?
+bool isPoolFree(llvm::StringRef Name);
+
 } // namespace model
 } // namespace ks
 

@@ -140,5 +140,34 @@ std::vector<HandlerUse> handlerUses(const KsModel &Model, ASTContext &Ctx) {
   return Out;
 }
 
+std::vector<ParameterAllocatorSummary>
+summarizeParameterAllocators(const KsModel &Model, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto At = [&](const Stmt *S) -> std::optional<FilePosition> {
+    if (!S)
+      return std::nullopt;
+    FilePosition P = filePosition(S->getBeginLoc(), SM);
+    if (P.File.empty())
+      return std::nullopt;
+    return P;
+  };
+  std::vector<ParameterAllocatorSummary> Out;
+  for (const ParameterAllocatorCallback &C :
+       Model.ParameterAllocatorCallbacks) {
+    ParameterAllocatorSummary S;
+    S.Usr = usrOf(C.Definition);
+    if (S.Usr.empty())
+      continue;
+    S.Name = C.Definition->getQualifiedNameAsString();
+    S.SuccessWithoutBuffer = At(C.SuccessWithoutBuffer);
+    S.SuccessAfterFailedAllocation = At(C.SuccessAfterFailedAllocation);
+    S.Allocation = At(C.Allocation);
+    S.SetsDeallocateBuffer = At(C.SetsDeallocateBuffer);
+    S.AllocatesFromPool = C.AllocatesFromPool;
+    Out.push_back(std::move(S));
+  }
+  return Out;
+}
+
 } // namespace model
 } // namespace ks

@@ -57,6 +57,20 @@ struct HandlerSummary {
 std::vector<HandlerSummary> summarizeHandlers(const KsModel &Model,
                                               clang::ASTContext &Ctx);
 
+/// What a PFNKSALLOCATOR callback does with the buffer, for a call of a
+/// *WithAllocator function in another TU (RequestModel.h).
+struct ParameterAllocatorSummary {
+  std::string Usr, Name;
+  std::optional<FilePosition> SuccessWithoutBuffer,
+      SuccessAfterFailedAllocation, Allocation, SetsDeallocateBuffer;
+  bool AllocatesFromPool = false;
+};
+
+/// Every function with a PFNKSALLOCATOR signature the TU defines outside
+/// system headers.
+std::vector<ParameterAllocatorSummary>
+summarizeParameterAllocators(const KsModel &Model, clang::ASTContext &Ctx);
+
 /// An entry's id for the id branches: nothing when it is not a constant.
 std::optional<int64_t> itemId(const ItemEntry &E);
 

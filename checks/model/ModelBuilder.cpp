@@ -15,6 +15,7 @@
 
 #include "HandlerAccess.h"
 #include "Initializers.h"
+#include "ParameterAllocators.h"
 #include "UserAddresses.h"
 #include "UserModeFacts.h"
 
@@ -473,10 +474,28 @@ void ModelBuilder::analyzeRequests(ASTContext &C) {
   }
 }
 
+void ModelBuilder::analyzeParameterAllocators(ASTContext &C) {
+  collectParameterAllocatorCallbacks(C, Model.ParameterAllocatorCallbacks);
+  for (const ItemSizeSite &S : Model.Sites) {
+    if (S.Kind != SiteKind::HandlerCall || !S.Call ||
+        !llvm::StringRef(S.Api).ends_with("WithAllocator"))
+      continue;
+    // The Allocator parameter (DispatchApis above).
+    const unsigned Arg = S.Family == ItemFamily::Event ? 6 : 3;
+    if (S.Call->getNumArgs() <= Arg)
+      continue;
+    ParameterAllocatorUse U;
+    if (analyzeParameterAllocator(S.Call, S.Api, S.Call->getArg(Arg),
+                                  Model.ParameterAllocatorCallbacks, U, C))
+      Model.ParameterAllocators.push_back(std::move(U));
+  }
+}
+
 void ModelBuilder::onEndOfTranslationUnit() {
   if (Ctx) {
     analyzeHandlers(*Ctx);
     analyzeRequests(*Ctx);
+    analyzeParameterAllocators(*Ctx);
     analyzeCallbacks(*Ctx);
   }
   if (OnComplete && Ctx)

@@ -69,6 +69,9 @@ private:
   void addPinDescriptors(const clang::VarDecl *VD, clang::ASTContext &Ctx);
   /// Once per TU: what each allocator callback does (AllocatorCallbacks).
   void analyzeCallbacks(clang::ASTContext &Ctx);
+  /// Once per TU: the custom parameter allocators handed to the
+  /// *WithAllocator calls (ParameterAllocators.h).
+  void analyzeParameterAllocators(clang::ASTContext &Ctx);
   void addCallSite(const clang::CallExpr *Call, const clang::FunctionDecl *API,
                    clang::ASTContext &Ctx);
   void addAutomationTable(const clang::VarDecl *VD, Framework W,

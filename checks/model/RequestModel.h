@@ -75,6 +75,58 @@ struct UserAddressAccess {
   std::optional<AddressProbe> Probe;
 };
 
+/// What a PFNKSALLOCATOR callback's body does with the buffer
+/// (ParameterAllocators.cpp).
+struct ParameterAllocatorCallback {
+  const clang::FunctionDecl *Definition = nullptr;
+  /// A `return STATUS_SUCCESS` reachable without storing a buffer in
+  /// Irp->AssociatedIrp.SystemBuffer (nor handing the IRP to a function
+  /// of the driver's that may).
+  const clang::Stmt *SuccessWithoutBuffer = nullptr;
+  /// A `return STATUS_SUCCESS` reachable where its pool allocation
+  /// returned NULL (no test, or a test that still returns success).
+  const clang::Stmt *SuccessAfterFailedAllocation = nullptr;
+  /// The pool allocation that SuccessAfterFailedAllocation follows.
+  const clang::Expr *Allocation = nullptr;
+  /// The callback takes the buffer from pool (ExAllocatePool* & co.); one
+  /// that hands out blocks of the driver's own has its own way to take
+  /// them back, which kstidy does not know.
+  bool AllocatesFromPool = false;
+  /// `Irp->Flags |= IRP_DEALLOCATE_BUFFER`: the I/O manager frees the
+  /// buffer when the IRP completes.
+  const clang::Expr *SetsDeallocateBuffer = nullptr;
+};
+
+/// A custom parameter allocator (PFNKSALLOCATOR) handed to
+/// KsPropertyHandlerWithAllocator, KsMethodHandlerWithAllocator or
+/// KsEnableEventWithAllocator, with what the callback does with the buffer
+/// and what the filter that made the call does with it afterwards.
+struct ParameterAllocatorUse {
+  const clang::CallExpr *Call = nullptr;
+  std::string Api; ///< "KsPropertyHandlerWithAllocator"
+  const clang::FunctionDecl *Filter = nullptr; ///< makes the call
+  /// The callback the code names (null: not a function it names), and
+  /// what its body does when the body is in the TU (Definition null: it is
+  /// not; a run over the whole driver joins it with the TU that has it).
+  const clang::FunctionDecl *AllocatorDecl = nullptr;
+  std::string AllocatorName;
+  ParameterAllocatorCallback Callback;
+
+  // The filter, after the call, along the paths to the end of its function.
+  /// Why the filter's paths were not judged; null when they were.
+  const char *FilterNotJudged = nullptr;
+  /// The fewest and the most releases of the buffer on one path (counted up
+  /// to 2): ExFreePool & co. of it, handing it (or the IRP) to a function of
+  /// the driver's that releases it, or setting IRP_DEALLOCATE_BUFFER.
+  unsigned MinReleases = 0, MaxReleases = 0;
+  /// Where a path with no release leaves the function (a return, or the
+  /// end of the body).
+  clang::SourceLocation LeakingExit;
+  /// The first and second release on a path with two; else the first
+  /// release on any path.
+  const clang::Expr *FirstRelease = nullptr, *SecondRelease = nullptr;
+};
+
 /// The request facts of one translation unit.
 struct RequestModel {
   /// Functions with a dispatch routine's signature (UserAddresses.h).
@@ -93,6 +145,10 @@ struct RequestModel {
     const char *Why = "";
   };
   std::vector<UnjudgedEntry> ModeAwareEntries;
+  std::vector<ParameterAllocatorUse> ParameterAllocators;
+  /// Every function this TU defines with a PFNKSALLOCATOR signature, used
+  /// here or not (a call in another TU may name it).
+  std::vector<ParameterAllocatorCallback> ParameterAllocatorCallbacks;
 };
 
 } // namespace model

@@ -121,7 +121,8 @@ RunOutput analyzeAll(const CompilationDatabase &DB, const CliOptions &O,
   // Whole-driver analysis (WholeDriver.h): with several TUs, each one
   // summarizes the handlers it defines for the tables of the others.
   const bool WantFacts =
-      N > 1 && llvm::is_contained(Out.Checks, "ks-property-min-size");
+      N > 1 && (llvm::is_contained(Out.Checks, "ks-property-min-size") ||
+                llvm::is_contained(Out.Checks, "ks-parameter-allocator"));
   std::vector<TuFacts> Facts(N);
   // Entry points ks-property-user-buffer did not judge, said as notices.
   const bool WantEntries =
@@ -141,7 +142,8 @@ RunOutput analyzeAll(const CompilationDatabase &DB, const CliOptions &O,
               exportTranslationUnit(M, Ctx, O.Sources[Current], Cwd);
         if (WantFacts)
           Facts[Current] = {model::summarizeHandlers(M, Ctx),
-                            model::handlerUses(M, Ctx)};
+                            model::handlerUses(M, Ctx),
+                            model::summarizeParameterAllocators(M, Ctx)};
       });
     for (size_t I; (I = Next++) < N;) {
       Current = I;

@@ -403,6 +403,37 @@ void Exporter::requests(schema::TranslationUnit &Tu) const {
           Lengths[static_cast<int>(A.Probe->Length)], number(A.Probe->Bytes)};
     Tu.UserAddressAccesses.push_back(std::move(O));
   }
+  for (const ParameterAllocatorUse &U : M.ParameterAllocators) {
+    schema::ParameterAllocator O;
+    O.Where = location(U.Call);
+    O.Api = U.Api;
+    O.Filter = U.Filter->getQualifiedNameAsString();
+    O.Allocator = U.AllocatorName;
+    const ParameterAllocatorCallback &C = U.Callback;
+    O.AllocatorKnown = C.Definition != nullptr;
+    O.AllocatesFromPool = C.AllocatesFromPool;
+    O.SuccessWithoutBuffer = location(C.SuccessWithoutBuffer);
+    O.SuccessAfterFailedAllocation = location(C.SuccessAfterFailedAllocation);
+    O.Allocation = location(C.Allocation);
+    O.SetsDeallocateBuffer = location(C.SetsDeallocateBuffer);
+    if (U.FilterNotJudged) {
+      O.FilterNotJudged = std::string(U.FilterNotJudged);
+    } else {
+      O.MinReleases = U.MinReleases;
+      O.MaxReleases = U.MaxReleases;
+    }
+    O.LeakingExit = location(U.LeakingExit);
+    O.FirstRelease = location(U.FirstRelease);
+    O.SecondRelease = location(U.SecondRelease);
+    Tu.ParameterAllocators.push_back(std::move(O));
+  }
+  for (const ParameterAllocatorCallback &C : M.ParameterAllocatorCallbacks)
+    Tu.ParameterAllocatorCallbacks.push_back(
+        {C.Definition->getQualifiedNameAsString(),
+         location(C.Definition->getLocation()), C.AllocatesFromPool,
+         location(C.SuccessWithoutBuffer),
+         location(C.SuccessAfterFailedAllocation), location(C.Allocation),
+         location(C.SetsDeallocateBuffer)});
 }
 
 schema::TranslationUnit

@@ -582,6 +582,63 @@ static bool fromJSON(const Value &V, UserAddressAccess &Out, Path P) {
   return true;
 }
 
+Value toJSON(const ParameterAllocator &A) {
+  return Object{
+      {"location", A.Where},
+      {"api", A.Api},
+      {"filter", A.Filter},
+      {"allocator", A.Allocator},
+      {"allocatorKnown", A.AllocatorKnown},
+      {"allocatesFromPool", A.AllocatesFromPool},
+      {"successWithoutBuffer", A.SuccessWithoutBuffer},
+      {"successAfterFailedAllocation", A.SuccessAfterFailedAllocation},
+      {"allocation", A.Allocation},
+      {"setsDeallocateBuffer", A.SetsDeallocateBuffer},
+      {"filterNotJudged", A.FilterNotJudged},
+      {"minReleases", A.MinReleases},
+      {"maxReleases", A.MaxReleases},
+      {"leakingExit", A.LeakingExit},
+      {"firstRelease", A.FirstRelease},
+      {"secondRelease", A.SecondRelease}};
+}
+static bool fromJSON(const Value &V, ParameterAllocator &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "location", Out.Where, "api", Out.Api, "filter", Out.Filter,
+         "allocator", Out.Allocator, "allocatorKnown", Out.AllocatorKnown,
+         "allocatesFromPool", Out.AllocatesFromPool, "successWithoutBuffer",
+         Out.SuccessWithoutBuffer, "successAfterFailedAllocation",
+         Out.SuccessAfterFailedAllocation, "allocation", Out.Allocation,
+         "setsDeallocateBuffer", Out.SetsDeallocateBuffer, "filterNotJudged",
+         Out.FilterNotJudged, "minReleases", Out.MinReleases, "maxReleases",
+         Out.MaxReleases, "leakingExit", Out.LeakingExit, "firstRelease",
+         Out.FirstRelease, "secondRelease", Out.SecondRelease);
+  return true;
+}
+
+Value toJSON(const ParameterAllocatorCallback &C) {
+  return Object{
+      {"name", C.Name},
+      {"location", C.Where},
+      {"allocatesFromPool", C.AllocatesFromPool},
+      {"successWithoutBuffer", C.SuccessWithoutBuffer},
+      {"successAfterFailedAllocation", C.SuccessAfterFailedAllocation},
+      {"allocation", C.Allocation},
+      {"setsDeallocateBuffer", C.SetsDeallocateBuffer}};
+}
+static bool fromJSON(const Value &V, ParameterAllocatorCallback &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "name", Out.Name, "location", Out.Where, "allocatesFromPool",
+         Out.AllocatesFromPool, "successWithoutBuffer",
+         Out.SuccessWithoutBuffer, "successAfterFailedAllocation",
+         Out.SuccessAfterFailedAllocation, "allocation", Out.Allocation,
+         "setsDeallocateBuffer", Out.SetsDeallocateBuffer);
+  return true;
+}
+
 Value toJSON(const UnanalysedTable &T) {
   return Object{{"name", T.Name},
                 {"kind", T.Kind},
@@ -612,6 +669,8 @@ Value toJSON(const TranslationUnit &Tu) {
                 {"dispatchCalls", Tu.DispatchCalls},
                 {"handlers", Tu.Handlers},
                 {"userAddressAccesses", Tu.UserAddressAccesses},
+                {"parameterAllocators", Tu.ParameterAllocators},
+                {"parameterAllocatorCallbacks", Tu.ParameterAllocatorCallbacks},
                 {"unanalysedTables", Tu.UnanalysedTables}};
 }
 bool fromJSON(const Value &V, TranslationUnit &Out, Path P) {
@@ -625,7 +684,10 @@ bool fromJSON(const Value &V, TranslationUnit &Out, Path P) {
          Out.Pins, "itemArrays", Out.ItemArrays, "setTables", Out.SetTables,
          "automationTables", Out.AutomationTables, "dispatchCalls",
          Out.DispatchCalls, "handlers", Out.Handlers, "userAddressAccesses",
-         Out.UserAddressAccesses, "unanalysedTables", Out.UnanalysedTables);
+         Out.UserAddressAccesses, "parameterAllocators",
+         Out.ParameterAllocators, "parameterAllocatorCallbacks",
+         Out.ParameterAllocatorCallbacks, "unanalysedTables",
+         Out.UnanalysedTables);
   return true;
 }
 

@@ -290,6 +290,31 @@ struct UserAddressAccess {
   std::optional<Probe> ProbedBy;
 };
 
+/// A custom parameter allocator handed to a *WithAllocator call
+/// ("parameterAllocators"; checks/model/RequestModel.h).
+struct ParameterAllocator {
+  Loc Where; ///< the call
+  std::string Api, Filter, Allocator;
+  bool AllocatorKnown = false; ///< its body was read
+  bool AllocatesFromPool = false;
+  Loc SuccessWithoutBuffer, SuccessAfterFailedAllocation, Allocation,
+      SetsDeallocateBuffer;
+  /// Why the filter's paths were not judged (null: they were).
+  std::optional<std::string> FilterNotJudged;
+  std::optional<int64_t> MinReleases, MaxReleases;
+  Loc LeakingExit, FirstRelease, SecondRelease;
+};
+
+/// A function with a PFNKSALLOCATOR signature the TU defines, and what it
+/// does with the buffer ("parameterAllocatorCallbacks").
+struct ParameterAllocatorCallback {
+  std::string Name;
+  Loc Where;
+  bool AllocatesFromPool = false;
+  Loc SuccessWithoutBuffer, SuccessAfterFailedAllocation, Allocation,
+      SetsDeallocateBuffer;
+};
+
 /// A table the model could not (fully) read ("unanalysedTables").
 struct UnanalysedTable {
   std::string Name, Kind;
@@ -318,6 +343,8 @@ struct TranslationUnit {
   std::vector<DispatchCall> DispatchCalls;
   std::vector<HandlerFacts> Handlers;
   std::vector<UserAddressAccess> UserAddressAccesses;
+  std::vector<ParameterAllocator> ParameterAllocators;
+  std::vector<ParameterAllocatorCallback> ParameterAllocatorCallbacks;
   std::vector<UnanalysedTable> UnanalysedTables;
 };
 
@@ -346,6 +373,8 @@ llvm::json::Value toJSON(const BufferAllocation &);
 llvm::json::Value toJSON(const AllocatorExUse &);
 llvm::json::Value toJSON(const UserAddressAccess::Probe &);
 llvm::json::Value toJSON(const UserAddressAccess &);
+llvm::json::Value toJSON(const ParameterAllocator &);
+llvm::json::Value toJSON(const ParameterAllocatorCallback &);
 llvm::json::Value toJSON(const UnanalysedTable &);
 llvm::json::Value toJSON(const TranslationUnit &);
 llvm::json::Value toJSON(const Document &);

@@ -141,6 +141,24 @@ void addUnjudgedHandlers(const std::vector<TuResult> &Results,
   for (const std::string &H : Order) {
     const std::vector<const UnjudgedHandler *> &List = ByHandler[H];
     const UnjudgedHandler &First = *List.front();
+    if (First.Rule == "parameterAllocator") {
+      Out.push_back(
+          {Notice::Level::Note, "handler-not-analysed",
+           displayPath(First.Where.File, BaseDir) + ":" +
+               std::to_string(First.Where.Line) + ": allocator '" + H +
+               "' of " + First.Item +
+               (List.size() > 1
+                    ? " (and " +
+                          plural(List.size() - 1, "other call", "other calls") +
+                          ")"
+                    : std::string()) +
+               " is defined in none of the analysed sources: what it does "
+               "with the buffer, and whether the filter frees it right, were "
+               "not judged (ks-parameter-allocator); analyse the file that "
+               "defines it in the same run",
+           First.Where});
+      continue;
+    }
     Out.push_back(
         {Notice::Level::Note, "handler-not-analysed",
          displayPath(First.Where.File, BaseDir) + ":" +

@@ -29,6 +29,17 @@ std::vector<RuntimeFinding> replayModel(const schema::Document &Document) {
       if (!New && It->second && !Same(It->second->Where, H.Where))
         It->second = nullptr; // two functions by one name: unknown
     }
+  replay::RunCallbacks Callbacks;
+  for (const schema::TranslationUnit &Tu : Document.TranslationUnits)
+    for (const schema::ParameterAllocatorCallback &A :
+         Tu.ParameterAllocatorCallbacks) {
+      auto [It, New] = Callbacks.try_emplace(A.Name, &A);
+      auto Same = [](const schema::Loc &X, const schema::Loc &Y) {
+        return X && Y && X->File == Y->File && X->Line == Y->Line;
+      };
+      if (!New && It->second && !Same(A.Where, It->second->Where))
+        It->second = nullptr; // two functions by one name: unknown
+    }
   for (const schema::TranslationUnit &Tu : Document.TranslationUnits) {
     replay::TuContext C(Tu, Out, &Run);
     {
@@ -41,6 +52,7 @@ std::vector<RuntimeFinding> replayModel(const schema::Document &Document) {
     replay::replayAllocators(C);
     replay::replayUserMode(C);
     replay::replayRequests(C);
+    replay::replayParameterAllocators(C, Callbacks);
   }
   std::sort(Out.begin(), Out.end(),
             [](const RuntimeFinding &A, const RuntimeFinding &B) {

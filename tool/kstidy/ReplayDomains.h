@@ -77,6 +77,14 @@ void replayUserMode(TuContext &C);
 /// Accesses to addresses the caller of a request chose.
 void replayRequests(TuContext &C);
 
+/// The PFNKSALLOCATOR callbacks of every TU of the export by name; null for
+/// a name two different definitions share.
+using RunCallbacks =
+    std::map<std::string, const schema::ParameterAllocatorCallback *>;
+/// Custom parameter allocators through the life of their buffer; a
+/// callback defined in another TU is found in \p Run.
+void replayParameterAllocators(TuContext &C, const RunCallbacks &Run);
+
 } // namespace replay
 } // namespace ks
 

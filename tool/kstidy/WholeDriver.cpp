@@ -1,6 +1,7 @@
 //===- WholeDriver.cpp - Tables judged against handlers of other TUs ------===//
 #include "WholeDriver.h"
 
+#include "ParameterAllocatorCheck.h"
 #include "PropertyMinSizeCheck.h"
 
 #include "llvm/ADT/StringMap.h"
@@ -13,6 +14,67 @@ namespace ks {
 
 using model::GuaranteeKind;
 using model::HandlerBuffer;
+
+namespace {
+
+llvm::Expected<DeferredJudgement> malformed(const char *Why) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "malformed deferred judgement: %s", Why);
+}
+
+/// A position the check wrote ({file, offset, line, column}) or null.
+bool readPosition(const llvm::json::Object &O, llvm::StringRef Key,
+                  std::optional<Location> &Out) {
+  const llvm::json::Value *V = O.get(Key);
+  if (!V || V->getAsNull())
+    return true;
+  const llvm::json::Object *P = V->getAsObject();
+  if (!P)
+    return false;
+  std::optional<llvm::StringRef> File = P->getString("file");
+  std::optional<int64_t> Offset = P->getInteger("offset"),
+                         Line = P->getInteger("line"),
+                         Column = P->getInteger("column");
+  if (!File || !Offset || !Line || !Column || *Offset < 0 || *Line < 0 ||
+      *Column < 0)
+    return false;
+  Location L;
+  L.File = File->str();
+  L.Offset = static_cast<unsigned>(*Offset);
+  L.Line = static_cast<unsigned>(*Line);
+  L.Column = static_cast<unsigned>(*Column);
+  Out = L;
+  return true;
+}
+
+llvm::Expected<DeferredJudgement> readAllocatorCall(const llvm::json::Object &O,
+                                                    DeferredJudgement D) {
+  DeferredJudgement::AllocatorCall A;
+  std::optional<llvm::StringRef> Usr = O.getString("usr"),
+                                 Allocator = O.getString("allocator"),
+                                 Api = O.getString("api"),
+                                 Filter = O.getString("filter");
+  std::optional<int64_t> Min = O.getInteger("minReleases"),
+                         Max = O.getInteger("maxReleases");
+  if (!Usr || !Allocator || !Api || !Filter || !Min || !Max || *Min < 0 ||
+      *Max < *Min || *Max > 2)
+    return malformed("a member is missing");
+  if (!readPosition(O, "leakingExit", A.LeakingExit) ||
+      !readPosition(O, "firstRelease", A.FirstRelease) ||
+      !readPosition(O, "secondRelease", A.SecondRelease))
+    return malformed("a position is not one");
+  A.Usr = Usr->str();
+  A.Allocator = Allocator->str();
+  A.Api = Api->str();
+  A.Filter = Filter->str();
+  A.MinReleases = static_cast<unsigned>(*Min);
+  A.MaxReleases = static_cast<unsigned>(*Max);
+  D.Rule = "parameterAllocator";
+  D.Allocator = std::move(A);
+  return D;
+}
+
+} // namespace
 
 std::optional<llvm::Expected<DeferredJudgement>>
 readDeferred(const Finding &F) {
@@ -34,6 +96,8 @@ readDeferred(const Finding &F) {
   DeferredJudgement D;
   D.Check = F.Check;
   D.Where = F.Where;
+  if (O->getString("rule") == llvm::StringRef("parameterAllocator"))
+    return readAllocatorCall(*O, std::move(D));
   std::optional<llvm::StringRef> Rule = O->getString("rule"),
                                  Item = O->getString("item");
   std::optional<int64_t> Own = O->getInteger("own");
@@ -77,6 +141,75 @@ Location locationOf(const model::FilePosition &P) {
   return L;
 }
 
+void judgeAllocatorCall(
+    const DeferredJudgement &D, const DeferredJudgement::AllocatorCall &A,
+    const llvm::StringMap<const model::ParameterAllocatorSummary *> &ByUsr,
+    std::set<std::string> &CallbacksReported, JoinResult &Out) {
+  using Check = ParameterAllocatorCheck;
+  auto It = ByUsr.find(A.Usr);
+  if (It == ByUsr.end()) {
+    Out.Unjudged.push_back({A.Allocator,
+                            "the call of " + A.Api + " in '" + A.Filter + "'",
+                            D.Rule, D.Where});
+    return;
+  }
+  const model::ParameterAllocatorSummary &S = *It->second;
+  Check::Facts F;
+  F.SuccessWithoutBuffer = S.SuccessWithoutBuffer.has_value();
+  F.SuccessAfterFailedAllocation = S.SuccessAfterFailedAllocation.has_value();
+  F.AllocatesFromPool = S.AllocatesFromPool;
+  F.SetsDeallocateBuffer = S.SetsDeallocateBuffer.has_value();
+  F.FilterJudged = true;
+  F.MinReleases = A.MinReleases;
+  F.MaxReleases = A.MaxReleases;
+  F.HasFirstRelease = A.FirstRelease.has_value();
+  F.HasSecondRelease = A.SecondRelease.has_value();
+  const Check::Names N{"'" + S.Name + "'", "'" + A.Filter + "'", A.Api,
+                       A.MaxReleases == 0};
+  auto At = [](const std::optional<model::FilePosition> &P) {
+    return P ? std::optional<Location>(locationOf(*P)) : std::nullopt;
+  };
+  for (Check::Defect Def : Check::defectsOf(F)) {
+    std::optional<Location> Where, NoteAt;
+    switch (Def) {
+    case Check::Defect::SuccessAfterFailedAllocation:
+    case Check::Defect::SuccessWithoutBuffer:
+      // The callback's own defect: once, however many calls name it.
+      if (!CallbacksReported.insert(S.Usr).second)
+        continue;
+      if (Def == Check::Defect::SuccessAfterFailedAllocation) {
+        Where = At(S.SuccessAfterFailedAllocation);
+        NoteAt = At(S.Allocation);
+      } else {
+        Where = At(S.SuccessWithoutBuffer);
+        NoteAt = D.Where;
+      }
+      break;
+    case Check::Defect::Leak:
+      Where = D.Where;
+      NoteAt = A.LeakingExit;
+      break;
+    case Check::Defect::DoubleFreeWithFlag:
+      Where = A.FirstRelease;
+      NoteAt = At(S.SetsDeallocateBuffer);
+      break;
+    case Check::Defect::DoubleFree:
+      Where = A.SecondRelease;
+      NoteAt = A.FirstRelease;
+      break;
+    }
+    if (!Where)
+      continue;
+    Finding Found;
+    Found.Check = D.Check;
+    Found.Where = *Where;
+    Found.Message = Check::message(Def, N);
+    if (NoteAt)
+      Found.Notes.push_back({*NoteAt, Check::note(Def, N)});
+    Out.Findings.push_back(std::move(Found));
+  }
+}
+
 } // namespace
 
 JoinResult joinWholeDriver(const std::vector<DeferredJudgement> &Deferred,
@@ -98,11 +231,20 @@ JoinResult joinWholeDriver(const std::vector<DeferredJudgement> &Deferred,
       Sharing[U.Usr].insert(
           Key{static_cast<int>(U.Kind), U.Item.Id, U.Item.Size});
   }
+  llvm::StringMap<const model::ParameterAllocatorSummary *> AllocatorByUsr;
+  for (const TuFacts &F : Facts)
+    for (const model::ParameterAllocatorSummary &A : F.Allocators)
+      AllocatorByUsr.try_emplace(A.Usr, &A);
+  std::set<std::string> CallbacksReported;
   std::set<std::tuple<std::string, unsigned, std::string>> Done;
   for (const DeferredJudgement &D : Deferred) {
     // The same table in a header, deferred by each TU that includes it.
     if (!Done.insert({D.Where.File, D.Where.Offset, D.Rule}).second)
       continue;
+    if (const auto &A = D.Allocator) {
+      judgeAllocatorCall(D, *A, AllocatorByUsr, CallbacksReported, Out);
+      continue;
+    }
     const GuaranteeKind Kind = kindOf(D.Rule);
     for (const DeferredJudgement::Handler &H : D.Handlers) {
       auto It = ByUsr.find(H.Usr);

@@ -7,7 +7,9 @@
 // summarizes the handlers it defines (model/HandlerSummary.h), and once
 // every TU is done the join judges each deferred entry against its
 // handler's summary, found by USR, with the same rule and messages as the
-// check (model/AccessRule.h, PropertyMinSizeCheck).
+// check (model/AccessRule.h, PropertyMinSizeCheck). ks-parameter-allocator
+// defers a *WithAllocator call whose callback is defined in another TU the
+// same way (ParameterAllocatorCheck).
 //
 //===----------------------------------------------------------------------===//
 #ifndef KSTIDY_TOOL_WHOLEDRIVER_H
@@ -37,6 +39,14 @@ struct DeferredJudgement {
     std::string Verb; ///< "reads"/"writes"/"accesses", or the ext field
   };
   std::vector<Handler> Handlers;
+  /// Rule "parameterAllocator" (ParameterAllocatorCheck): a *WithAllocator
+  /// call whose callback has no body in its TU, with what the filter does.
+  struct AllocatorCall {
+    std::string Usr, Allocator, Api, Filter;
+    unsigned MinReleases = 0, MaxReleases = 0;
+    std::optional<Location> LeakingExit, FirstRelease, SecondRelease;
+  };
+  std::optional<AllocatorCall> Allocator;
 };
 
 /// A deferred judgement from \p F when it is one (its message starts with
@@ -47,6 +57,7 @@ std::optional<llvm::Expected<DeferredJudgement>> readDeferred(const Finding &F);
 struct TuFacts {
   std::vector<model::HandlerSummary> Handlers;
   std::vector<model::HandlerUse> Uses;
+  std::vector<model::ParameterAllocatorSummary> Allocators;
 };
 
 /// A handler a deferred entry names that no TU of the run defines.

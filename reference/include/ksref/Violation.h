@@ -39,6 +39,7 @@ inline constexpr const char *AllocatorExApplicationUse =
     "ks-allocator-ex-application-use";
 inline constexpr const char *PageSizeBuffer = "ks-page-size-buffer";
 inline constexpr const char *PropertyUserBuffer = "ks-property-user-buffer";
+inline constexpr const char *ParameterAllocator = "ks-parameter-allocator";
 
 /// Every name above; a test checks each against kstidy's check catalogue.
 inline constexpr const char *All[] = {
@@ -47,7 +48,8 @@ inline constexpr const char *All[] = {
     PropertyMissingHandler,  AllocatorDispatchCallbacks,
     AllocatorContext,        AllocateNullOnFailure,
     AllocatorUserModeFrames, AllocatorExApplicationUse,
-    PageSizeBuffer,          PropertyUserBuffer};
+    PageSizeBuffer,          PropertyUserBuffer,
+    ParameterAllocator};
 } // namespace checks
 
 // A runtime failure the reference observed (not guessed).

@@ -15,6 +15,7 @@
 #include "ksref/Layout.h"
 #include "ksref/Memory.h"
 #include "ksref/Modes.h"
+#include "ksref/ParameterAllocator.h"
 #include "ksref/PortCls.h"
 #include "ksref/PropertyDispatch.h"
 #include "ksref/PropertyTypes.h"
