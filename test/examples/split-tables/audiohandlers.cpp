@@ -17,3 +17,24 @@ NTSTATUS NTAPI PcAudioHandler(PPCPROPERTY_REQUEST PropertyRequest) {
   }
   return STATUS_INVALID_DEVICE_REQUEST;
 }
+
+// The extended items' handlers: the generic one checks ValueSize against
+// the extension's MinData; the extensions trust it.
+NTSTATUS NTAPI PcExtGeneric(PPCPROPERTY_REQUEST PropertyRequest) {
+  const SPLIT_EXT_ITEM *Item =
+      (const SPLIT_EXT_ITEM *)PropertyRequest->PropertyItem;
+  if (PropertyRequest->ValueSize < Item->MinData)
+    return STATUS_BUFFER_TOO_SMALL;
+  return Item->GetHandler ? Item->GetHandler(PropertyRequest)
+                          : STATUS_INVALID_DEVICE_REQUEST;
+}
+
+NTSTATUS NTAPI PcGetLatency(PPCPROPERTY_REQUEST PropertyRequest) {
+  *(PLONGLONG)PropertyRequest->Value = 10000;
+  return STATUS_SUCCESS;
+}
+
+NTSTATUS NTAPI PcGetDelay(PPCPROPERTY_REQUEST PropertyRequest) {
+  *(PLONGLONG)PropertyRequest->Value = 20000;
+  return STATUS_SUCCESS;
+}

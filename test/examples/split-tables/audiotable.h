@@ -9,3 +9,14 @@ static const PCPROPERTY_ITEM SplitAudioItems[] = {
 };
 
 DEFINE_PCAUTOMATION_TABLE_PROP(SplitAudioAutomation, SplitAudioItems);
+
+// Extended items: the extension's MinData is what the generic handler
+// checks ValueSize against before it calls the extension.
+static const SPLIT_EXT_ITEM SplitExtItems[] = {
+    {{&SplitAudioSet, SPLIT_AUDIO_LATENCY, KSPROPERTY_TYPE_GET, PcExtGeneric},
+     sizeof(KSPROPERTY), sizeof(ULONG), PcGetLatency, NULL},
+    {{&SplitAudioSet, SPLIT_AUDIO_DELAY, KSPROPERTY_TYPE_GET, PcExtGeneric},
+     sizeof(KSPROPERTY), sizeof(LONGLONG), PcGetDelay, NULL},
+};
+
+DEFINE_PCAUTOMATION_TABLE_PROP(SplitExtAutomation, SplitExtItems);

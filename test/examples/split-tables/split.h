@@ -34,3 +34,22 @@ NTSTATUS GetExternal(PIRP Irp, PKSPROPERTY Property, PVOID Data);
 NTSTATUS NTAPI PcAudioHandler(PPCPROPERTY_REQUEST PropertyRequest);
 
 NTSTATUS SplitFilterDispatch(PIRP Irp);
+
+// Extended PortCls items: a generic handler checks ValueSize against the
+// extension's MinData, then calls the extension's handler.
+typedef struct {
+  PCPROPERTY_ITEM Item;
+  ULONG MinProperty;
+  ULONG MinData;
+  PCPFNPROPERTY_HANDLER GetHandler;
+  PCPFNPROPERTY_HANDLER SetHandler;
+} SPLIT_EXT_ITEM;
+
+enum {
+  SPLIT_AUDIO_LATENCY = 3,
+  SPLIT_AUDIO_DELAY = 4,
+};
+
+NTSTATUS NTAPI PcExtGeneric(PPCPROPERTY_REQUEST PropertyRequest);
+NTSTATUS NTAPI PcGetLatency(PPCPROPERTY_REQUEST PropertyRequest);
+NTSTATUS NTAPI PcGetDelay(PPCPROPERTY_REQUEST PropertyRequest);

@@ -4,3 +4,7 @@
 const PCAUTOMATION_TABLE *SplitWaveAutomation() {
   return &SplitAudioAutomation;
 }
+
+const PCAUTOMATION_TABLE *SplitExtAutomationTable() {
+  return &SplitExtAutomation;
+}
