@@ -163,6 +163,10 @@ std::optional<NullTest> nullTest(const Expr *Cond, const ASTContext &Ctx) {
   if (!Cond)
     return std::nullopt;
   Cond = Cond->IgnoreParenImpCasts();
+  // `(P = Allocate(...))` tests what it stores.
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond);
+      BO && BO->getOpcode() == BO_Assign)
+    Cond = BO->getLHS()->IgnoreParenImpCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
       UO && UO->getOpcode() == UO_LNot) {
     std::optional<NullTest> T = nullTest(UO->getSubExpr(), Ctx);
@@ -182,7 +186,11 @@ std::optional<NullTest> nullTest(const Expr *Cond, const ASTContext &Ctx) {
                                                : nullptr;
     if (!Other)
       return std::nullopt;
-    return NullTest{Other->IgnoreParenImpCasts(), BO->getOpcode() == BO_EQ};
+    Other = Other->IgnoreParenImpCasts();
+    if (const auto *Assign = dyn_cast<BinaryOperator>(Other);
+        Assign && Assign->getOpcode() == BO_Assign)
+      Other = Assign->getLHS()->IgnoreParenImpCasts();
+    return NullTest{Other, BO->getOpcode() == BO_EQ};
   }
   if (Cond->getType()->isPointerType())
     return NullTest{Cond, false};
@@ -259,6 +267,34 @@ void analyzeCallback(const FunctionDecl *Def, ParameterAllocatorCallback &U,
     return isNullableAllocation(E, Ctx);
   };
   llvm::DenseSet<const ValueDecl *> Holders = holders(Def, IsAllocation);
+  // The allocations whose result lands where a test can be read: a local,
+  // or SystemBuffer itself. One stored anywhere else (a field of the
+  // driver's, a global) is tested there, which the walk does not follow:
+  // not judged.
+  struct Tracked : RecursiveASTVisitor<Tracked> {
+    const ParmVarDecl *Irp = nullptr;
+    llvm::DenseSet<const Expr *> Calls;
+    static const Expr *call(const Expr *E) {
+      return E ? E->IgnoreParenCasts() : nullptr;
+    }
+    bool VisitVarDecl(VarDecl *VD) {
+      if (VD->hasLocalStorage() && VD->getInit())
+        Calls.insert(call(VD->getInit()));
+      return true;
+    }
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      if (BO->getOpcode() != BO_Assign)
+        return true;
+      const Expr *L = BO->getLHS()->IgnoreParenCasts();
+      const auto *DRE = dyn_cast<DeclRefExpr>(L);
+      const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      if ((VD && VD->hasLocalStorage()) || isSystemBufferOf(L, Irp))
+        Calls.insert(call(BO->getRHS()));
+      return true;
+    }
+  } Track;
+  Track.Irp = Irp;
+  Track.TraverseStmt(Def->getBody());
   struct PoolFinder : RecursiveASTVisitor<PoolFinder> {
     bool Found = false;
     bool VisitCallExpr(CallExpr *C) {
@@ -334,7 +370,8 @@ void analyzeCallback(const FunctionDecl *Def, ParameterAllocatorCallback &U,
     for (auto It = Start->begin(); It != Start->end(); ++It) {
       auto CS = It->getAs<CFGStmt>();
       const auto *Alloc = CS ? dyn_cast<Expr>(CS->getStmt()) : nullptr;
-      if (!Alloc || !isa<CallExpr>(Alloc) || !IsAllocation(Alloc))
+      if (!Alloc || !isa<CallExpr>(Alloc) || !IsAllocation(Alloc) ||
+          !Track.Calls.contains(Alloc))
         continue;
       llvm::SmallPtrSet<const CFGBlock *, 32> Seen;
       std::vector<std::pair<const CFGBlock *, CFGBlock::const_iterator>> Work =

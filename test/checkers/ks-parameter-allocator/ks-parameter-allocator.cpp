@@ -321,3 +321,43 @@ NTSTATUS MixerDispatchGiveBack(PDEVICE_OBJECT Device, PIRP Irp) {
   IoCompleteRequest(Irp, IO_NO_INCREMENT);
   return Status;
 }
+
+// Right: the allocation is tested where it is assigned.
+static NTSTATUS AllocParamsAssignInTest(PIRP Irp, ULONG BufferSize,
+                                        BOOLEAN InputOperation) {
+  PVOID Buffer;
+  if ((Buffer = ExAllocatePoolWithTag(NonPagedPool, BufferSize, MIXER_TAG)) ==
+      NULL)
+    return STATUS_INSUFFICIENT_RESOURCES;
+  Irp->AssociatedIrp.SystemBuffer = Buffer;
+  return STATUS_SUCCESS;
+}
+
+// Not judged: the allocation lands in a field of the driver's, and is
+// tested there.
+typedef struct {
+  PVOID Pending;
+} MIXER_CONTEXT;
+static MIXER_CONTEXT MixerContext;
+
+static NTSTATUS AllocParamsInContext(PIRP Irp, ULONG BufferSize,
+                                     BOOLEAN InputOperation) {
+  MixerContext.Pending =
+      ExAllocatePoolWithTag(NonPagedPool, BufferSize, MIXER_TAG);
+  if (!MixerContext.Pending)
+    return STATUS_INSUFFICIENT_RESOURCES;
+  Irp->AssociatedIrp.SystemBuffer = MixerContext.Pending;
+  return STATUS_SUCCESS;
+}
+
+NTSTATUS MixerDispatchTestedElsewhere(PDEVICE_OBJECT Device, PIRP Irp) {
+  NTSTATUS Status = KsPropertyHandlerWithAllocator(
+      Irp, SIZEOF_ARRAY(MixerSets), MixerSets, AllocParamsAssignInTest, 0);
+  ReleaseParams(Irp);
+  Status = KsPropertyHandlerWithAllocator(
+      Irp, SIZEOF_ARRAY(MixerSets), MixerSets, AllocParamsInContext, 0);
+  ReleaseParams(Irp);
+  Irp->IoStatus.Status = Status;
+  IoCompleteRequest(Irp, IO_NO_INCREMENT);
+  return Status;
+}
