@@ -103,14 +103,6 @@ bool isDerefOf(const Expr *E, const ValueDecl *P) {
   return false;
 }
 
-bool isSuccessReturn(const Stmt *S, const ASTContext &Ctx) {
-  const auto *R = dyn_cast_or_null<ReturnStmt>(S);
-  if (!R || !R->getRetValue())
-    return false;
-  auto V = evaluateConstant(R->getRetValue(), Ctx);
-  return V && *V == 0; // STATUS_SUCCESS
-}
-
 /// Stores into *Context, or hands Context to a function that may.
 bool storesContext(const Stmt *S, const ParmVarDecl *Context) {
   if (const auto *BO = dyn_cast<BinaryOperator>(S))
@@ -233,6 +225,45 @@ bool isPoolAllocation(llvm::StringRef Name) {
 
 bool isPoolFree(llvm::StringRef Name) { return isFreeFunction(Name); }
 
+bool isSuccessReturn(const Stmt *S, const ASTContext &Ctx) {
+  const auto *R = dyn_cast_or_null<ReturnStmt>(S);
+  if (!R || !R->getRetValue())
+    return false;
+  auto V = evaluateConstant(R->getRetValue(), Ctx);
+  return V && *V == 0; // STATUS_SUCCESS
+}
+
+const Stmt *
+successReturnReachedWithout(const CFG &G,
+                            llvm::function_ref<bool(const Stmt *)> Ends,
+                            const ASTContext &Ctx) {
+  llvm::SmallPtrSet<const CFGBlock *, 32> Seen;
+  std::vector<const CFGBlock *> Work = {&G.getEntry()};
+  while (!Work.empty()) {
+    const CFGBlock *B = Work.back();
+    Work.pop_back();
+    if (!B || !Seen.insert(B).second)
+      continue;
+    bool Ended = false;
+    for (const CFGElement &E : *B) {
+      auto CS = E.getAs<CFGStmt>();
+      if (!CS)
+        continue;
+      const Stmt *St = CS->getStmt();
+      if (Ends(St)) {
+        Ended = true;
+        break;
+      }
+      if (isSuccessReturn(St, Ctx))
+        return St;
+    }
+    if (!Ended)
+      for (const CFGBlock *Succ : B->succs())
+        Work.push_back(Succ);
+  }
+  return nullptr;
+}
+
 void analyzeInitializeAllocator(const FunctionDecl *Def,
                                 AllocatorCallbackFacts &F, ASTContext &Ctx) {
   const ParmVarDecl *Pin = param(Def, 0), *Framing = param(Def, 1),
@@ -244,36 +275,9 @@ void analyzeInitializeAllocator(const FunctionDecl *Def,
   // A success return reachable from the entry without a store to *Context.
   CFG::BuildOptions Options;
   if (std::unique_ptr<CFG> G =
-          CFG::buildCFG(Def, Def->getBody(), &Ctx, Options)) {
-    llvm::SmallPtrSet<const CFGBlock *, 32> Seen;
-    std::vector<const CFGBlock *> Work = {&G->getEntry()};
-    while (!Work.empty() && !F.SuccessWithoutContext) {
-      const CFGBlock *B = Work.back();
-      Work.pop_back();
-      if (!B || !Seen.insert(B).second)
-        continue;
-      bool Stored = false;
-      for (const CFGElement &E : *B) {
-        auto CS = E.getAs<CFGStmt>();
-        if (!CS)
-          continue;
-        const Stmt *St = CS->getStmt();
-        if (storesContext(St, Context)) {
-          Stored = true;
-          break;
-        }
-        if (isSuccessReturn(St, Ctx)) {
-          F.SuccessWithoutContext = St;
-          break;
-        }
-      }
-      if (Stored)
-        continue;
-      for (const CFGBlock *Succ : B->succs())
-        if (Succ)
-          Work.push_back(Succ);
-    }
-  }
+          CFG::buildCFG(Def, Def->getBody(), &Ctx, Options))
+    F.SuccessWithoutContext = successReturnReachedWithout(
+        *G, [&](const Stmt *St) { return storesContext(St, Context); }, Ctx);
 
   // `p = ExAllocatePool...(); if (!p) return STATUS_SUCCESS;`
   std::vector<std::pair<const Expr *, const Expr *>> Allocated; // target, call

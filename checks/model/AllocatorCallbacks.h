@@ -17,6 +17,9 @@
 
 #include "KsModel.h"
 
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
 namespace ks {
 namespace model {
 
@@ -46,6 +49,17 @@ bool isPoolAllocation(llvm::StringRef Name);
 
 /// Is \p Name the function that releases what one of them returned?
 bool isPoolFree(llvm::StringRef Name);
+
+/// `return STATUS_SUCCESS` (a constant 0).
+bool isSuccessReturn(const clang::Stmt *S, const clang::ASTContext &Ctx);
+
+/// The first `return STATUS_SUCCESS` reachable from the
+/// entry of \p G on a path that passes no statement for which \p Ends
+/// holds; null when there is none.
+const clang::Stmt *
+successReturnReachedWithout(const clang::CFG &G,
+                            llvm::function_ref<bool(const clang::Stmt *)> Ends,
+                            const clang::ASTContext &Ctx);
 
 } // namespace model
 } // namespace ks

@@ -145,14 +145,6 @@ bool isNullableAllocation(const Expr *E, const ASTContext &Ctx) {
   return true;
 }
 
-bool isSuccessReturn(const Stmt *S, const ASTContext &Ctx) {
-  const auto *R = dyn_cast_or_null<ReturnStmt>(S);
-  std::optional<uint64_t> V = R && R->getRetValue()
-                                  ? evaluateConstant(R->getRetValue(), Ctx)
-                                  : std::nullopt;
-  return V && *V == 0;
-}
-
 /// The value a branch condition compares with NULL, and whether its true
 /// branch is the NULL one: `!P`, `P == NULL`, `P != NULL`, `P`.
 struct NullTest {
@@ -335,34 +327,7 @@ void analyzeCallback(const FunctionDecl *Def, ParameterAllocatorCallback &U,
         U.SetsDeallocateBuffer = cast<Expr>(CS->getStmt());
 
   // A success return reachable without a store.
-  {
-    llvm::SmallPtrSet<const CFGBlock *, 32> Seen;
-    std::vector<const CFGBlock *> Work = {&G->getEntry()};
-    while (!Work.empty() && !U.SuccessWithoutBuffer) {
-      const CFGBlock *B = Work.back();
-      Work.pop_back();
-      if (!Seen.insert(B).second)
-        continue;
-      bool Stored = false;
-      for (const CFGElement &E : *B) {
-        auto CS = E.getAs<CFGStmt>();
-        if (!CS)
-          continue;
-        if (Stores(CS->getStmt())) {
-          Stored = true;
-          break;
-        }
-        if (isSuccessReturn(CS->getStmt(), Ctx)) {
-          U.SuccessWithoutBuffer = CS->getStmt();
-          break;
-        }
-      }
-      if (!Stored)
-        for (const CFGBlock *S : B->succs())
-          if (S)
-            Work.push_back(S);
-    }
-  }
+  U.SuccessWithoutBuffer = successReturnReachedWithout(*G, Stores, Ctx);
 
   // From each allocation that may return NULL, along the paths where it
   // did: a success return there hands the runtime a NULL buffer.
