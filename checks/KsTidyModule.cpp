@@ -11,6 +11,9 @@
 #include "AllocatorDispatchCallbacksCheck.h"
 #include "AllocatorExApplicationUseCheck.h"
 #include "AllocatorUserModeFramesCheck.h"
+#include "DataRangeSizeCheck.h"
+#include "DescriptorCountCheck.h"
+#include "DescriptorSizeCheck.h"
 #include "PageSizeBufferCheck.h"
 #include "ParameterAllocatorCheck.h"
 #include "PropertyDuplicateIdCheck.h"
@@ -19,6 +22,7 @@
 #include "PropertyMissingHandlerCheck.h"
 #include "PropertySetCountCheck.h"
 #include "PropertyUserBufferCheck.h"
+#include "TopologyConnectionCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"

@@ -243,10 +243,10 @@ def tidy_configs(seeds):
 
 
 def sources(seeds):
-    for p in files(os.path.join(TESTDATA, "checks"), (".cpp", ".c")):
+    for p in files(os.path.join(TESTDATA, "checkers"), (".cpp", ".c")):
         seeds.add("fuzz-model-extraction", os.path.relpath(p, TESTDATA), source_seed(p))
     for tree in DRIVER_TREES:
-        for p in files(os.path.join(TESTDATA, "drivers", tree), (".cpp", ".c")):
+        for p in files(os.path.join(TESTDATA, "examples", tree), (".cpp", ".c")):
             seeds.add("fuzz-model-extraction", os.path.relpath(p, TESTDATA),
                       source_seed(p))
 

@@ -4,7 +4,8 @@
 #
 #   fuzz/run-fuzzers.sh <build dir> <seconds per target> [target...]
 #
-# Each target runs under `nice -n 10` for the given time with its -max_len
+# Each target runs under `nice -n 10` (FUZZ_NICE=19: only on idle CPU, for a
+# long campaign beside other work) for the given time with its -max_len
 # (fuzz/targets.txt), the dictionary fuzz/ks.dict, -timeout=10 and
 # -rss_limit_mb=2048, over its corpus <build dir>/corpus/<target> (kept from
 # run to run, so coverage accumulates) and its seeds <build dir>/seeds/<target>
@@ -60,7 +61,7 @@ for t in $TARGETS; do
   echo "== $t: ${SECONDS_PER_TARGET}s, -max_len=$max_len (log: $log)"
   start=$(date +%s)
   # shellcheck disable=SC2086
-  ASAN_OPTIONS=$ASAN_OPTIONS${asan_extra:+:$asan_extra} nice -n 10 "$bin" -max_total_time="$SECONDS_PER_TARGET" -max_len="$max_len" \
+  ASAN_OPTIONS=$ASAN_OPTIONS${asan_extra:+:$asan_extra} nice -n "${FUZZ_NICE:-10}" "$bin" -max_total_time="$SECONDS_PER_TARGET" -max_len="$max_len" \
     -dict=fuzz/ks.dict -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$artifacts/" ${FUZZ_OPTIONS:-} "$corpus" "$seeds" \
     >"$log" 2>&1

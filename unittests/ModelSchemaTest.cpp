@@ -141,6 +141,52 @@ bool operator==(const Pin &A, const Pin &B) {
          std::tie(B.Array, B.Index, B.Where, B.Dispatch, B.AllocatorFraming,
                   B.Flags, B.FlagsWhere, B.DataFlow, B.Communication);
 }
+bool operator==(const CountedArray &A, const CountedArray &B) {
+  auto Tie = [](const CountedArray &X) {
+    return std::tie(X.Count, X.CountWhere, X.Array, X.Null, X.Length,
+                    X.ElementType, X.ElementSize);
+  };
+  return Tie(A) == Tie(B);
+}
+bool operator==(const FilterDescriptor &A, const FilterDescriptor &B) {
+  auto Tie = [](const FilterDescriptor &X) {
+    return std::tie(X.Name, X.Index, X.Where, X.Framework, X.Pins, X.Nodes,
+                    X.Connections, X.Categories, X.PinSize, X.NodeSize,
+                    X.PinSizeWhere, X.NodeSizeWhere);
+  };
+  return Tie(A) == Tie(B);
+}
+bool operator==(const DescriptorPin &A, const DescriptorPin &B) {
+  auto Tie = [](const DescriptorPin &X) {
+    return std::tie(X.Index, X.Where, X.Interfaces, X.Mediums, X.DataRanges,
+                    X.MaxGlobalInstances, X.MaxFilterInstances,
+                    X.MinFilterInstances, X.InstancesPossible,
+                    X.InstancesNecessary);
+  };
+  return Tie(A) == Tie(B);
+}
+bool operator==(const PinTable &A, const PinTable &B) {
+  return std::tie(A.Name, A.Where, A.Framework, A.Length, A.Pins) ==
+         std::tie(B.Name, B.Where, B.Framework, B.Length, B.Pins);
+}
+bool operator==(const Connection &A, const Connection &B) {
+  auto Tie = [](const Connection &X) {
+    return std::tie(X.Index, X.Where, X.FromNode, X.FromNodePin, X.ToNode,
+                    X.ToNodePin);
+  };
+  return Tie(A) == Tie(B);
+}
+bool operator==(const ConnectionTable &A, const ConnectionTable &B) {
+  return std::tie(A.Name, A.Where, A.Framework, A.Entries) ==
+         std::tie(B.Name, B.Where, B.Framework, B.Entries);
+}
+bool operator==(const DataRange &A, const DataRange &B) {
+  auto Tie = [](const DataRange &X) {
+    return std::tie(X.Name, X.Index, X.Where, X.Type, X.TypeSize, X.KnownType,
+                    X.FormatSize, X.FormatSizeWhere);
+  };
+  return Tie(A) == Tie(B);
+}
 bool operator==(const AllocatorModeCall &A, const AllocatorModeCall &B) {
   return std::tie(A.Where, A.Mode, A.RequirementsFlags, A.RequirementsWhere) ==
          std::tie(B.Where, B.Mode, B.RequirementsFlags, B.RequirementsWhere);
@@ -193,13 +239,17 @@ bool operator==(const TranslationUnit &A, const TranslationUnit &B) {
                   A.PinDispatches, A.Pins, A.ItemArrays, A.SetTables,
                   A.AutomationTables, A.DispatchCalls, A.Handlers,
                   A.UserAddressAccesses, A.ParameterAllocators,
-                  A.ParameterAllocatorCallbacks, A.UnanalysedTables) ==
+                  A.ParameterAllocatorCallbacks, A.FilterDescriptors,
+                  A.PinTables, A.ConnectionTables, A.DataRanges,
+                  A.UnanalysedTables) ==
          std::tie(B.File, B.AllocatorModeCalls, B.BufferAllocations,
                   B.AllocatorExUses, B.AllocatorDispatches, B.Framings,
                   B.PinDispatches, B.Pins, B.ItemArrays, B.SetTables,
                   B.AutomationTables, B.DispatchCalls, B.Handlers,
                   B.UserAddressAccesses, B.ParameterAllocators,
-                  B.ParameterAllocatorCallbacks, B.UnanalysedTables);
+                  B.ParameterAllocatorCallbacks, B.FilterDescriptors,
+                  B.PinTables, B.ConnectionTables, B.DataRanges,
+                  B.UnanalysedTables);
 }
 bool operator==(const Document &A, const Document &B) {
   return std::tie(A.Schema, A.Version, A.TranslationUnits) ==
@@ -394,6 +444,33 @@ Document everything() {
   Tu.ParameterAllocators.push_back(Unjudged);
   Tu.ParameterAllocatorCallbacks.push_back(
       {"AllocParams", L, true, std::nullopt, L, L, std::nullopt});
+  CountedArray Pins{2, L, "MiniportPins", false, 2, "PCPIN_DESCRIPTOR", 112};
+  CountedArray NullNodes;
+  NullNodes.Count = 0;
+  NullNodes.Null = true;
+  FilterDescriptor Filter;
+  Filter.Name = "MiniportFilter";
+  Filter.Where = L;
+  Filter.Framework = FrameworkPortCls;
+  Filter.Pins = Pins;
+  Filter.Nodes = NullNodes;
+  Filter.Connections = CountedArray{
+      3, L, "Connections", false, std::nullopt, "PCCONNECTION_DESCRIPTOR", 16};
+  Filter.PinSize = 112;
+  Filter.PinSizeWhere = L;
+  Tu.FilterDescriptors.push_back(Filter);
+  DescriptorPin PcPin;
+  PcPin.Index = 1;
+  PcPin.Where = L;
+  PcPin.DataRanges = CountedArray{1, L, "Ranges", false, 1, "PKSDATARANGE", 8};
+  PcPin.MaxGlobalInstances = std::optional<int64_t>(1);
+  PcPin.MaxFilterInstances = std::optional<int64_t>();
+  PcPin.MinFilterInstances = std::optional<int64_t>(0);
+  Tu.PinTables.push_back({"MiniportPins", L, FrameworkPortCls, 2, {PcPin}});
+  Tu.ConnectionTables.push_back(
+      {"Connections", L, FrameworkKs, {{0, L, 0xffffffff, 0, 1, 1}}});
+  Tu.DataRanges.push_back(
+      {"Ranges", 2, L, "KSDATARANGE_AUDIO", 88, true, 64, L});
   Tu.UnanalysedTables.push_back({"T", "KSPROPERTY_SET", L, "errors"});
   D.TranslationUnits = {Tu, TranslationUnit()};
   return D;

@@ -110,6 +110,20 @@ std::string KsModel::describePin(const PinDescriptor &P) {
          P.Array->getQualifiedNameAsString() + "'";
 }
 
+std::string KsModel::describePin(const DescriptorPin &P) {
+  if (!P.Table->getType()->isArrayType())
+    return "pin '" + P.Table->getQualifiedNameAsString() + "'";
+  return "pin " + std::to_string(P.Index) + " of '" +
+         P.Table->getQualifiedNameAsString() + "'";
+}
+
+std::string KsModel::describeFilter(const FilterDescriptor &F) {
+  std::string Name = F.Var->getQualifiedNameAsString();
+  if (F.Index >= 0)
+    Name += "[" + std::to_string(F.Index) + "]";
+  return "filter descriptor '" + Name + "'";
+}
+
 std::vector<const SetTable *>
 KsModel::setTablesReaching(const FunctionDecl *Handler, ItemFamily F) const {
   std::vector<const SetTable *> Out;

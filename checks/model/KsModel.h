@@ -9,14 +9,15 @@
 // AST; checks never re-walk initializers.
 //
 // Each domain has its header (PropertyModel.h, AllocatorModel.h,
-// UserModeModel.h, RequestModel.h); KsModel is all four, with the queries
-// that cross them.
+// UserModeModel.h, RequestModel.h, DescriptorModel.h); KsModel is all five,
+// with the queries that cross them.
 //
 //===----------------------------------------------------------------------===//
 #ifndef KSTIDY_CHECKS_MODEL_KSMODEL_H
 #define KSTIDY_CHECKS_MODEL_KSMODEL_H
 
 #include "AllocatorModel.h"
+#include "DescriptorModel.h"
 #include "PropertyModel.h"
 #include "RequestModel.h"
 #include "UserModeModel.h"
@@ -31,7 +32,8 @@ namespace model {
 class KsModel : public PropertyModel,
                 public AllocatorModel,
                 public UserModeModel,
-                public RequestModel {
+                public RequestModel,
+                public DescriptorModel {
 public:
   /// Facts about an allocator callback, by canonical decl.
   const AllocatorCallbackFacts *
@@ -62,6 +64,10 @@ public:
 
   /// "pin 0 of 'MetadataPins'".
   static std::string describePin(const PinDescriptor &P);
+  /// "pin 2 of 'MiniportPins'" (or "pin 'OnlyPin'" for a single object).
+  static std::string describePin(const DescriptorPin &P);
+  /// "filter descriptor 'MiniportFilterDescriptor'" ("...'Descs[1]'").
+  static std::string describeFilter(const FilterDescriptor &F);
 
   /// Set tables of \p F whose item arrays point at \p Handler.
   std::vector<const SetTable *>

@@ -78,12 +78,29 @@ bool isAllocatorModelType(QualType T) {
          isKsRecord(T, "KSPIN_DESCRIPTOR_EX");
 }
 
+/// Filter, pin and connection tables, and data range objects (one, or an
+/// array of them).
+bool isDescriptorType(QualType T) {
+  return isKsRecord(T, "KSFILTER_DESCRIPTOR") ||
+         isKsRecord(T, "PCFILTER_DESCRIPTOR") ||
+         isKsRecord(T, "PCPIN_DESCRIPTOR") ||
+         isKsRecord(T, "PCCONNECTION_DESCRIPTOR") ||
+         isKsRecord(T, "KSTOPOLOGY_CONNECTION") || isDataRangeType(T);
+}
+
 AST_MATCHER(VarDecl, isKsTableVar) {
   QualType T = Node.getType();
   if (T->isDependentType())
     return false;
   if (classifyAutomationTable(T) || isAllocatorModelType(T))
     return true;
+  // Descriptors the runtime keeps pointers to live in global storage; a
+  // local one is filled at run time.
+  if (Node.hasGlobalStorage() && Node.hasInit()) {
+    const ArrayType *AT = T->getAsArrayTypeUnsafe();
+    if (isDescriptorType(AT ? AT->getElementType() : T))
+      return true;
+  }
   if (const ArrayType *AT = T->getAsArrayTypeUnsafe();
       AT && isKsRecord(AT->getElementType(), "KSPIN_DESCRIPTOR_EX"))
     return true;
@@ -323,6 +340,18 @@ void ModelBuilder::run(const MatchFinder::MatchResult &R) {
                 isKsRecord(T->getAsArrayTypeUnsafe()->getElementType(),
                            "KSPIN_DESCRIPTOR_EX"))) {
       addPinDescriptors(VD, C);
+      pinTable(VD, C);
+    } else if (QualType E = AT ? AT->getElementType() : T;
+               isKsRecord(E, "KSFILTER_DESCRIPTOR") ||
+               isKsRecord(E, "PCFILTER_DESCRIPTOR")) {
+      addFilterDescriptors(VD, C);
+    } else if (isKsRecord(E, "PCPIN_DESCRIPTOR")) {
+      pinTable(VD, C);
+    } else if (isKsRecord(E, "PCCONNECTION_DESCRIPTOR") ||
+               isKsRecord(E, "KSTOPOLOGY_CONNECTION")) {
+      connectionTable(VD, C);
+    } else if (isDataRangeType(E)) {
+      addDataRanges(VD, C);
     } else if (const ArrayType *AT = T->getAsArrayTypeUnsafe()) {
       if (auto F = classifySetType(AT->getElementType()))
         setTable(VD, *F, C);

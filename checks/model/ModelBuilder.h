@@ -57,6 +57,15 @@ public:
   const PinDispatch *pinDispatch(const clang::VarDecl *VD,
                                  clang::ASTContext &Ctx);
 
+  /// Interprets (once) the pin or connection table a variable holds.
+  const PinTable *pinTable(const clang::VarDecl *VD, clang::ASTContext &Ctx);
+  const ConnectionTable *connectionTable(const clang::VarDecl *VD,
+                                         clang::ASTContext &Ctx);
+  /// The filter descriptors a variable holds (one, or an array of them).
+  void addFilterDescriptors(const clang::VarDecl *VD, clang::ASTContext &Ctx);
+  /// The data range objects a variable holds (one, or an array of them).
+  void addDataRanges(const clang::VarDecl *VD, clang::ASTContext &Ctx);
+
 private:
   /// Builds (once per caller) the item array \p Def holds: a variable, or a
   /// field of a driver struct filled by \p Owner's initializer.
@@ -67,6 +76,15 @@ private:
   /// initializes as a whole.
   void addItemArrayFields(const clang::VarDecl *VD, clang::ASTContext &Ctx);
   void addPinDescriptors(const clang::VarDecl *VD, clang::ASTContext &Ctx);
+  /// One filter descriptor (\p Index: its element in an array, else -1).
+  const FilterDescriptor *filterDescriptor(const clang::VarDecl *VD, int Index,
+                                           const TypedInit &TI,
+                                           clang::ASTContext &Ctx);
+  /// A count member and the pointer member beside it, and what the pointer
+  /// designates (\p Strided: the runtime steps through it by a size member).
+  CountedArray countedArray(const TypedInit &TI, llvm::StringRef CountField,
+                            llvm::StringRef ArrayField, bool Strided,
+                            clang::ASTContext &Ctx);
   /// Once per TU: what each allocator callback does (AllocatorCallbacks).
   void analyzeCallbacks(clang::ASTContext &Ctx);
   /// Once per TU: the custom parameter allocators handed to the
@@ -97,6 +115,11 @@ private:
 /// type itself): tables a driver keeps inside an object of its own and fills
 /// from one aggregate initializer.
 std::vector<const clang::FieldDecl *> itemArrayFields(clang::QualType T);
+
+/// KSDATARANGE (alias KSDATAFORMAT) or a struct whose first member is,
+/// first members followed: KSDATARANGE_AUDIO, KS_DATARANGE_VIDEO, a
+/// driver's own range.
+bool isDataRangeType(clang::QualType T);
 
 /// Reads an integer constant out of an expression; nothing when the
 /// expression is dependent, broken or not constant.

@@ -127,6 +127,8 @@ public:
   void allocators(schema::TranslationUnit &Tu) const;
   void userMode(schema::TranslationUnit &Tu) const;
   void requests(schema::TranslationUnit &Tu) const;
+  schema::CountedArray counted(const CountedArray &A) const;
+  void descriptors(schema::TranslationUnit &Tu) const;
   schema::TranslationUnit translationUnit(llvm::StringRef MainFile) const;
 
 private:
@@ -436,6 +438,79 @@ void Exporter::requests(schema::TranslationUnit &Tu) const {
          location(C.SetsDeallocateBuffer)});
 }
 
+schema::CountedArray Exporter::counted(const CountedArray &A) const {
+  schema::CountedArray O;
+  O.Count = number(A.Count);
+  O.CountWhere = location(A.Count.Expr);
+  O.Array = name(A.Array);
+  O.Null = A.Null;
+  O.Length = number(A.Length);
+  if (A.Array) {
+    O.ElementType = type(A.ElementType);
+    O.ElementSize = number(typeSize(Ctx, A.ElementType));
+  }
+  return O;
+}
+
+void Exporter::descriptors(schema::TranslationUnit &Tu) const {
+  for (const FilterDescriptor &F : M.Filters) {
+    schema::FilterDescriptor O;
+    O.Name = declName(F.Var);
+    O.Index = F.Index;
+    O.Where = location(F.Init ? F.Init->getBeginLoc() : F.Var->getLocation());
+    O.Framework = framework(F.Fw);
+    O.Pins = counted(F.Pins);
+    O.Nodes = counted(F.Nodes);
+    O.Connections = counted(F.Connections);
+    O.Categories = counted(F.Categories);
+    O.PinSize = number(F.PinStride.Size);
+    O.PinSizeWhere = location(F.PinStride.Size.Expr);
+    O.NodeSize = number(F.NodeStride.Size);
+    O.NodeSizeWhere = location(F.NodeStride.Size.Expr);
+    Tu.FilterDescriptors.push_back(std::move(O));
+  }
+  for (const PinTable &T : M.PinTables) {
+    schema::PinTable O{declName(T.Var),
+                       location(T.Var->getLocation()),
+                       framework(T.Fw),
+                       number(T.Length),
+                       {}};
+    for (const DescriptorPin &P : T.Pins) {
+      schema::DescriptorPin Pin;
+      Pin.Index = P.Index;
+      Pin.Where = location(P.Init);
+      Pin.Interfaces = counted(P.Interfaces);
+      Pin.Mediums = counted(P.Mediums);
+      Pin.DataRanges = counted(P.DataRanges);
+      if (P.Fw == Framework::PortCls) {
+        Pin.MaxGlobalInstances = number(P.MaxGlobalInstances);
+        Pin.MaxFilterInstances = number(P.MaxFilterInstances);
+        Pin.MinFilterInstances = number(P.MinFilterInstances);
+      } else {
+        Pin.InstancesPossible = number(P.InstancesPossible);
+        Pin.InstancesNecessary = number(P.InstancesNecessary);
+      }
+      O.Pins.push_back(std::move(Pin));
+    }
+    Tu.PinTables.push_back(std::move(O));
+  }
+  for (const ConnectionTable &T : M.ConnectionTables) {
+    schema::ConnectionTable O{
+        declName(T.Var), location(T.Var->getLocation()), framework(T.Fw), {}};
+    for (const Connection &C : T.Entries)
+      O.Entries.push_back({C.Index, location(C.Init), number(C.FromNode),
+                           number(C.FromNodePin), number(C.ToNode),
+                           number(C.ToNodePin)});
+    Tu.ConnectionTables.push_back(std::move(O));
+  }
+  for (const DataRange &R : M.DataRanges)
+    Tu.DataRanges.push_back(
+        {declName(R.Var), R.Index,
+         location(R.Init ? R.Init->getBeginLoc() : R.Var->getLocation()),
+         typeName(R.Type, Ctx), number(R.TypeSize), R.KnownType,
+         number(R.FormatSize), location(R.FormatSize.Expr)});
+}
+
 schema::TranslationUnit
 Exporter::translationUnit(llvm::StringRef MainFile) const {
   schema::TranslationUnit Tu;
@@ -449,6 +524,7 @@ Exporter::translationUnit(llvm::StringRef MainFile) const {
   allocators(Tu);
   userMode(Tu);
   requests(Tu);
+  descriptors(Tu);
   // Tables the model could not (fully) read because of compile errors.
   for (const UnanalysedTable &T : findUnanalysedTables(Ctx)) {
     schema::Loc Where;

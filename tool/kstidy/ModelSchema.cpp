@@ -513,6 +513,144 @@ static bool fromJSON(const Value &V, Pin &Out, Path P) {
   return true;
 }
 
+Value toJSON(const CountedArray &A) {
+  return Object{{"count", A.Count},
+                {"countLocation", A.CountWhere},
+                {"array", A.Array},
+                {"null", A.Null},
+                {"length", A.Length},
+                {"elementType", A.ElementType},
+                {"elementSize", A.ElementSize}};
+}
+static bool fromJSON(const Value &V, CountedArray &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "count", Out.Count, "countLocation", Out.CountWhere, "array",
+         Out.Array, "null", Out.Null, "length", Out.Length, "elementType",
+         Out.ElementType, "elementSize", Out.ElementSize);
+  return true;
+}
+
+Value toJSON(const FilterDescriptor &F) {
+  return Object{{"name", F.Name},
+                {"index", F.Index},
+                {"location", F.Where},
+                {"framework", F.Framework},
+                {"pins", F.Pins},
+                {"nodes", F.Nodes},
+                {"connections", F.Connections},
+                {"categories", F.Categories},
+                {"pinSize", F.PinSize},
+                {"pinSizeLocation", F.PinSizeWhere},
+                {"nodeSize", F.NodeSize},
+                {"nodeSizeLocation", F.NodeSizeWhere}};
+}
+static bool fromJSON(const Value &V, FilterDescriptor &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "name", Out.Name, "index", Out.Index, "location", Out.Where,
+         "framework", Out.Framework, "pins", Out.Pins, "nodes", Out.Nodes,
+         "connections", Out.Connections, "categories", Out.Categories,
+         "pinSize", Out.PinSize, "pinSizeLocation", Out.PinSizeWhere,
+         "nodeSize", Out.NodeSize, "nodeSizeLocation", Out.NodeSizeWhere);
+  return true;
+}
+
+Value toJSON(const DescriptorPin &Pn) {
+  Object O{{"index", Pn.Index},
+           {"location", Pn.Where},
+           {"interfaces", Pn.Interfaces},
+           {"mediums", Pn.Mediums},
+           {"dataRanges", Pn.DataRanges}};
+  put(O, "maxGlobalInstances", Pn.MaxGlobalInstances);
+  put(O, "maxFilterInstances", Pn.MaxFilterInstances);
+  put(O, "minFilterInstances", Pn.MinFilterInstances);
+  put(O, "instancesPossible", Pn.InstancesPossible);
+  put(O, "instancesNecessary", Pn.InstancesNecessary);
+  return O;
+}
+static bool fromJSON(const Value &V, DescriptorPin &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "index", Out.Index, "location", Out.Where, "interfaces",
+         Out.Interfaces, "mediums", Out.Mediums, "dataRanges", Out.DataRanges,
+         "maxGlobalInstances", Out.MaxGlobalInstances, "maxFilterInstances",
+         Out.MaxFilterInstances, "minFilterInstances", Out.MinFilterInstances,
+         "instancesPossible", Out.InstancesPossible, "instancesNecessary",
+         Out.InstancesNecessary);
+  return true;
+}
+
+Value toJSON(const PinTable &T) {
+  return Object{{"name", T.Name},
+                {"location", T.Where},
+                {"framework", T.Framework},
+                {"length", T.Length},
+                {"pins", T.Pins}};
+}
+static bool fromJSON(const Value &V, PinTable &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "name", Out.Name, "location", Out.Where, "framework", Out.Framework,
+         "length", Out.Length, "pins", Out.Pins);
+  return true;
+}
+
+Value toJSON(const Connection &C) {
+  return Object{{"index", C.Index},       {"location", C.Where},
+                {"fromNode", C.FromNode}, {"fromNodePin", C.FromNodePin},
+                {"toNode", C.ToNode},     {"toNodePin", C.ToNodePin}};
+}
+static bool fromJSON(const Value &V, Connection &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "index", Out.Index, "location", Out.Where, "fromNode", Out.FromNode,
+         "fromNodePin", Out.FromNodePin, "toNode", Out.ToNode, "toNodePin",
+         Out.ToNodePin);
+  return true;
+}
+
+Value toJSON(const ConnectionTable &T) {
+  return Object{{"name", T.Name},
+                {"location", T.Where},
+                {"framework", T.Framework},
+                {"entries", T.Entries}};
+}
+static bool fromJSON(const Value &V, ConnectionTable &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "name", Out.Name, "location", Out.Where, "framework", Out.Framework,
+         "entries", Out.Entries);
+  return true;
+}
+
+Value toJSON(const DataRange &R) {
+  return Object{{"name", R.Name},
+                {"index", R.Index},
+                {"location", R.Where},
+                {"type", R.Type},
+                {"typeSize", R.TypeSize},
+                {"knownType", R.KnownType},
+                {"formatSize", R.FormatSize},
+                {"formatSizeLocation", R.FormatSizeWhere}};
+}
+static bool fromJSON(const Value &V, DataRange &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "name", Out.Name, "index", Out.Index, "location", Out.Where, "type",
+         Out.Type, "typeSize", Out.TypeSize, "knownType", Out.KnownType,
+         "formatSize", Out.FormatSize, "formatSizeLocation",
+         Out.FormatSizeWhere);
+  return true;
+}
+
 Value toJSON(const AllocatorModeCall &C) {
   return Object{{"location", C.Where},
                 {"mode", C.Mode},
@@ -671,6 +809,10 @@ Value toJSON(const TranslationUnit &Tu) {
                 {"userAddressAccesses", Tu.UserAddressAccesses},
                 {"parameterAllocators", Tu.ParameterAllocators},
                 {"parameterAllocatorCallbacks", Tu.ParameterAllocatorCallbacks},
+                {"filterDescriptors", Tu.FilterDescriptors},
+                {"pinTables", Tu.PinTables},
+                {"connectionTables", Tu.ConnectionTables},
+                {"dataRanges", Tu.DataRanges},
                 {"unanalysedTables", Tu.UnanalysedTables}};
 }
 bool fromJSON(const Value &V, TranslationUnit &Out, Path P) {
@@ -686,7 +828,9 @@ bool fromJSON(const Value &V, TranslationUnit &Out, Path P) {
          Out.DispatchCalls, "handlers", Out.Handlers, "userAddressAccesses",
          Out.UserAddressAccesses, "parameterAllocators",
          Out.ParameterAllocators, "parameterAllocatorCallbacks",
-         Out.ParameterAllocatorCallbacks, "unanalysedTables",
+         Out.ParameterAllocatorCallbacks, "filterDescriptors",
+         Out.FilterDescriptors, "pinTables", Out.PinTables, "connectionTables",
+         Out.ConnectionTables, "dataRanges", Out.DataRanges, "unanalysedTables",
          Out.UnanalysedTables);
   return true;
 }

@@ -254,6 +254,77 @@ struct Pin {
   std::optional<int64_t> DataFlow, Communication;
 };
 
+/// A pointer member of a descriptor and the count beside it.
+struct CountedArray {
+  std::optional<int64_t> Count;
+  Loc CountWhere;
+  /// The array the pointer designates (null: NULL, or not followed).
+  std::optional<std::string> Array;
+  bool Null = false;
+  /// Its elements, when its bound is known.
+  std::optional<int64_t> Length;
+  std::optional<std::string> ElementType;
+  std::optional<int64_t> ElementSize;
+};
+
+/// A KSFILTER_DESCRIPTOR / PCFILTER_DESCRIPTOR ("filterDescriptors").
+struct FilterDescriptor {
+  std::string Name;
+  int64_t Index = -1; ///< the element of an array of descriptors, else -1
+  Loc Where;
+  std::string Framework;
+  CountedArray Pins, Nodes, Connections, Categories;
+  std::optional<int64_t> PinSize, NodeSize;
+  Loc PinSizeWhere, NodeSizeWhere;
+};
+
+/// A pin of a pin table.
+struct DescriptorPin {
+  int64_t Index = 0;
+  Loc Where;
+  CountedArray Interfaces, Mediums, DataRanges;
+  // PortCls: MaxGlobalInstanceCount & co.; AVStream:
+  // InstancesPossible/Necessary.
+  Field<int64_t> MaxGlobalInstances, MaxFilterInstances, MinFilterInstances,
+      InstancesPossible, InstancesNecessary;
+};
+
+/// An array of PCPIN_DESCRIPTOR / KSPIN_DESCRIPTOR_EX ("pinTables").
+struct PinTable {
+  std::string Name;
+  Loc Where;
+  std::string Framework;
+  std::optional<int64_t> Length;
+  std::vector<DescriptorPin> Pins;
+};
+
+/// A connection ("entries" of "connectionTables").
+struct Connection {
+  int64_t Index = 0;
+  Loc Where;
+  std::optional<int64_t> FromNode, FromNodePin, ToNode, ToNodePin;
+};
+
+/// An array of KSTOPOLOGY_CONNECTION / PCCONNECTION_DESCRIPTOR.
+struct ConnectionTable {
+  std::string Name;
+  Loc Where;
+  std::string Framework;
+  std::vector<Connection> Entries;
+};
+
+/// A data range object ("dataRanges").
+struct DataRange {
+  std::string Name;
+  int64_t Index = -1; ///< the element of an array of ranges, else -1
+  Loc Where;
+  std::string Type;
+  std::optional<int64_t> TypeSize;
+  bool KnownType = false; ///< declared by the KS headers
+  std::optional<int64_t> FormatSize;
+  Loc FormatSizeWhere;
+};
+
 /// IKsAllocatorEx::KsSetAllocatorMode ("allocatorModeCalls").
 struct AllocatorModeCall {
   Loc Where;
@@ -345,6 +416,10 @@ struct TranslationUnit {
   std::vector<UserAddressAccess> UserAddressAccesses;
   std::vector<ParameterAllocator> ParameterAllocators;
   std::vector<ParameterAllocatorCallback> ParameterAllocatorCallbacks;
+  std::vector<FilterDescriptor> FilterDescriptors;
+  std::vector<PinTable> PinTables;
+  std::vector<ConnectionTable> ConnectionTables;
+  std::vector<DataRange> DataRanges;
   std::vector<UnanalysedTable> UnanalysedTables;
 };
 

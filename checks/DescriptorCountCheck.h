@@ -1,0 +1,44 @@
+//===- DescriptorCountCheck.h - ks-descriptor-count -----------------------===//
+//
+// AVStream and PortCls read a filter's pins, nodes, connections and
+// categories, and each pin's interfaces, mediums and data ranges, by the
+// count written beside each pointer. A count above the array's bound reads
+// past its end; a count below it hides the last entries; a count beside a
+// NULL pointer reads from address 0 (docs/sources.md: KSFILTER_DESCRIPTOR,
+// PCFILTER_DESCRIPTOR, KSPIN_DESCRIPTOR).
+//
+//===----------------------------------------------------------------------===//
+#ifndef KSTIDY_CHECKS_DESCRIPTORCOUNTCHECK_H
+#define KSTIDY_CHECKS_DESCRIPTORCOUNTCHECK_H
+
+#include "KsModelCheck.h"
+
+namespace clang {
+class Preprocessor;
+}
+
+namespace ks {
+
+/// ks-descriptor-count; docs/checks/ks-descriptor-count.md.
+class DescriptorCountCheck : public KsModelCheck {
+public:
+  using KsModelCheck::KsModelCheck;
+  void registerPPCallbacks(const clang::SourceManager &SM,
+                           clang::Preprocessor *PP,
+                           clang::Preprocessor *ModuleExpanderPP) override {
+    this->PP = PP;
+  }
+
+private:
+  void checkModel(const model::KsModel &Model, clang::ASTContext &Ctx) override;
+  /// Judges one count against the array beside it; \p Owner names the
+  /// descriptor ("filter descriptor 'X'", "pin 2 of 'Pins'").
+  void judge(const model::CountedArray &A, llvm::StringRef Owner,
+             llvm::StringRef EntryWord, clang::SourceLocation Fallback);
+
+  clang::Preprocessor *PP = nullptr;
+};
+
+} // namespace ks
+
+#endif
