@@ -9,10 +9,11 @@ namespace ks {
 void DescriptorSizeCheck::judge(const FilterDescriptor &F, const Stride &S,
                                 const CountedArray &A,
                                 llvm::StringRef EntryWord, ASTContext &Ctx) {
-  // With no entries (count 0, or NULL beside an unknown count) the runtime
-  // never steps: DEFINE_KSFILTER_NODE_DESCRIPTORS_NULL, `0, 0, NULL`.
+  // With fewer than two entries the runtime never steps: descriptor 0 is
+  // read at offset 0 whatever the stride (`0, 0, NULL`,
+  // DEFINE_KSFILTER_NODE_DESCRIPTORS_NULL, a filter of one pin).
   if (!S.Size.Value || S.Size.Unresolved || !A.Count.Value ||
-      *A.Count.Value == 0 || A.Null || A.Unresolved)
+      *A.Count.Value < 2 || A.Null || A.Unresolved)
     return;
   const uint64_t Size = *S.Size.Value;
   SourceLocation Where =

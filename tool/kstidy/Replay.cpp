@@ -52,6 +52,7 @@ std::vector<RuntimeFinding> replayModel(const schema::Document &Document) {
     replay::replayAllocators(C);
     replay::replayUserMode(C);
     replay::replayRequests(C);
+    replay::replayDescriptors(C);
     replay::replayParameterAllocators(C, Callbacks);
   }
   std::sort(Out.begin(), Out.end(),

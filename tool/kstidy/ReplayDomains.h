@@ -5,7 +5,7 @@
 // the order replayModel calls them (the first finding on a line wins):
 // KS property tables and their fast I/O tables, the strides of KS method
 // and event tables, PortCls tables, custom allocators, user-mode facts,
-// accesses to caller-chosen addresses.
+// accesses to caller-chosen addresses, filter and pin descriptors.
 //
 //===----------------------------------------------------------------------===//
 #ifndef KSTIDY_TOOL_REPLAYDOMAINS_H
@@ -76,6 +76,8 @@ void replayAllocators(TuContext &C);
 void replayUserMode(TuContext &C);
 /// Accesses to addresses the caller of a request chose.
 void replayRequests(TuContext &C);
+/// Filter, pin, connection and data range descriptors.
+void replayDescriptors(TuContext &C);
 
 /// The PFNKSALLOCATOR callbacks of every TU of the export by name; null for
 /// a name two different definitions share.

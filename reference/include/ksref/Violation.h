@@ -40,16 +40,29 @@ inline constexpr const char *AllocatorExApplicationUse =
 inline constexpr const char *PageSizeBuffer = "ks-page-size-buffer";
 inline constexpr const char *PropertyUserBuffer = "ks-property-user-buffer";
 inline constexpr const char *ParameterAllocator = "ks-parameter-allocator";
+inline constexpr const char *DescriptorCount = "ks-descriptor-count";
+inline constexpr const char *DescriptorSize = "ks-descriptor-size";
+inline constexpr const char *TopologyConnection = "ks-topology-connection";
+inline constexpr const char *DataRangeSize = "ks-data-range-size";
 
 /// Every name above; a test checks each against kstidy's check catalogue.
-inline constexpr const char *All[] = {
-    PropertyItemSize,        PropertyDuplicateId,
-    PropertySetCount,        PropertyMinSize,
-    PropertyMissingHandler,  AllocatorDispatchCallbacks,
-    AllocatorContext,        AllocateNullOnFailure,
-    AllocatorUserModeFrames, AllocatorExApplicationUse,
-    PageSizeBuffer,          PropertyUserBuffer,
-    ParameterAllocator};
+inline constexpr const char *All[] = {PropertyItemSize,
+                                      PropertyDuplicateId,
+                                      PropertySetCount,
+                                      PropertyMinSize,
+                                      PropertyMissingHandler,
+                                      AllocatorDispatchCallbacks,
+                                      AllocatorContext,
+                                      AllocateNullOnFailure,
+                                      AllocatorUserModeFrames,
+                                      AllocatorExApplicationUse,
+                                      PageSizeBuffer,
+                                      PropertyUserBuffer,
+                                      ParameterAllocator,
+                                      DescriptorCount,
+                                      DescriptorSize,
+                                      TopologyConnection,
+                                      DataRangeSize};
 } // namespace checks
 
 // A runtime failure the reference observed (not guessed).

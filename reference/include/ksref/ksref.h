@@ -9,6 +9,7 @@
 #define KSREF_KSREF_H
 
 #include "ksref/Allocator.h"
+#include "ksref/Descriptors.h"
 #include "ksref/FastProperty.h"
 #include "ksref/FrameTracker.h"
 #include "ksref/Framing.h"

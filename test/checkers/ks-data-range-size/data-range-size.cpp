@@ -1,7 +1,6 @@
 // FormatSize of data ranges: ksmedia.h structs, arrays of them, a driver's
 // own range struct.
 // RUN: %check_ks ks-data-range-size %s --fixes
-// KSREF-EXPECT-FILE: static-only ks-data-range-size: ksref has no walk of filter, pin, connection or data range descriptors yet
 #include <ntddk.h>
 #include <ks.h>
 #include <portcls.h>

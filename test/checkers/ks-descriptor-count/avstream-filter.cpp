@@ -1,7 +1,6 @@
 // Counts in AVStream filter and pin descriptors, written with the
 // DEFINE_KSFILTER_* macros and by hand.
 // RUN: %check_ks ks-descriptor-count %s --fixes
-// KSREF-EXPECT-FILE: static-only ks-descriptor-count: ksref has no walk of filter, pin, connection or data range descriptors yet
 #include <ntddk.h>
 #include <ks.h>
 #include <ksmedia.h>

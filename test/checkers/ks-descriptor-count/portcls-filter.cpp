@@ -1,7 +1,5 @@
 // Counts in PortCls filter and pin descriptors.
 // RUN: %check_ks ks-descriptor-count %s --fixes
-// KSREF-EXPECT-FILE: static-only ks-descriptor-count: ksref has no walk of filter, pin, connection or data range descriptors yet
-// KSREF-EXPECT-FILE: static-only ks-topology-connection: ksref has no walk of filter, pin, connection or data range descriptors yet
 #include <ntddk.h>
 #include <ks.h>
 #include <portcls.h>

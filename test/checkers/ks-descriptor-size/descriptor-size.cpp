@@ -1,6 +1,5 @@
 // Strides of pin and node descriptors in PortCls and AVStream filters.
 // RUN: %check_ks ks-descriptor-size %s --fixes
-// KSREF-EXPECT-FILE: static-only ks-descriptor-size: ksref has no walk of filter, pin, connection or data range descriptors yet
 #include <ntddk.h>
 #include <ks.h>
 #include <ksmedia.h>
@@ -14,7 +13,15 @@ static PCPIN_DESCRIPTOR Pins[] = {
      {0, NULL, 0, NULL, 0, NULL, KSPIN_DATAFLOW_OUT, KSPIN_COMMUNICATION_NONE,
       &KSNODETYPE_SPEAKER, NULL, 0}},
 };
-static PCNODE_DESCRIPTOR Nodes[] = {{0, NULL, &KSNODETYPE_VOLUME, NULL}};
+static PCNODE_DESCRIPTOR Nodes[] = {{0, NULL, &KSNODETYPE_VOLUME, NULL},
+                                    {0, NULL, &KSNODETYPE_MUTE, NULL}};
+// One pin: read at offset 0 whatever the stride.
+static PCPIN_DESCRIPTOR OnePin[] = {
+    {1, 1, 0, NULL,
+     {0, NULL, 0, NULL, 0, NULL, KSPIN_DATAFLOW_IN, KSPIN_COMMUNICATION_SINK,
+      &KSCATEGORY_AUDIO, NULL, 0}}};
+static PCFILTER_DESCRIPTOR OnePinFilter = {
+    0, NULL, 64, SIZEOF_ARRAY(OnePin), OnePin, 0, 0, NULL, 0, NULL, 0, NULL};
 
 // A driver's extended pin descriptor: PortCls steps by PinSize.
 struct EXT_PIN {

@@ -1,7 +1,5 @@
 // Connection ends of PortCls and AVStream topologies.
 // RUN: %check_ks ks-topology-connection %s
-// KSREF-EXPECT-FILE: static-only ks-topology-connection: ksref has no walk of filter, pin, connection or data range descriptors yet
-// KSREF-EXPECT-FILE: static-only ks-descriptor-count: ksref has no walk of filter, pin, connection or data range descriptors yet
 #include <ntddk.h>
 #include <ks.h>
 #include <ksmedia.h>
