@@ -90,28 +90,37 @@ bench: build
 	python3 bench/run_bench.py $(KSTIDY) $(BUILD_DIR)/lib/KsTidy.so .
 
 clean:
-	rm -rf $(BUILD_DIR) $(SANITIZE_DIR) $(TSAN_DIR)
+	rm -rf $(BUILD_DIR) $(SANITIZE_DIR) $(TSAN_DIR) build-fuzz
 
 # --- Fuzzing (fuzz/, docs/reliability.md "Fuzzing") -------------------------
-# libFuzzer targets with ASan + UBSan in build-fuzz (preset fuzz):
+# libFuzzer targets with ASan + UBSan, built in the sanitize tree
+# (build-sanitize, whose libraries carry the coverage hooks too):
 #   make fuzz        every target FUZZ_SECONDS (default 60) over its corpus
-#                    (build-fuzz/corpus, kept) and seeds; fails on a finding
+#                    (<tree>/corpus, kept) and seeds; fails on a finding
 #   make fuzz-smoke  the CI run: every target FUZZ_SMOKE_SECONDS (default 20),
 #                    then the regression inputs of fuzz/regressions (ctest)
 # FUZZ_TARGETS=fuzz-sln make fuzz runs one target; artifacts (crashes) go to
-# build-fuzz/artifacts/<target>/, logs to build-fuzz/logs/.
-FUZZ_DIR := build-fuzz
+# <tree>/artifacts/<target>/, logs to <tree>/logs/. FUZZ_PRESET=fuzz uses a
+# tree of the fuzz targets alone instead (build-fuzz; long campaigns).
+FUZZ_PRESET ?= sanitize
 FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 20
 FUZZ_TARGETS ?=
 
-.PHONY: fuzz-build fuzz-seeds fuzz fuzz-smoke fuzz-regressions fuzz-clean
-
+ifeq ($(FUZZ_PRESET),fuzz)
+FUZZ_DIR := build-fuzz
 $(FUZZ_DIR)/build.ninja: | deps
 	cmake --preset fuzz
+else ifeq ($(FUZZ_PRESET),sanitize)
+FUZZ_DIR := $(SANITIZE_DIR)
+else
+$(error FUZZ_PRESET is sanitize or fuzz, not $(FUZZ_PRESET))
+endif
+
+.PHONY: fuzz-build fuzz-seeds fuzz fuzz-smoke fuzz-regressions fuzz-clean
 
 fuzz-build: deps $(FUZZ_DIR)/build.ninja
-	nice -n 10 cmake --build --preset fuzz
+	nice -n 10 cmake --build $(FUZZ_DIR) --target fuzz-targets
 
 # Seeds from test/ and from build/bin/kstidy's outputs when it is built.
 fuzz-seeds:
@@ -130,5 +139,7 @@ fuzz-smoke: fuzz-build fuzz-seeds
 	ctest --test-dir $(FUZZ_DIR) -L fuzz --output-on-failure || rc=1; \
 	exit $$rc
 
+# The fuzzers' outputs (corpus, seeds, artifacts, logs, statistics), not the
+# tree they were built in.
 fuzz-clean:
-	rm -rf $(FUZZ_DIR)
+	rm -rf $(addprefix $(FUZZ_DIR)/,corpus seeds artifacts logs fuzz-stats.tsv)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Seed corpora for the kstidy fuzz targets, from the project's own fixtures.
 
-    fuzz/make-seeds.py [--kstidy build/bin/kstidy] [--out build-fuzz/seeds]
+    fuzz/make-seeds.py [--kstidy build/bin/kstidy] [--out build-sanitize/seeds]
 
 Writes <out>/<target>/ for every target of fuzz/CMakeLists.txt (removing what
 was there): the hand-written seeds of fuzz/seeds/<target>/, plus seeds made
@@ -254,7 +254,7 @@ def sources(seeds):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--kstidy", default=os.path.join(ROOT, "build", "bin", "kstidy"))
-    ap.add_argument("--out", default=os.path.join(ROOT, "build-fuzz", "seeds"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "build-sanitize", "seeds"))
     a = ap.parse_args()
     shutil.rmtree(a.out, ignore_errors=True)
     seeds = Seeds(a.out)
