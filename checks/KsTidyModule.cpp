@@ -16,6 +16,7 @@
 #include "DescriptorSizeCheck.h"
 #include "PageSizeBufferCheck.h"
 #include "ParameterAllocatorCheck.h"
+#include "PinInstanceCountCheck.h"
 #include "PropertyDuplicateIdCheck.h"
 #include "PropertyItemSizeCheck.h"
 #include "PropertyMinSizeCheck.h"

@@ -158,8 +158,8 @@ bool operator==(const FilterDescriptor &A, const FilterDescriptor &B) {
 }
 bool operator==(const DescriptorPin &A, const DescriptorPin &B) {
   auto Tie = [](const DescriptorPin &X) {
-    return std::tie(X.Index, X.Where, X.Interfaces, X.Mediums, X.DataRanges,
-                    X.MaxGlobalInstances, X.MaxFilterInstances,
+    return std::tie(X.Index, X.Where, X.End, X.Interfaces, X.Mediums,
+                    X.DataRanges, X.MaxGlobalInstances, X.MaxFilterInstances,
                     X.MinFilterInstances, X.InstancesPossible,
                     X.InstancesNecessary);
   };
@@ -462,6 +462,7 @@ Document everything() {
   DescriptorPin PcPin;
   PcPin.Index = 1;
   PcPin.Where = L;
+  PcPin.End = Location{"f.cpp", 12, 3};
   PcPin.DataRanges = CountedArray{1, L, "Ranges", false, 1, "PKSDATARANGE", 8};
   PcPin.MaxGlobalInstances = std::optional<int64_t>(1);
   PcPin.MaxFilterInstances = std::optional<int64_t>();

@@ -131,4 +131,43 @@ TEST(ReferenceDescriptorTest, DataRangesAreCopiedFormatSizeBytesLong) {
       1u);
 }
 
+TEST(ReferenceDescriptorTest, PinsAreCreatedUntilAPossibleCountRefusesOne) {
+  auto Refused = [](uint32_t Need, uint32_t Filter,
+                    std::optional<uint32_t> Global) {
+    PinInstances P;
+    P.Necessary = Need;
+    P.FilterPossible = Filter;
+    P.GlobalPossible = Global;
+    return instantiatePins(P, "pin 0 of 'Pins'");
+  };
+  EXPECT_TRUE(Refused(1, 1, std::nullopt).empty());
+  EXPECT_TRUE(Refused(0, 0, 0).empty());
+  EXPECT_TRUE(Refused(3, InstanceIndeterminate, std::nullopt).empty());
+  EXPECT_TRUE(Refused(3, InstanceIndeterminate, InstanceIndeterminate).empty());
+  // The largest necessary count with no limit returns at once.
+  EXPECT_TRUE(
+      Refused(0xfffffffeu, InstanceIndeterminate, std::nullopt).empty());
+
+  std::vector<Violation> PerFilter = Refused(2, 1, 4);
+  ASSERT_EQ(PerFilter.size(), 1u);
+  EXPECT_EQ(PerFilter[0].Check, checks::PinInstanceCount);
+  EXPECT_NE(PerFilter[0].What.find("creating instance 2 of the 2"),
+            std::string::npos);
+  EXPECT_NE(PerFilter[0].What.find("KSPROPERTY_PIN_CINSTANCES PossibleCount 1"),
+            std::string::npos);
+
+  // The global limit refuses first when it is the lower one.
+  std::vector<Violation> Global = Refused(3, InstanceIndeterminate, 1);
+  ASSERT_EQ(Global.size(), 1u);
+  EXPECT_NE(
+      Global[0].What.find("KSPROPERTY_PIN_GLOBALCINSTANCES PossibleCount 1"),
+      std::string::npos);
+  EXPECT_NE(Global[0].What.find("creating instance 2 of the 3"),
+            std::string::npos);
+  // A factory that can create none refuses the first.
+  ASSERT_EQ(Refused(1, 0, std::nullopt).size(), 1u);
+  EXPECT_NE(Refused(1, 0, std::nullopt)[0].What.find("creating instance 1"),
+            std::string::npos);
+}
+
 } // namespace

@@ -129,4 +129,27 @@ DataRangesAnswer pinDataRanges(const std::vector<DataRangeObject> &Ranges) {
   return A;
 }
 
+std::vector<Violation> instantiatePins(const PinInstances &P,
+                                       const std::string &Owner) {
+  std::vector<Violation> Out;
+  // One filter, so the factory's count on it is its global count too: the
+  // creations go on until the lower of the two limits refuses one.
+  uint32_t Limit = P.FilterPossible;
+  const char *Property = "KSPROPERTY_PIN_CINSTANCES";
+  if (P.GlobalPossible && *P.GlobalPossible != InstanceIndeterminate &&
+      (Limit == InstanceIndeterminate || *P.GlobalPossible < Limit)) {
+    Limit = *P.GlobalPossible;
+    Property = "KSPROPERTY_PIN_GLOBALCINSTANCES";
+  }
+  if (Limit == InstanceIndeterminate || P.Necessary <= Limit)
+    return Out;
+  addViolation(
+      Out, checks::PinInstanceCount,
+      Owner + ": creating instance " + std::to_string(uint64_t(Limit) + 1) +
+          " of the " + std::to_string(P.Necessary) +
+          " the filter needs is refused (" + Property + " PossibleCount " +
+          std::to_string(Limit) + "); the filter never performs I/O");
+  return Out;
+}
+
 } // namespace ksref

@@ -479,6 +479,8 @@ void Exporter::descriptors(schema::TranslationUnit &Tu) const {
       schema::DescriptorPin Pin;
       Pin.Index = P.Index;
       Pin.Where = location(P.Init);
+      if (P.Init)
+        Pin.End = endLocation(P.Init->getSourceRange());
       Pin.Interfaces = counted(P.Interfaces);
       Pin.Mediums = counted(P.Mediums);
       Pin.DataRanges = counted(P.DataRanges);

@@ -559,11 +559,9 @@ static bool fromJSON(const Value &V, FilterDescriptor &Out, Path P) {
 }
 
 Value toJSON(const DescriptorPin &Pn) {
-  Object O{{"index", Pn.Index},
-           {"location", Pn.Where},
-           {"interfaces", Pn.Interfaces},
-           {"mediums", Pn.Mediums},
-           {"dataRanges", Pn.DataRanges}};
+  Object O{{"index", Pn.Index},     {"location", Pn.Where},
+           {"end", Pn.End},         {"interfaces", Pn.Interfaces},
+           {"mediums", Pn.Mediums}, {"dataRanges", Pn.DataRanges}};
   put(O, "maxGlobalInstances", Pn.MaxGlobalInstances);
   put(O, "maxFilterInstances", Pn.MaxFilterInstances);
   put(O, "minFilterInstances", Pn.MinFilterInstances);
@@ -575,12 +573,12 @@ static bool fromJSON(const Value &V, DescriptorPin &Out, Path P) {
   Members O{V, P};
   if (!O)
     return false;
-  mapAll(O, "index", Out.Index, "location", Out.Where, "interfaces",
-         Out.Interfaces, "mediums", Out.Mediums, "dataRanges", Out.DataRanges,
-         "maxGlobalInstances", Out.MaxGlobalInstances, "maxFilterInstances",
-         Out.MaxFilterInstances, "minFilterInstances", Out.MinFilterInstances,
-         "instancesPossible", Out.InstancesPossible, "instancesNecessary",
-         Out.InstancesNecessary);
+  mapAll(O, "index", Out.Index, "location", Out.Where, "end", Out.End,
+         "interfaces", Out.Interfaces, "mediums", Out.Mediums, "dataRanges",
+         Out.DataRanges, "maxGlobalInstances", Out.MaxGlobalInstances,
+         "maxFilterInstances", Out.MaxFilterInstances, "minFilterInstances",
+         Out.MinFilterInstances, "instancesPossible", Out.InstancesPossible,
+         "instancesNecessary", Out.InstancesNecessary);
   return true;
 }
 

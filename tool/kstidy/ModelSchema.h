@@ -281,7 +281,7 @@ struct FilterDescriptor {
 /// A pin of a pin table.
 struct DescriptorPin {
   int64_t Index = 0;
-  Loc Where;
+  Loc Where, End; ///< the element's first and last line
   CountedArray Interfaces, Mediums, DataRanges;
   // PortCls: MaxGlobalInstanceCount & co.; AVStream:
   // InstancesPossible/Necessary.

@@ -4,8 +4,9 @@
 // (ksref/Descriptors.h): each filter descriptor's pin, node, connection and
 // category arrays by their counts and strides, each pin's interfaces,
 // mediums and data ranges, each connection of a filter resolved against its
-// node and pin counts, and each data range copied into a
-// KSPROPERTY_PIN_DATARANGES answer. Unknown numbers are not replayed.
+// node and pin counts, each pin factory instantiated up to the instances its
+// filter needs, and each data range copied into a KSPROPERTY_PIN_DATARANGES
+// answer. Unknown numbers are not replayed.
 //
 //===----------------------------------------------------------------------===//
 #include "ReplayDomains.h"
@@ -112,7 +113,7 @@ void replayDescriptors(TuContext &C) {
     for (const schema::DescriptorPin &P : T.Pins) {
       const std::string Owner =
           "pin " + std::to_string(P.Index) + " of '" + T.Name + "'";
-      const Span Where = span(P.Where);
+      const Span Where = span(P.Where, &P.End);
       for (auto [A, Entry] : {std::pair{&P.Interfaces, "interface"},
                               std::pair{&P.Mediums, "medium"},
                               std::pair{&P.DataRanges, "data range"}}) {
@@ -123,6 +124,22 @@ void replayDescriptors(TuContext &C) {
         else if (A->Null)
           walk(C, *A, 1, 1, {}, Where, Entry, Owner);
       }
+      // A graph builder creating the pins the filter needs. An unknown limit
+      // is replayed as none: only a known one refuses a pin.
+      const bool Pc = T.Framework == schema::FrameworkPortCls;
+      const schema::Field<int64_t> &Need =
+          Pc ? P.MinFilterInstances : P.InstancesNecessary;
+      if (!Need.Value)
+        continue;
+      ksref::PinInstances I;
+      I.Necessary = u32(Need);
+      I.FilterPossible = u32(Pc ? P.MaxFilterInstances : P.InstancesPossible,
+                             ksref::InstanceIndeterminate);
+      if (Pc)
+        I.GlobalPossible =
+            u32(P.MaxGlobalInstances, ksref::InstanceIndeterminate);
+      for (const ksref::Violation &V : ksref::instantiatePins(I, Owner))
+        C.report(V, Where, "the pin factory's instances");
     }
 
   for (const schema::DataRange &R : C.Tu.DataRanges) {

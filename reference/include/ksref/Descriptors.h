@@ -106,6 +106,29 @@ struct DataRangesAnswer {
 };
 DataRangesAnswer pinDataRanges(const std::vector<DataRangeObject> &Ranges);
 
+/// KSINSTANCE_INDETERMINATE; ULONG(-1) in PCPIN_DESCRIPTOR: no limit.
+inline constexpr uint32_t InstanceIndeterminate = 0xffffffffu;
+
+/// A pin factory's instance numbers, as KS reports them.
+struct PinInstances {
+  /// KSPROPERTY_PIN_NECESSARYINSTANCES: pins the filter needs before I/O
+  /// (InstancesNecessary, MinFilterInstanceCount).
+  uint32_t Necessary = 0;
+  /// KSPROPERTY_PIN_CINSTANCES PossibleCount: pins per filter
+  /// (InstancesPossible, MaxFilterInstanceCount).
+  uint32_t FilterPossible = InstanceIndeterminate;
+  /// KSPROPERTY_PIN_GLOBALCINSTANCES PossibleCount: pins over all filters
+  /// (PortCls MaxGlobalInstanceCount); nothing when the framework has none.
+  std::optional<uint32_t> GlobalPossible;
+};
+
+/// A graph builder creating pins of the factory on one filter until the
+/// filter has the pins it needs: each creation beyond a PossibleCount is
+/// refused, and the filter never reaches I/O. \p Owner names the pin
+/// ("pin 1 of 'Pins'").
+std::vector<Violation> instantiatePins(const PinInstances &P,
+                                       const std::string &Owner);
+
 } // namespace ksref
 
 #endif

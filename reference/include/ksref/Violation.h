@@ -44,25 +44,19 @@ inline constexpr const char *DescriptorCount = "ks-descriptor-count";
 inline constexpr const char *DescriptorSize = "ks-descriptor-size";
 inline constexpr const char *TopologyConnection = "ks-topology-connection";
 inline constexpr const char *DataRangeSize = "ks-data-range-size";
+inline constexpr const char *PinInstanceCount = "ks-pin-instance-count";
 
 /// Every name above; a test checks each against kstidy's check catalogue.
-inline constexpr const char *All[] = {PropertyItemSize,
-                                      PropertyDuplicateId,
-                                      PropertySetCount,
-                                      PropertyMinSize,
-                                      PropertyMissingHandler,
-                                      AllocatorDispatchCallbacks,
-                                      AllocatorContext,
-                                      AllocateNullOnFailure,
-                                      AllocatorUserModeFrames,
-                                      AllocatorExApplicationUse,
-                                      PageSizeBuffer,
-                                      PropertyUserBuffer,
-                                      ParameterAllocator,
-                                      DescriptorCount,
-                                      DescriptorSize,
-                                      TopologyConnection,
-                                      DataRangeSize};
+inline constexpr const char *All[] = {
+    PropertyItemSize,        PropertyDuplicateId,
+    PropertySetCount,        PropertyMinSize,
+    PropertyMissingHandler,  AllocatorDispatchCallbacks,
+    AllocatorContext,        AllocateNullOnFailure,
+    AllocatorUserModeFrames, AllocatorExApplicationUse,
+    PageSizeBuffer,          PropertyUserBuffer,
+    ParameterAllocator,      DescriptorCount,
+    DescriptorSize,          TopologyConnection,
+    DataRangeSize,           PinInstanceCount};
 } // namespace checks
 
 // A runtime failure the reference observed (not guessed).
