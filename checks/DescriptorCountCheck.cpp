@@ -81,6 +81,14 @@ void DescriptorCountCheck::checkModel(const KsModel &Model, ASTContext &Ctx) {
       judge(P.Mediums, Owner, "medium", Fallback);
       judge(P.DataRanges, Owner, "data range", Fallback);
     }
+  // KSALLOCATOR_FRAMING_EX: CountItems items are read from FramingItem. A
+  // count of 0 leaves the framing unread; what AVStream then assumes is not
+  // documented, so it is not judged.
+  for (const Framing &F : Model.Framings)
+    if (F.Ex && F.Items.Count.Value && *F.Items.Count.Value != 0)
+      judge(F.Items,
+            "allocator framing '" + F.Var->getQualifiedNameAsString() + "'",
+            "framing item", at(F.Var->getLocation()));
 }
 
 } // namespace ks

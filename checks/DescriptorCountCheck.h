@@ -2,10 +2,11 @@
 //
 // AVStream and PortCls read a filter's pins, nodes, connections and
 // categories, and each pin's interfaces, mediums and data ranges, by the
-// count written beside each pointer. A count above the array's bound reads
-// past its end; a count below it hides the last entries; a count beside a
-// NULL pointer reads from address 0 (docs/sources.md: KSFILTER_DESCRIPTOR,
-// PCFILTER_DESCRIPTOR, KSPIN_DESCRIPTOR).
+// count written beside each pointer, and a KSALLOCATOR_FRAMING_EX's items
+// by its CountItems. A count above the array's bound reads past its end; a
+// count below it hides the last entries; a count beside a NULL pointer
+// reads from address 0 (docs/sources.md: KSFILTER_DESCRIPTOR,
+// PCFILTER_DESCRIPTOR, KSPIN_DESCRIPTOR, KSALLOCATOR_FRAMING_EX).
 //
 //===----------------------------------------------------------------------===//
 #ifndef KSTIDY_CHECKS_DESCRIPTORCOUNTCHECK_H

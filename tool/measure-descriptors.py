@@ -12,7 +12,8 @@ DEFINE_KSFILTER_DESCRIPTOR); a table is recognised when the model export
 names it. Prints a line per tree and kind, then the totals:
 
   descriptors: filters F/F', pin tables P/P', connection tables C/C',
-  data ranges D/D' (recognised/declared)
+  data ranges D/D', allocator framings A/A' (recognised/declared)
+  pin instance counts: N pins, K with the necessary count and a limit known
 
 and, with --missing, the names not recognised.
 """
@@ -36,10 +37,13 @@ KINDS = {
     'data ranges': re.compile(
         r'\b(?:KSDATARANGE|KSDATARANGE_AUDIO|KSDATARANGE_MUSIC|KS_DATARANGE_\w+)'
         r'\s+(\w+)\s*(?:\[[^\]]*\]\s*)?=()'),
+    'allocator framings': re.compile(
+        r'\bKSALLOCATOR_FRAMING_EX\s+(\w+)\s*=|'
+        r'\bDECLARE_SIMPLE_FRAMING_EX\s*\(\s*(\w+)\s*,'),
 }
 EXPORT_KEYS = {'filters': 'filterDescriptors', 'pin tables': 'pinTables',
                'connection tables': 'connectionTables',
-               'data ranges': 'dataRanges'}
+               'data ranges': 'dataRanges', 'allocator framings': 'framings'}
 
 
 def strip_comments(text):
@@ -65,6 +69,7 @@ def recognised(kstidy, root):
     sources = [os.path.join(d, f) for d, _, fs in sorted(os.walk(root))
                for f in sorted(fs) if f.endswith(SRC)]
     seen = {k: set() for k in KINDS}
+    seen['pins'] = [0, 0]
     if not sources:
         return seen
     with tempfile.NamedTemporaryFile(suffix='.json') as model:
@@ -80,6 +85,15 @@ def recognised(kstidy, root):
         for kind, key in EXPORT_KEYS.items():
             for table in tu.get(key, []):
                 seen[kind].add(table.get('name', '').split('::')[-1])
+        for table in tu.get('pinTables', []):
+            pc = table.get('framework') == 'portcls'
+            for pin in table.get('pins', []):
+                need = pin.get('minFilterInstances' if pc else
+                               'instancesNecessary')
+                limit = pin.get('maxFilterInstances' if pc else
+                                'instancesPossible')
+                seen['pins'][0] += 1
+                seen['pins'][1] += need is not None and limit is not None
     return seen
 
 
@@ -89,6 +103,7 @@ def main():
         sys.exit(__doc__.split('\n\n')[1])
     kstidy, trees = os.path.abspath(args[0]), args[1:]
     tot = {k: [0, 0] for k in KINDS}
+    pins = [0, 0]
     for tree in trees:
         decl, seen = declared(tree), recognised(kstidy, tree)
         parts = []
@@ -99,10 +114,13 @@ def main():
             parts.append('%s %d/%d' % (kind, len(rec), len(decl[kind])))
             if '--missing' in sys.argv and decl[kind] - rec:
                 parts[-1] += ' (not: %s)' % ', '.join(sorted(decl[kind] - rec))
+        pins = [pins[0] + seen['pins'][0], pins[1] + seen['pins'][1]]
         print('%s: %s' % (tree, ', '.join(parts)))
     print('descriptors: ' + ', '.join('%s %d/%d' % (k, r, d)
                                       for k, (r, d) in tot.items()) +
           ' (recognised/declared)')
+    print('pin instance counts: %d pins, %d with the necessary count and a '
+          'limit known' % tuple(pins))
 
 
 if __name__ == '__main__':

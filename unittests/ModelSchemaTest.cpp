@@ -125,11 +125,12 @@ bool operator==(const AllocatorDispatch &A, const AllocatorDispatch &B) {
                   A.Free) ==
          std::tie(B.Name, B.Where, B.Initialize, B.Delete, B.Allocate, B.Free);
 }
+bool operator==(const CountedArray &A, const CountedArray &B);
 bool operator==(const Framing &A, const Framing &B) {
   return std::tie(A.Name, A.Where, A.Kind, A.MemoryType, A.Flags, A.Frames,
-                  A.FileAlignment, A.MinFrameSize, A.MaxFrameSize) ==
+                  A.FileAlignment, A.MinFrameSize, A.MaxFrameSize, A.Items) ==
          std::tie(B.Name, B.Where, B.Kind, B.MemoryType, B.Flags, B.Frames,
-                  B.FileAlignment, B.MinFrameSize, B.MaxFrameSize);
+                  B.FileAlignment, B.MinFrameSize, B.MaxFrameSize, B.Items);
 }
 bool operator==(const PinDispatch &A, const PinDispatch &B) {
   return std::tie(A.Name, A.Where, A.Allocator, A.CustomAllocator) ==
@@ -353,6 +354,10 @@ Document everything() {
   Tu.AllocatorDispatches.push_back({"D", L, Cb, std::nullopt, Cb, Callback()});
   Tu.Framings.push_back(
       {"F", L, "KSALLOCATOR_FRAMING_EX", "{guid}", 1, 2, 3, 4, std::nullopt});
+  Tu.Framings.back().Items =
+      CountedArray{2, L, "F", false, 1, "KS_FRAMING_ITEM", 104};
+  Tu.Framings.push_back(
+      {"G", L, "KSALLOCATOR_FRAMING", std::nullopt, 0, 1, 7, 64, 64});
   Tu.PinDispatches.push_back({"P", L, "D", true});
   Tu.Pins.push_back({"Pins", 1, L, "P", "F", 0x80000000, L, 0, std::nullopt});
   ItemEntry KsItem;

@@ -58,6 +58,41 @@ const AllocatorDispatch *ModelBuilder::allocatorDispatch(const VarDecl *VD,
   return &D;
 }
 
+namespace {
+
+/// CountItems beside the items a KSALLOCATOR_FRAMING_EX object has room for:
+/// the one FramingItem of the header's type, or more in a larger object.
+void framingItems(Framing &F, const InitListExpr *ILE, ASTContext &Ctx) {
+  CountedArray &A = F.Items;
+  A.CountField = "CountItems";
+  A.ArrayField = "FramingItem";
+  A.Count = tableValue(fieldInit(ILE, "CountItems"), Ctx);
+  A.Array = F.Var;
+  const Expr *Items = fieldInit(ILE, "FramingItem");
+  F.ItemsWritten = Items && !isa<ImplicitValueInitExpr>(Items);
+  A.ArrayExpr = F.ItemsWritten ? Items : nullptr;
+  A.Unresolved = ILE->containsErrors();
+  const RecordDecl *Decl = F.Var->getType()->getAsRecordDecl();
+  const RecordDecl *RD = Decl ? Decl->getDefinition() : nullptr;
+  if (!RD || RD->isInvalidDecl())
+    return;
+  for (const FieldDecl *FD : RD->fields()) {
+    const auto *AT = Ctx.getAsConstantArrayType(FD->getType());
+    if (FD->getName() != "FramingItem" || !AT)
+      continue;
+    const uint64_t Offset = Ctx.getFieldOffset(FD) / 8;
+    const uint64_t Item =
+        Ctx.getTypeSizeInChars(AT->getElementType()).getQuantity();
+    const uint64_t Object =
+        Ctx.getTypeSizeInChars(F.Var->getType()).getQuantity();
+    A.ElementType = AT->getElementType();
+    if (Item && Object >= Offset)
+      A.Length = (Object - Offset) / Item;
+  }
+}
+
+} // namespace
+
 const Framing *ModelBuilder::framing(const VarDecl *VD, ASTContext &Ctx) {
   if (!VD)
     return nullptr;
@@ -87,6 +122,7 @@ const Framing *ModelBuilder::framing(const VarDecl *VD, ASTContext &Ctx) {
       F.MinFrameSize = tableValue(fieldInit(Range, "MinFrameSize"), Ctx);
       F.MaxFrameSize = tableValue(fieldInit(Range, "MaxFrameSize"), Ctx);
     }
+    framingItems(F, ILE, Ctx);
   } else {
     const Expr *Flags = fieldInit(ILE, "RequirementsFlags");
     F.Flags = tableValue(Flags ? Flags : fieldInit(ILE, "OptionsFlags"), Ctx);

@@ -25,29 +25,6 @@
 namespace ks {
 namespace model {
 
-/// A pointer member of a descriptor and the count member beside it
-/// (PinCount/Pins, DataRangesCount/DataRanges ...), with what the pointer
-/// designates when that is visible in the translation unit.
-struct CountedArray {
-  llvm::StringRef CountField; ///< "PinCount"
-  llvm::StringRef ArrayField; ///< "Pins"
-  TableValue Count;
-  const clang::Expr *ArrayExpr = nullptr; ///< null when omitted
-  bool Null = false;                      ///< NULL, 0 or omitted
-  /// The variable the pointer designates (`Pins`, `&Pins[0]`, `&Category`),
-  /// when it names one; its declaration in this TU, maybe without a bound.
-  const clang::VarDecl *Array = nullptr;
-  /// The number of elements the pointer reaches: the array's bound, 1 for
-  /// `&Object`; unknown for an array declared without a bound here (its
-  /// definition is in another file) or anything else.
-  std::optional<uint64_t> Length;
-  /// The element type the pointer designates (the array's element, or the
-  /// object's type), when known.
-  clang::QualType ElementType;
-  /// The pointer member's expression has errors: nothing about it is known.
-  bool Unresolved = false;
-};
-
 /// A stride member (PinSize, NodeDescriptorSize): the runtime steps through
 /// the array by it, so it must be the size of the array's element.
 struct Stride {

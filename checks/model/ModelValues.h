@@ -10,6 +10,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/Type.h"
 #include <optional>
 #include <string>
 
@@ -29,6 +30,29 @@ struct TableValue {
   /// The enumerator the driver named (KSPROPERTY_PIN_CINSTANCES), or empty
   /// when the value was written some other way.
   std::string enumeratorName() const;
+};
+
+/// A pointer member of a descriptor and the count member beside it
+/// (PinCount/Pins, DataRangesCount/DataRanges ...), with what the pointer
+/// designates when that is visible in the translation unit.
+struct CountedArray {
+  llvm::StringRef CountField; ///< "PinCount"
+  llvm::StringRef ArrayField; ///< "Pins"
+  TableValue Count;
+  const clang::Expr *ArrayExpr = nullptr; ///< null when omitted
+  bool Null = false;                      ///< NULL, 0 or omitted
+  /// The variable the pointer designates (`Pins`, `&Pins[0]`, `&Category`),
+  /// when it names one; its declaration in this TU, maybe without a bound.
+  const clang::VarDecl *Array = nullptr;
+  /// The number of elements the pointer reaches: the array's bound, 1 for
+  /// `&Object`; unknown for an array declared without a bound here (its
+  /// definition is in another file) or anything else.
+  std::optional<uint64_t> Length;
+  /// The element type the pointer designates (the array's element, or the
+  /// object's type), when known.
+  clang::QualType ElementType;
+  /// The pointer member's expression has errors: nothing about it is known.
+  bool Unresolved = false;
 };
 
 /// A GUID as the driver names it: the variable (KSPROPSETID_Pin) and, when

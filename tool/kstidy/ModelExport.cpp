@@ -356,6 +356,8 @@ void Exporter::allocators(schema::TranslationUnit &Tu) const {
     O.FileAlignment = number(F.FileAlignment);
     O.MinFrameSize = number(F.MinFrameSize);
     O.MaxFrameSize = number(F.MaxFrameSize);
+    if (F.Ex)
+      O.Items = counted(F.Items);
     Tu.Framings.push_back(std::move(O));
   }
   for (const PinDispatch &P : M.PinDispatches)

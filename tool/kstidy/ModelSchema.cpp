@@ -454,6 +454,9 @@ static bool fromJSON(const Value &V, AllocatorDispatch &Out, Path P) {
   return true;
 }
 
+Value toJSON(const CountedArray &A);
+static bool fromJSON(const Value &V, CountedArray &Out, Path P);
+
 Value toJSON(const Framing &F) {
   return Object{{"name", F.Name},
                 {"location", F.Where},
@@ -463,7 +466,8 @@ Value toJSON(const Framing &F) {
                 {"frames", F.Frames},
                 {"fileAlignment", F.FileAlignment},
                 {"minFrameSize", F.MinFrameSize},
-                {"maxFrameSize", F.MaxFrameSize}};
+                {"maxFrameSize", F.MaxFrameSize},
+                {"items", F.Items}};
 }
 static bool fromJSON(const Value &V, Framing &Out, Path P) {
   Members O{V, P};
@@ -472,7 +476,7 @@ static bool fromJSON(const Value &V, Framing &Out, Path P) {
   mapAll(O, "name", Out.Name, "location", Out.Where, "kind", Out.Kind,
          "memoryType", Out.MemoryType, "flags", Out.Flags, "frames", Out.Frames,
          "fileAlignment", Out.FileAlignment, "minFrameSize", Out.MinFrameSize,
-         "maxFrameSize", Out.MaxFrameSize);
+         "maxFrameSize", Out.MaxFrameSize, "items", Out.Items);
   return true;
 }
 

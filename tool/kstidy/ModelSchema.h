@@ -225,6 +225,19 @@ struct AllocatorDispatch {
   std::optional<Callback> Initialize, Delete, Allocate, Free;
 };
 
+/// A pointer member of a descriptor and the count beside it.
+struct CountedArray {
+  std::optional<int64_t> Count;
+  Loc CountWhere;
+  /// The array the pointer designates (null: NULL, or not followed).
+  std::optional<std::string> Array;
+  bool Null = false;
+  /// Its elements, when its bound is known.
+  std::optional<int64_t> Length;
+  std::optional<std::string> ElementType;
+  std::optional<int64_t> ElementSize;
+};
+
 /// KSALLOCATOR_FRAMING(_EX) ("framings").
 struct Framing {
   std::string Name;
@@ -233,6 +246,8 @@ struct Framing {
   std::optional<std::string> MemoryType;
   std::optional<int64_t> Flags, Frames, FileAlignment, MinFrameSize,
       MaxFrameSize;
+  /// KSALLOCATOR_FRAMING_EX: CountItems beside the FramingItem array.
+  std::optional<CountedArray> Items;
 };
 
 /// A KSPIN_DISPATCH ("pinDispatches").
@@ -252,19 +267,6 @@ struct Pin {
   std::optional<int64_t> Flags;
   Loc FlagsWhere;
   std::optional<int64_t> DataFlow, Communication;
-};
-
-/// A pointer member of a descriptor and the count beside it.
-struct CountedArray {
-  std::optional<int64_t> Count;
-  Loc CountWhere;
-  /// The array the pointer designates (null: NULL, or not followed).
-  std::optional<std::string> Array;
-  bool Null = false;
-  /// Its elements, when its bound is known.
-  std::optional<int64_t> Length;
-  std::optional<std::string> ElementType;
-  std::optional<int64_t> ElementSize;
 };
 
 /// A KSFILTER_DESCRIPTOR / PCFILTER_DESCRIPTOR ("filterDescriptors").

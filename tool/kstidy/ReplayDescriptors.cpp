@@ -5,8 +5,9 @@
 // category arrays by their counts and strides, each pin's interfaces,
 // mediums and data ranges, each connection of a filter resolved against its
 // node and pin counts, each pin factory instantiated up to the instances its
-// filter needs, and each data range copied into a KSPROPERTY_PIN_DATARANGES
-// answer. Unknown numbers are not replayed.
+// filter needs, each allocator framing's items read by CountItems, and each
+// data range copied into a KSPROPERTY_PIN_DATARANGES answer. Unknown numbers
+// are not replayed.
 //
 //===----------------------------------------------------------------------===//
 #include "ReplayDomains.h"
@@ -141,6 +142,14 @@ void replayDescriptors(TuContext &C) {
       for (const ksref::Violation &V : ksref::instantiatePins(I, Owner))
         C.report(V, Where, "the pin factory's instances");
     }
+
+  // KSALLOCATOR_FRAMING_EX: CountItems framing items read from FramingItem
+  // (a count of 0 reads none).
+  for (const schema::Framing &F : C.Tu.Framings)
+    if (F.Items && F.Items->ElementSize)
+      walk(C, *F.Items, u32(F.Items->ElementSize), u32(F.Items->ElementSize),
+           {}, span(F.Where), "framing item",
+           "allocator framing '" + F.Name + "'");
 
   for (const schema::DataRange &R : C.Tu.DataRanges) {
     // Omitted or 0: filled in at run time.
