@@ -69,8 +69,7 @@ void framingItems(Framing &F, const InitListExpr *ILE, ASTContext &Ctx) {
   A.Count = tableValue(fieldInit(ILE, "CountItems"), Ctx);
   A.Array = F.Var;
   const Expr *Items = fieldInit(ILE, "FramingItem");
-  F.ItemsWritten = Items && !isa<ImplicitValueInitExpr>(Items);
-  A.ArrayExpr = F.ItemsWritten ? Items : nullptr;
+  A.ArrayExpr = Items && !isa<ImplicitValueInitExpr>(Items) ? Items : nullptr;
   A.Unresolved = ILE->containsErrors();
   const RecordDecl *Decl = F.Var->getType()->getAsRecordDecl();
   const RecordDecl *RD = Decl ? Decl->getDefinition() : nullptr;
@@ -88,6 +87,7 @@ void framingItems(Framing &F, const InitListExpr *ILE, ASTContext &Ctx) {
     A.ElementType = AT->getElementType();
     if (Item && Object >= Offset)
       A.Length = (Object - Offset) / Item;
+    return;
   }
 }
 

@@ -72,8 +72,6 @@ struct Framing {
   /// Ex: CountItems beside the FramingItem array the object holds (Array is
   /// the framing variable, Length the items its type has room for).
   CountedArray Items;
-  /// Ex: the FramingItem array was written, not left to zero.
-  bool ItemsWritten = false;
 };
 
 /// A KSPIN_DISPATCH and the allocator it installs.
