@@ -97,8 +97,8 @@ clean:
 # (build-sanitize, whose libraries carry the coverage hooks too):
 #   make fuzz        every target FUZZ_SECONDS (default 60) over its corpus
 #                    (<tree>/corpus, kept) and seeds; fails on a finding
-#   make fuzz-smoke  the CI run: every target FUZZ_SMOKE_SECONDS (default 20),
-#                    then the regression inputs of fuzz/regressions (ctest)
+#   make fuzz-smoke  the CI run: the regression inputs of fuzz/regressions
+#                    (ctest), then every target FUZZ_SMOKE_SECONDS (default 20)
 # FUZZ_TARGETS=fuzz-sln make fuzz runs one target; artifacts (crashes) go to
 # <tree>/artifacts/<target>/, logs to <tree>/logs/. FUZZ_PRESET=fuzz uses a
 # tree of the fuzz targets alone instead (build-fuzz; long campaigns).
@@ -133,10 +133,11 @@ fuzz-regressions: fuzz-build
 	ctest --test-dir $(FUZZ_DIR) -L fuzz --output-on-failure
 
 # A finding fails it; the reproducers of bugs still open (fuzz/regressions/OPEN)
-# are expected to fail in ctest, the others to pass.
+# are expected to fail in ctest, the others to pass. The reproducers run first
+# so that the fuzzers' summary, with the error of any find, ends the output.
 fuzz-smoke: fuzz-build fuzz-seeds
-	@rc=0; fuzz/run-fuzzers.sh $(FUZZ_DIR) $(FUZZ_SMOKE_SECONDS) $(FUZZ_TARGETS) || rc=1; \
-	ctest --test-dir $(FUZZ_DIR) -L fuzz --output-on-failure || rc=1; \
+	@rc=0; ctest --test-dir $(FUZZ_DIR) -L fuzz --output-on-failure || rc=1; \
+	fuzz/run-fuzzers.sh $(FUZZ_DIR) $(FUZZ_SMOKE_SECONDS) $(FUZZ_TARGETS) || rc=1; \
 	exit $$rc
 
 # The fuzzers' outputs (corpus, seeds, artifacts, logs, statistics), not the

@@ -19,7 +19,7 @@
 # FUZZ_OPTIONS="-fork=1 -ignore_crashes=1" a target goes on after a crash
 # (each one saved), which is how to look past a known open bug.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 2
 
 if [ $# -lt 2 ]; then
   echo "usage: $0 <build dir> <seconds per target> [target...]" >&2
@@ -43,6 +43,7 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:externa
 
 status=0
 summary=()
+found=()
 for t in $TARGETS; do
   bin=$BUILD/bin/$t
   max_len=$(awk -v t="$t" '$1 == t { print $2 }' fuzz/targets.txt)
@@ -79,10 +80,31 @@ for t in $TARGETS; do
     status=1
     echo "   $t found something; newest artifacts: $(ls -t "$artifacts" | head -3 | sed "s|^|$artifacts/|" | tr '\n' ' ')"
     grep -m1 -E '^==[0-9]+==ERROR|^SUMMARY|kstidy fuzz oracle|ALARM|out-of-memory' "$log" | sed 's/^/   /'
+    found+=("$t" "$log")
   fi
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" \
     "$elapsed" "${execs:-0}" "${rate:-0}" "$result" >>"$STATS"
   summary+=("$(printf '%-26s %10s execs %7s/s  %s' "$t" "${execs:-0}" "${rate:-0}" "$result")")
+done
+
+# What each find printed, from its first error line on (a CI log keeps only
+# its end, so this comes last but for the summary).
+for ((i = 0; i < ${#found[@]}; i += 2)); do
+  echo
+  echo "== ${found[i]} found (${found[i + 1]}):"
+  first=$(grep -n -m1 -E '^==[0-9]+==(ERROR|WARNING)|kstidy fuzz oracle|ALARM|out-of-memory|^MS: ' "${found[i + 1]}" | cut -d: -f1)
+  if [ -n "$first" ]; then
+    sed -n "${first},$((first + 60))p" "${found[i + 1]}" | grep -v '^#[0-9]' | sed 's/^/   /'
+  else
+    tail -n 30 "${found[i + 1]}" | sed 's/^/   /'
+  fi
+  echo "   artifacts: $(ls -t "$BUILD/artifacts/${found[i]}" | head -3 | tr '\n' ' ')"
+  # The newest artifact itself when small, so a CI log is enough to
+  # reproduce it: base64 -d <<<'...' >crash && $BUILD/bin/<target> crash
+  newest=$(find "$BUILD/artifacts/${found[i]}" -type f -printf '%T@ %p\n' | sort -n | tail -1 | cut -d' ' -f2-)
+  if [ -n "$newest" ] && [ "$(stat -c %s "$newest")" -le 16384 ]; then
+    echo "   $(basename "$newest") in base64: $(base64 -w0 "$newest")"
+  fi
 done
 
 echo
