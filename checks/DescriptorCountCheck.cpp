@@ -1,8 +1,11 @@
 //===- DescriptorCountCheck.cpp - ks-descriptor-count ---------------------===//
 #include "DescriptorCountCheck.h"
+#include "PropertyMinSizeCheck.h"
+#include "model/HandlerSummary.h"
 
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
 
 using namespace clang;
 using namespace ks::model;
@@ -20,6 +23,29 @@ std::string plural(uint64_t N, llvm::StringRef Word) {
 
 } // namespace
 
+DescriptorCountCheck::DescriptorCountCheck(
+    llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
+    : KsModelCheck(Name, Context),
+      WholeDriver(Options.getLocalOrGlobal("KsWholeDriver", false)) {}
+
+std::string DescriptorCountCheck::mismatchMessage(
+    llvm::StringRef CountField, llvm::StringRef Owner, uint64_t Count,
+    llvm::StringRef Array, uint64_t Entries, llvm::StringRef EntryWord) {
+  std::string Consequence =
+      Count > Entries ? llvm::formatv("the runtime reads {0} past its end",
+                                      plural(Count - Entries, EntryWord))
+                            .str()
+                      : llvm::formatv("the runtime never sees the last {0}",
+                                      Count + 1 == Entries
+                                          ? EntryWord.str()
+                                          : plural(Entries - Count, EntryWord))
+                            .str();
+  return llvm::formatv("{0} of {1} is {2}, but '{3}' has {4}: {5}", CountField,
+                       Owner, Count, Array, plural(Entries, EntryWord),
+                       Consequence)
+      .str();
+}
+
 void DescriptorCountCheck::judge(const CountedArray &A, llvm::StringRef Owner,
                                  llvm::StringRef EntryWord,
                                  SourceLocation Fallback) {
@@ -35,21 +61,32 @@ void DescriptorCountCheck::judge(const CountedArray &A, llvm::StringRef Owner,
           << plural(N, EntryWord);
     return;
   }
+  if (A.Array && !A.Length && WholeDriver &&
+      A.Array->getType()->isIncompleteArrayType() &&
+      A.Array->hasExternalFormalLinkage()) {
+    // Defined in another file: the join judges it against that TU's bound.
+    std::string Usr = model::usrOf(A.Array);
+    if (Usr.empty())
+      return;
+    llvm::json::Object Payload{{"rule", "descriptorCount"},
+                               {"usr", Usr},
+                               {"array", A.Array->getQualifiedNameAsString()},
+                               {"countField", A.CountField},
+                               {"owner", Owner},
+                               {"entry", EntryWord},
+                               {"count", static_cast<int64_t>(N)}};
+    // Through clang-tidy's own diag, so NOLINT applies as to a finding.
+    ClangTidyCheck::diag(Where, "%0")
+        << (PropertyMinSizeCheck::DeferredMarker +
+            llvm::formatv("{0}", llvm::json::Value(std::move(Payload))).str());
+    return;
+  }
   if (!A.Array || !A.Length || *A.Length == N)
     return;
   const uint64_t Entries = *A.Length;
-  std::string Consequence =
-      N > Entries
-          ? llvm::formatv("the runtime reads {0} past its end",
-                          plural(N - Entries, EntryWord))
-                .str()
-          : llvm::formatv("the runtime never sees the last {0}",
-                          N + 1 == Entries ? EntryWord.str()
-                                           : plural(Entries - N, EntryWord))
-                .str();
-  auto D = diag(Where, "%0 of %1 is %2, but '%3' has %4: %5")
-           << A.CountField << Owner << static_cast<unsigned>(N)
-           << A.Array->getName() << plural(Entries, EntryWord) << Consequence;
+  auto D = diag(Where, "%0") << mismatchMessage(
+               A.CountField, Owner, N, A.Array->getQualifiedNameAsString(),
+               Entries, EntryWord);
   // Only a literal is certainly meant as "the number of entries".
   std::optional<CharSourceRange> Range = rewritableRange(A.Count.Expr);
   if (Range && isa<IntegerLiteral>(A.Count.Expr->IgnoreParenImpCasts()) &&

@@ -110,3 +110,64 @@ TEST(WholeDriver, HandlerDefinedNowhereIsSaid) {
 }
 
 } // namespace
+
+namespace {
+
+DeferredJudgement pinCount(uint64_t Count, std::string Usr = "c:@Pins") {
+  Finding F = marker(
+      R"J({"rule": "descriptorCount", "usr": ")J" + Usr +
+      R"J(", "array": "Pins", "countField": "PinDescriptorsCount", "owner": "filter descriptor 'Filter'", "entry": "pin descriptor", "count": )J" +
+      std::to_string(Count) + "}");
+  F.Check = "ks-descriptor-count";
+  auto D = readDeferred(F);
+  EXPECT_TRUE(D && *D);
+  return std::move(**D);
+}
+
+TuFacts definesPins(uint64_t Length) {
+  TuFacts T;
+  T.Arrays.push_back(
+      {"c:@Pins", "Pins", Length, {"/tree/pins.cpp", 10, 2, 30}});
+  return T;
+}
+
+} // namespace
+
+TEST(WholeDriver, DescriptorCountIsJudgedAgainstTheDefiningTu) {
+  JoinResult R = joinWholeDriver({pinCount(3)}, {TuFacts{}, definesPins(2)});
+  ASSERT_EQ(R.Findings.size(), 1u);
+  EXPECT_TRUE(R.Unjudged.empty());
+  EXPECT_EQ(R.Findings[0].Check, "ks-descriptor-count");
+  EXPECT_EQ(R.Findings[0].Message,
+            "PinDescriptorsCount of filter descriptor 'Filter' is 3, but "
+            "'Pins' has 2 pin descriptors: the runtime reads 1 pin "
+            "descriptor past its end");
+  ASSERT_EQ(R.Findings[0].Notes.size(), 1u);
+  EXPECT_EQ(R.Findings[0].Notes[0].Where.File, "/tree/pins.cpp");
+  EXPECT_EQ(R.Findings[0].Notes[0].Where.Line, 2u);
+}
+
+TEST(WholeDriver, DescriptorCountEqualToTheBoundIsSilent) {
+  JoinResult R = joinWholeDriver({pinCount(2)}, {definesPins(2)});
+  EXPECT_TRUE(R.Findings.empty());
+  EXPECT_TRUE(R.Unjudged.empty());
+}
+
+TEST(WholeDriver, DescriptorArrayDefinedNowhereIsSaid) {
+  // Another array of the same name is not the one the count designates.
+  JoinResult R =
+      joinWholeDriver({pinCount(3, "c:@N@other@Pins")}, {definesPins(2)});
+  EXPECT_TRUE(R.Findings.empty());
+  ASSERT_EQ(R.Unjudged.size(), 1u);
+  EXPECT_EQ(R.Unjudged[0].Handler, "Pins");
+  EXPECT_EQ(R.Unjudged[0].Rule, "descriptorCount");
+  EXPECT_EQ(R.Unjudged[0].Item,
+            "PinDescriptorsCount of filter descriptor 'Filter'");
+}
+
+TEST(WholeDriver, MalformedDescriptorCountIsAnError) {
+  auto D = readDeferred(marker(R"J({"rule": "descriptorCount", "usr": "x"})J"));
+  ASSERT_TRUE(D.has_value());
+  EXPECT_FALSE(static_cast<bool>(*D));
+  llvm::consumeError(D->takeError());
+}

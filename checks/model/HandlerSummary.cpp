@@ -19,6 +19,52 @@ std::string usrOf(const FunctionDecl *FD) {
   return std::string(Buf);
 }
 
+std::string usrOf(const VarDecl *VD) {
+  llvm::SmallString<128> Buf;
+  if (!VD || index::generateUSRForDecl(VD->getCanonicalDecl(), Buf))
+    return {};
+  return std::string(Buf);
+}
+
+namespace {
+
+void collectArrays(const DeclContext *DC, ASTContext &Ctx,
+                   std::vector<const VarDecl *> &Out) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const Decl *D : DC->decls()) {
+    if (isa<NamespaceDecl, LinkageSpecDecl>(D)) {
+      collectArrays(cast<DeclContext>(D), Ctx, Out);
+      continue;
+    }
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (VD && !VD->isInvalidDecl() &&
+        VD->isThisDeclarationADefinition() != VarDecl::DeclarationOnly &&
+        VD->hasExternalFormalLinkage() &&
+        Ctx.getAsConstantArrayType(VD->getType()) &&
+        !SM.isInSystemHeader(SM.getExpansionLoc(VD->getLocation())))
+      Out.push_back(VD);
+  }
+}
+
+} // namespace
+
+std::vector<const VarDecl *> definedArrays(ASTContext &Ctx) {
+  std::vector<const VarDecl *> Out;
+  collectArrays(Ctx.getTranslationUnitDecl(), Ctx, Out);
+  return Out;
+}
+
+std::vector<ArraySummary> summarizeArrays(ASTContext &Ctx) {
+  std::vector<ArraySummary> Out;
+  for (const VarDecl *VD : definedArrays(Ctx))
+    if (std::string Usr = usrOf(VD); !Usr.empty())
+      Out.push_back(
+          {std::move(Usr), VD->getQualifiedNameAsString(),
+           Ctx.getAsConstantArrayType(VD->getType())->getSize().getZExtValue(),
+           filePosition(VD->getLocation(), Ctx.getSourceManager())});
+  return Out;
+}
+
 FilePosition filePosition(SourceLocation L, const SourceManager &SM) {
   FilePosition P;
   L = SM.getFileLoc(L);

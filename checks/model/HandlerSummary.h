@@ -10,7 +10,10 @@
 //   defined in the TU's own code, with each access to its buffers as plain
 //   data (sizes, guards, the item ids that reach it, file positions);
 // - handlerSharers: per handler, every item that uses it and what the
-//   runtime guarantees that item, for the shared-handler rule.
+//   runtime guarantees that item, for the shared-handler rule;
+// - summarizeArrays: every array with external linkage the TU defines with
+//   a bound, for a descriptor whose count another TU judges against an
+//   array it sees declared without one (ks-descriptor-count).
 //
 //===----------------------------------------------------------------------===//
 #ifndef KSTIDY_CHECKS_MODEL_HANDLERSUMMARY_H
@@ -29,6 +32,8 @@ namespace model {
 /// The handler's identity across translation units (clang's USR of its
 /// canonical declaration); empty when clang cannot give one.
 std::string usrOf(const clang::FunctionDecl *FD);
+/// The same for a variable.
+std::string usrOf(const clang::VarDecl *VD);
 
 /// A position in a file, as the outputs show it.
 struct FilePosition {
@@ -37,6 +42,17 @@ struct FilePosition {
 };
 FilePosition filePosition(clang::SourceLocation L,
                           const clang::SourceManager &SM);
+
+/// An array with external linkage defined in the TU's own code (not in a
+/// system header), with its bound.
+struct ArraySummary {
+  std::string Usr, Name; ///< Name qualified
+  uint64_t Length = 0;
+  FilePosition Where;
+};
+std::vector<ArraySummary> summarizeArrays(clang::ASTContext &Ctx);
+/// The definitions summarizeArrays summarizes.
+std::vector<const clang::VarDecl *> definedArrays(clang::ASTContext &Ctx);
 
 /// What one handler definition does with its buffers.
 struct HandlerSummary {

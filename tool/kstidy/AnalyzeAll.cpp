@@ -122,7 +122,8 @@ RunOutput analyzeAll(const CompilationDatabase &DB, const CliOptions &O,
   // summarizes the handlers it defines for the tables of the others.
   const bool WantFacts =
       N > 1 && (llvm::is_contained(Out.Checks, "ks-property-min-size") ||
-                llvm::is_contained(Out.Checks, "ks-parameter-allocator"));
+                llvm::is_contained(Out.Checks, "ks-parameter-allocator") ||
+                llvm::is_contained(Out.Checks, "ks-descriptor-count"));
   std::vector<TuFacts> Facts(N);
   // Entry points ks-property-user-buffer did not judge, said as notices.
   const bool WantEntries =
@@ -143,7 +144,8 @@ RunOutput analyzeAll(const CompilationDatabase &DB, const CliOptions &O,
         if (WantFacts)
           Facts[Current] = {model::summarizeHandlers(M, Ctx),
                             model::handlerUses(M, Ctx),
-                            model::summarizeParameterAllocators(M, Ctx)};
+                            model::summarizeParameterAllocators(M, Ctx),
+                            model::summarizeArrays(Ctx)};
       });
     for (size_t I; (I = Next++) < N;) {
       Current = I;

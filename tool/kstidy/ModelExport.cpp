@@ -11,6 +11,7 @@
 #include "Findings.h"
 #include "ModelSchema.h"
 #include "model/BlindSpots.h"
+#include "model/HandlerSummary.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
@@ -538,6 +539,14 @@ Exporter::translationUnit(llvm::StringRef MainFile) const {
                                static_cast<int64_t>(T.Column)};
     Tu.UnanalysedTables.push_back({T.Name, T.Kind, Where, T.Reason});
   }
+  // Arrays a count of another TU may designate (`extern T Pins[];`).
+  for (const VarDecl *VD : definedArrays(Ctx))
+    Tu.Arrays.push_back(
+        {VD->getQualifiedNameAsString(),
+         static_cast<int64_t>(Ctx.getAsConstantArrayType(VD->getType())
+                                  ->getSize()
+                                  .getZExtValue()),
+         location(VD->getLocation())});
   return Tu;
 }
 

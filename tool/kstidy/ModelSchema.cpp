@@ -794,6 +794,17 @@ static bool fromJSON(const Value &V, UnanalysedTable &Out, Path P) {
   return true;
 }
 
+Value toJSON(const ArrayDefinition &A) {
+  return Object{{"name", A.Name}, {"length", A.Length}, {"location", A.Where}};
+}
+static bool fromJSON(const Value &V, ArrayDefinition &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "name", Out.Name, "length", Out.Length, "location", Out.Where);
+  return true;
+}
+
 Value toJSON(const TranslationUnit &Tu) {
   return Object{{"file", Tu.File},
                 {"allocatorModeCalls", Tu.AllocatorModeCalls},
@@ -815,7 +826,8 @@ Value toJSON(const TranslationUnit &Tu) {
                 {"pinTables", Tu.PinTables},
                 {"connectionTables", Tu.ConnectionTables},
                 {"dataRanges", Tu.DataRanges},
-                {"unanalysedTables", Tu.UnanalysedTables}};
+                {"unanalysedTables", Tu.UnanalysedTables},
+                {"arrays", Tu.Arrays}};
 }
 bool fromJSON(const Value &V, TranslationUnit &Out, Path P) {
   Members O{V, P};
@@ -833,7 +845,7 @@ bool fromJSON(const Value &V, TranslationUnit &Out, Path P) {
          Out.ParameterAllocatorCallbacks, "filterDescriptors",
          Out.FilterDescriptors, "pinTables", Out.PinTables, "connectionTables",
          Out.ConnectionTables, "dataRanges", Out.DataRanges, "unanalysedTables",
-         Out.UnanalysedTables);
+         Out.UnanalysedTables, "arrays", Out.Arrays);
   return true;
 }
 

@@ -395,6 +395,14 @@ struct UnanalysedTable {
   std::string Reason;
 };
 
+/// An array with external linkage the TU defines with a bound ("arrays"),
+/// for a count another TU writes beside it (`extern T Pins[];`).
+struct ArrayDefinition {
+  std::string Name;
+  int64_t Length = 0;
+  Loc Where;
+};
+
 /// A place that names IKsAllocatorEx ("allocatorExUses").
 struct AllocatorExUse {
   Loc Where;
@@ -423,6 +431,7 @@ struct TranslationUnit {
   std::vector<ConnectionTable> ConnectionTables;
   std::vector<DataRange> DataRanges;
   std::vector<UnanalysedTable> UnanalysedTables;
+  std::vector<ArrayDefinition> Arrays;
 };
 
 /// The whole export.
@@ -453,6 +462,7 @@ llvm::json::Value toJSON(const UserAddressAccess &);
 llvm::json::Value toJSON(const ParameterAllocator &);
 llvm::json::Value toJSON(const ParameterAllocatorCallback &);
 llvm::json::Value toJSON(const UnanalysedTable &);
+llvm::json::Value toJSON(const ArrayDefinition &);
 llvm::json::Value toJSON(const TranslationUnit &);
 llvm::json::Value toJSON(const Document &);
 

@@ -141,6 +141,24 @@ void addUnjudgedHandlers(const std::vector<TuResult> &Results,
   for (const std::string &H : Order) {
     const std::vector<const UnjudgedHandler *> &List = ByHandler[H];
     const UnjudgedHandler &First = *List.front();
+    if (First.Rule == "descriptorCount") {
+      Out.push_back(
+          {Notice::Level::Note, "array-not-analysed",
+           displayPath(First.Where.File, BaseDir) + ":" +
+               std::to_string(First.Where.Line) + ": " + First.Item +
+               (List.size() > 1 ? " (and " +
+                                      plural(List.size() - 1, "other count",
+                                             "other counts") +
+                                      ")"
+                                : std::string()) +
+               " counts the entries of '" + H +
+               "', which is declared without a bound and defined in none of "
+               "the analysed sources: the count was not judged "
+               "(ks-descriptor-count); analyse the file that defines it in "
+               "the same run",
+           First.Where});
+      continue;
+    }
     if (First.Rule == "parameterAllocator") {
       Out.push_back(
           {Notice::Level::Note, "handler-not-analysed",

@@ -40,8 +40,24 @@ std::vector<RuntimeFinding> replayModel(const schema::Document &Document) {
       if (!New && It->second && !Same(A.Where, It->second->Where))
         It->second = nullptr; // two functions by one name: unknown
     }
+  // An array another TU declares without a bound (the static side's join
+  // by USR): by name, when one definition has it.
+  replay::TuContext::RunArrays Arrays;
+  std::map<std::string, schema::Loc> ArrayWhere;
+  for (const schema::TranslationUnit &Tu : Document.TranslationUnits)
+    for (const schema::ArrayDefinition &A : Tu.Arrays) {
+      auto [It, New] = Arrays.try_emplace(A.Name, A.Length);
+      auto Same = [](const schema::Loc &X, const schema::Loc &Y) {
+        return X && Y && X->File == Y->File && X->Line == Y->Line;
+      };
+      if (New)
+        ArrayWhere[A.Name] = A.Where;
+      else if (!Same(ArrayWhere[A.Name], A.Where))
+        It->second = std::nullopt; // two arrays by one name: unknown
+    }
   for (const schema::TranslationUnit &Tu : Document.TranslationUnits) {
     replay::TuContext C(Tu, Out, &Run);
+    C.Arrays = &Arrays;
     {
       replay::KsPropertyTables Tables(C);
       replay::replayKsProperties(C, Tables);

@@ -80,6 +80,11 @@ public:
             const RunHandlers *Run = nullptr);
 
   const schema::TranslationUnit &Tu;
+  /// The arrays every TU of the export defines, by name, with their bound;
+  /// nullopt for a name two different definitions share. A count beside
+  /// an array its TU declares without a bound is walked against it.
+  using RunArrays = std::map<std::string, std::optional<int64_t>>;
+  const RunArrays *Arrays = nullptr;
 
   /// The handler in a slot, with what the static model saw it do when it
   /// is a known handler; NULL when \p H is.

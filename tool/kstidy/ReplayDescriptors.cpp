@@ -22,7 +22,10 @@ namespace replay {
 namespace {
 
 /// The array as the runtime reaches it; nothing when its count is unknown.
-std::optional<ksref::DescriptorArray> array(const schema::CountedArray &A) {
+/// An array declared here without a bound has the bound of the TU that
+/// defines it, when the export has one.
+std::optional<ksref::DescriptorArray> array(const TuContext &C,
+                                            const schema::CountedArray &A) {
   if (!A.Count)
     return std::nullopt;
   ksref::DescriptorArray Out;
@@ -30,8 +33,12 @@ std::optional<ksref::DescriptorArray> array(const schema::CountedArray &A) {
   Out.Null = A.Null;
   if (A.Array && A.ElementSize) {
     Out.ElementSize = u32(A.ElementSize);
-    if (A.Length)
-      Out.Bytes = uint64_t(*A.Length) * uint64_t(*A.ElementSize);
+    std::optional<int64_t> Length = A.Length;
+    if (!Length && C.Arrays)
+      if (auto It = C.Arrays->find(*A.Array); It != C.Arrays->end())
+        Length = It->second;
+    if (Length)
+      Out.Bytes = uint64_t(*Length) * uint64_t(*A.ElementSize);
   }
   return Out;
 }
@@ -39,7 +46,7 @@ std::optional<ksref::DescriptorArray> array(const schema::CountedArray &A) {
 void walk(TuContext &C, const schema::CountedArray &A, uint32_t Stride,
           uint32_t Base, const Span &StrideWhere, const Span &Fallback,
           const char *Entry, const std::string &Owner) {
-  std::optional<ksref::DescriptorArray> D = array(A);
+  std::optional<ksref::DescriptorArray> D = array(C, A);
   if (!D)
     return;
   ksref::DescriptorWalk W =

@@ -1,6 +1,7 @@
 //===- WholeDriver.cpp - Tables judged against handlers of other TUs ------===//
 #include "WholeDriver.h"
 
+#include "DescriptorCountCheck.h"
 #include "ParameterAllocatorCheck.h"
 #include "PropertyMinSizeCheck.h"
 
@@ -74,6 +75,29 @@ llvm::Expected<DeferredJudgement> readAllocatorCall(const llvm::json::Object &O,
   return D;
 }
 
+llvm::Expected<DeferredJudgement>
+readDescriptorCount(const llvm::json::Object &O, DeferredJudgement D) {
+  DeferredJudgement::DescriptorCount C;
+  std::optional<llvm::StringRef> Usr = O.getString("usr"),
+                                 Array = O.getString("array"),
+                                 CountField = O.getString("countField"),
+                                 Owner = O.getString("owner"),
+                                 Entry = O.getString("entry");
+  std::optional<int64_t> Count = O.getInteger("count");
+  if (!Usr || !Array || !CountField || !Owner || !Entry || !Count || *Count < 0)
+    return malformed("a member is missing");
+  C.Usr = Usr->str();
+  C.Array = Array->str();
+  C.CountField = CountField->str();
+  C.Owner = Owner->str();
+  C.Entry = Entry->str();
+  C.Count = static_cast<uint64_t>(*Count);
+  D.Rule = "descriptorCount";
+  D.Item = C.CountField + " of " + C.Owner;
+  D.Descriptor = std::move(C);
+  return D;
+}
+
 } // namespace
 
 std::optional<llvm::Expected<DeferredJudgement>>
@@ -98,6 +122,8 @@ readDeferred(const Finding &F) {
   D.Where = F.Where;
   if (O->getString("rule") == llvm::StringRef("parameterAllocator"))
     return readAllocatorCall(*O, std::move(D));
+  if (O->getString("rule") == llvm::StringRef("descriptorCount"))
+    return readDescriptorCount(*O, std::move(D));
   std::optional<llvm::StringRef> Rule = O->getString("rule"),
                                  Item = O->getString("item");
   std::optional<int64_t> Own = O->getInteger("own");
@@ -235,14 +261,41 @@ JoinResult joinWholeDriver(const std::vector<DeferredJudgement> &Deferred,
   for (const TuFacts &F : Facts)
     for (const model::ParameterAllocatorSummary &A : F.Allocators)
       AllocatorByUsr.try_emplace(A.Usr, &A);
+  // An array defined in a header is summarized by every TU including it.
+  llvm::StringMap<const model::ArraySummary *> ArrayByUsr;
+  for (const TuFacts &F : Facts)
+    for (const model::ArraySummary &A : F.Arrays)
+      ArrayByUsr.try_emplace(A.Usr, &A);
   std::set<std::string> CallbacksReported;
-  std::set<std::tuple<std::string, unsigned, std::string>> Done;
+  std::set<std::tuple<std::string, unsigned, std::string, std::string>> Done;
   for (const DeferredJudgement &D : Deferred) {
-    // The same table in a header, deferred by each TU that includes it.
-    if (!Done.insert({D.Where.File, D.Where.Offset, D.Rule}).second)
+    // The same table in a header, deferred by each TU that includes it
+    // (the counts of one DEFINE_KSFILTER_DESCRIPTOR share a place).
+    if (!Done.insert({D.Where.File, D.Where.Offset, D.Rule, D.Item}).second)
       continue;
     if (const auto &A = D.Allocator) {
       judgeAllocatorCall(D, *A, AllocatorByUsr, CallbacksReported, Out);
+      continue;
+    }
+    if (const auto &C = D.Descriptor) {
+      auto It = ArrayByUsr.find(C->Usr);
+      if (It == ArrayByUsr.end()) {
+        Out.Unjudged.push_back({C->Array, D.Item, D.Rule, D.Where});
+        continue;
+      }
+      const model::ArraySummary &A = *It->second;
+      if (A.Length == C->Count)
+        continue;
+      Finding F;
+      F.Check = D.Check;
+      F.Where = D.Where;
+      F.Message = DescriptorCountCheck::mismatchMessage(
+          C->CountField, C->Owner, C->Count, C->Array, A.Length, C->Entry);
+      F.Notes.push_back(
+          {locationOf(A.Where), "'" + A.Name + "' is defined here with " +
+                                    std::to_string(A.Length) + " " +
+                                    (A.Length == 1 ? "entry" : "entries")});
+      Out.Findings.push_back(std::move(F));
       continue;
     }
     const GuaranteeKind Kind = kindOf(D.Rule);

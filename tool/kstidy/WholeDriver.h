@@ -9,7 +9,9 @@
 // handler's summary, found by USR, with the same rule and messages as the
 // check (model/AccessRule.h, PropertyMinSizeCheck). ks-parameter-allocator
 // defers a *WithAllocator call whose callback is defined in another TU the
-// same way (ParameterAllocatorCheck).
+// same way (ParameterAllocatorCheck), and ks-descriptor-count a count
+// beside an array its TU sees declared without a bound, judged against the
+// bound of the TU that defines the array (DescriptorCountCheck).
 //
 //===----------------------------------------------------------------------===//
 #ifndef KSTIDY_TOOL_WHOLEDRIVER_H
@@ -47,6 +49,13 @@ struct DeferredJudgement {
     std::optional<Location> LeakingExit, FirstRelease, SecondRelease;
   };
   std::optional<AllocatorCall> Allocator;
+  /// Rule "descriptorCount" (DescriptorCountCheck): a count beside an
+  /// array declared without a bound in its TU.
+  struct DescriptorCount {
+    std::string Usr, Array, CountField, Owner, Entry;
+    uint64_t Count = 0;
+  };
+  std::optional<DescriptorCount> Descriptor;
 };
 
 /// A deferred judgement from \p F when it is one (its message starts with
@@ -58,9 +67,11 @@ struct TuFacts {
   std::vector<model::HandlerSummary> Handlers;
   std::vector<model::HandlerUse> Uses;
   std::vector<model::ParameterAllocatorSummary> Allocators;
+  std::vector<model::ArraySummary> Arrays;
 };
 
-/// A handler a deferred entry names that no TU of the run defines.
+/// A handler a deferred entry names that no TU of the run defines (or, for
+/// rule "descriptorCount", the array: Handler is its name).
 struct UnjudgedHandler {
   std::string Handler, Item, Rule;
   Location Where;
