@@ -12,6 +12,7 @@
 #include "AllocatorExApplicationUseCheck.h"
 #include "AllocatorUserModeFramesCheck.h"
 #include "DataRangeSizeCheck.h"
+#include "DataRangeWildcardCheck.h"
 #include "DescriptorCountCheck.h"
 #include "DescriptorSizeCheck.h"
 #include "PageSizeBufferCheck.h"

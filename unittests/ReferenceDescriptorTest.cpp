@@ -171,3 +171,36 @@ TEST(ReferenceDescriptorTest, PinsAreCreatedUntilAPossibleCountRefusesOne) {
 }
 
 } // namespace
+
+TEST(ReferenceDescriptorTest, RangesMatchMemberByMember) {
+  const std::string Audio = "{73647561-0000-0010-8000-00aa00389b71}";
+  const std::string Video = "{73646976-0000-0010-8000-00aa00389b71}";
+  const std::string Pcm = "{00000001-0000-0010-8000-00aa00389b71}";
+  const std::string WaveFormatEx = "{05589f81-c356-11ce-bf01-00aa0055595a}";
+  const RangeFormats Pin{Audio, Pcm, WaveFormatEx};
+  EXPECT_TRUE(rangesMatch(Pin, {Audio, Pcm, WaveFormatEx}));
+  EXPECT_FALSE(rangesMatch(Pin, {Video, Pcm, WaveFormatEx}));
+  EXPECT_TRUE(rangesMatch(Pin, {WildcardGuid, WildcardGuid, WildcardGuid}));
+  EXPECT_TRUE(rangesMatch(Pin, {Audio, WildcardGuid, WaveFormatEx}));
+  // A pin range with a wildcard major format and PCM matches a video
+  // client that names PCM.
+  const RangeFormats AnyMajorPcm{WildcardGuid, Pcm, WildcardGuid};
+  EXPECT_TRUE(rangesMatch(AnyMajorPcm, {Video, Pcm, WaveFormatEx}));
+  EXPECT_FALSE(rangesMatch(AnyMajorPcm, {Video, Audio, WaveFormatEx}));
+}
+
+TEST(ReferenceDescriptorTest, AWildcardMajorFormatMustLeaveTheOthersWild) {
+  const std::string Pcm = "{00000001-0000-0010-8000-00aa00389b71}";
+  const std::string Audio = "{73647561-0000-0010-8000-00aa00389b71}";
+  auto Offer = [](RangeFormats F) { return offerDataRange(F, "R"); };
+  std::vector<Violation> V = Offer({WildcardGuid, Pcm, WildcardGuid});
+  ASSERT_EQ(V.size(), 1u);
+  EXPECT_EQ(V[0].Check, checks::DataRangeWildcard);
+  EXPECT_NE(V[0].What.find("matches it"), std::string::npos);
+  EXPECT_EQ(Offer({WildcardGuid, WildcardGuid, Pcm}).size(), 1u);
+  // Silent: every member the wildcard; a specific major format with a
+  // wildcard subformat.
+  EXPECT_TRUE(Offer({WildcardGuid, WildcardGuid, WildcardGuid}).empty());
+  EXPECT_TRUE(Offer({Audio, WildcardGuid, Pcm}).empty());
+  EXPECT_TRUE(Offer({Audio, Pcm, Pcm}).empty());
+}

@@ -14,7 +14,9 @@
 #include "ModelBuilder.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang;
 
@@ -337,6 +339,63 @@ void ModelBuilder::addFilterDescriptors(const VarDecl *VD, ASTContext &Ctx) {
   filterDescriptor(Def, -1, TI, Ctx);
 }
 
+namespace {
+
+/// The name ks.h's STATIC_<name> macro gives the GUID written at \p L
+/// (`STATICGUIDOF(KSDATAFORMAT_TYPE_AUDIO)`), through the driver's own
+/// macros; empty when the GUID was not written that way.
+std::string staticGuidName(SourceLocation L, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  // The outermost STATIC_ macro: STATIC_KSDATAFORMAT_TYPE_WILDCARD, not
+  // the STATIC_GUID_NULL it expands to.
+  std::string Found;
+  for (unsigned Depth = 0; L.isMacroID() && Depth < 32; ++Depth) {
+    llvm::StringRef Name =
+        Lexer::getImmediateMacroName(L, SM, Ctx.getLangOpts());
+    if (Name.consume_front("STATIC_") && !Name.empty())
+      Found = Name.str();
+    L = SM.getImmediateMacroCallerLoc(L);
+  }
+  return Found;
+}
+
+/// A GUID member of a data range: its value when constant.
+DataRange::FormatGuid formatGuid(const Expr *E, ASTContext &Ctx) {
+  DataRange::FormatGuid G;
+  if (!E)
+    return G;
+  const Expr *Inner = E->IgnoreImplicit();
+  if (isa<ImplicitValueInitExpr>(Inner)) {
+    G.Value = WildcardGuid; // omitted: zero-initialized, GUID_NULL
+    return G;
+  }
+  G.Expr = E;
+  if (E->containsErrors())
+    return G;
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Inner);
+      CE && CE->getNumArgs() == 1)
+    Inner = CE->getArg(0)->IgnoreImplicit();
+  if (const auto *ILE = dyn_cast<InitListExpr>(Inner)) {
+    G.Value = guidValue(ILE, Ctx);
+    // The first member's place: the braces may be the driver's own.
+    G.Spelling =
+        staticGuidName(ILE->getNumInits() ? ILE->getInit(0)->getBeginLoc()
+                                          : ILE->getBeginLoc(),
+                       Ctx);
+    return G;
+  }
+  // A copy of a GUID variable (`KSDATAFORMAT_TYPE_AUDIO` itself in C++).
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Inner->IgnoreParenImpCasts()))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+      const VarDecl *Def = nullptr;
+      G.Value = guidValue(asInitList(VD->getAnyInitializer(Def)), Ctx);
+      G.Spelling = VD->getQualifiedNameAsString();
+    }
+  return G;
+}
+
+} // namespace
+
 void ModelBuilder::addDataRanges(const VarDecl *VD, ASTContext &Ctx) {
   auto [Def, TI] = definitionWithTypedInit(VD);
   if (!Def || isa<ParmVarDecl>(Def) || inSystemHeader(Def) ||
@@ -365,6 +424,9 @@ void ModelBuilder::addDataRanges(const VarDecl *VD, ASTContext &Ctx) {
     R.HasErrors = !Complete || !Head || E.Recovered || E.ILE->containsErrors();
     if (Head) {
       R.FormatSize = tableValue(fieldInit(Head, "FormatSize"), Ctx);
+      R.MajorFormat = formatGuid(fieldInit(Head, "MajorFormat"), Ctx);
+      R.SubFormat = formatGuid(fieldInit(Head, "SubFormat"), Ctx);
+      R.Specifier = formatGuid(fieldInit(Head, "Specifier"), Ctx);
     }
     Model.DataRanges.push_back(R);
   }

@@ -103,8 +103,27 @@ struct DataRange {
   /// drivers know its size); false for a driver's own struct.
   bool KnownType = false;
   TableValue FormatSize;
+  /// MajorFormat, SubFormat, Specifier: each GUID's value when the
+  /// initializer is constant (`STATICGUIDOF(KSDATAFORMAT_TYPE_AUDIO)`, an
+  /// omitted member is GUID_NULL, the wildcard); empty when unknown.
+  struct FormatGuid {
+    const clang::Expr *Expr = nullptr; ///< null when omitted
+    std::string Value;                 ///< "{xxxxxxxx-...}" or empty
+    std::string Spelling; ///< the name written (KSDATAFORMAT_TYPE_AUDIO)
+    bool known() const { return !Value.empty(); }
+    bool wildcard() const;
+  };
+  FormatGuid MajorFormat, SubFormat, Specifier;
   bool HasErrors = false;
 };
+
+/// "{00000000-0000-0000-0000-000000000000}": GUID_NULL, which ks.h defines
+/// KSDATAFORMAT_TYPE_WILDCARD, _SUBTYPE_WILDCARD and _SPECIFIER_WILDCARD as.
+inline constexpr const char *WildcardGuid =
+    "{00000000-0000-0000-0000-000000000000}";
+inline bool DataRange::FormatGuid::wildcard() const {
+  return Value == WildcardGuid;
+}
 
 /// The descriptors of one translation unit.
 struct DescriptorModel {

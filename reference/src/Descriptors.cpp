@@ -152,4 +152,34 @@ std::vector<Violation> instantiatePins(const PinInstances &P,
   return Out;
 }
 
+bool rangesMatch(const RangeFormats &Pin, const RangeFormats &Client) {
+  auto Member = [](const std::string &A, const std::string &B) {
+    return A == WildcardGuid || B == WildcardGuid || A == B;
+  };
+  return Member(Pin.MajorFormat, Client.MajorFormat) &&
+         Member(Pin.SubFormat, Client.SubFormat) &&
+         Member(Pin.Specifier, Client.Specifier);
+}
+
+std::vector<Violation> offerDataRange(const RangeFormats &Pin,
+                                      const std::string &Name) {
+  std::vector<Violation> Out;
+  if (Pin.MajorFormat != WildcardGuid ||
+      (Pin.SubFormat == WildcardGuid && Pin.Specifier == WildcardGuid))
+    return Out;
+  // A client asking for a major format no pin names, with the pin's own
+  // subformat and specifier.
+  const RangeFormats Client{"{ffffffff-ffff-ffff-ffff-ffffffffffff}",
+                            Pin.SubFormat, Pin.Specifier};
+  if (!rangesMatch(Pin, Client))
+    return Out;
+  addViolation(Out, checks::DataRangeWildcard,
+               "data range '" + Name + "': a client range of major format " +
+                   Client.MajorFormat +
+                   " matches it (KSDATAFORMAT_TYPE_WILDCARD with SubFormat " +
+                   Pin.SubFormat + ", Specifier " + Pin.Specifier +
+                   ") and reaches the pin's intersect handler");
+  return Out;
+}
+
 } // namespace ksref

@@ -508,12 +508,30 @@ void Exporter::descriptors(schema::TranslationUnit &Tu) const {
                            number(C.ToNodePin)});
     Tu.ConnectionTables.push_back(std::move(O));
   }
-  for (const DataRange &R : M.DataRanges)
-    Tu.DataRanges.push_back(
-        {declName(R.Var), R.Index,
-         location(R.Init ? R.Init->getBeginLoc() : R.Var->getLocation()),
-         typeName(R.Type, Ctx), number(R.TypeSize), R.KnownType,
-         number(R.FormatSize), location(R.FormatSize.Expr)});
+  auto Format = [](const DataRange::FormatGuid &G) {
+    schema::Guid O;
+    O.Name = G.Spelling;
+    if (G.known())
+      O.Value = G.Value;
+    return O;
+  };
+  for (const DataRange &R : M.DataRanges) {
+    schema::DataRange O{
+        declName(R.Var),
+        R.Index,
+        location(R.Init ? R.Init->getBeginLoc() : R.Var->getLocation()),
+        typeName(R.Type, Ctx),
+        number(R.TypeSize),
+        R.KnownType,
+        number(R.FormatSize),
+        location(R.FormatSize.Expr)};
+    O.MajorFormat = Format(R.MajorFormat);
+    O.SubFormat = Format(R.SubFormat);
+    O.SubFormatWhere = location(R.SubFormat.Expr);
+    O.Specifier = Format(R.Specifier);
+    O.SpecifierWhere = location(R.Specifier.Expr);
+    Tu.DataRanges.push_back(std::move(O));
+  }
 }
 
 schema::TranslationUnit

@@ -640,7 +640,12 @@ Value toJSON(const DataRange &R) {
                 {"typeSize", R.TypeSize},
                 {"knownType", R.KnownType},
                 {"formatSize", R.FormatSize},
-                {"formatSizeLocation", R.FormatSizeWhere}};
+                {"formatSizeLocation", R.FormatSizeWhere},
+                {"majorFormat", R.MajorFormat},
+                {"subFormat", R.SubFormat},
+                {"subFormatLocation", R.SubFormatWhere},
+                {"specifier", R.Specifier},
+                {"specifierLocation", R.SpecifierWhere}};
 }
 static bool fromJSON(const Value &V, DataRange &Out, Path P) {
   Members O{V, P};
@@ -649,7 +654,9 @@ static bool fromJSON(const Value &V, DataRange &Out, Path P) {
   mapAll(O, "name", Out.Name, "index", Out.Index, "location", Out.Where, "type",
          Out.Type, "typeSize", Out.TypeSize, "knownType", Out.KnownType,
          "formatSize", Out.FormatSize, "formatSizeLocation",
-         Out.FormatSizeWhere);
+         Out.FormatSizeWhere, "majorFormat", Out.MajorFormat, "subFormat",
+         Out.SubFormat, "subFormatLocation", Out.SubFormatWhere, "specifier",
+         Out.Specifier, "specifierLocation", Out.SpecifierWhere);
   return true;
 }
 

@@ -325,6 +325,10 @@ struct DataRange {
   bool KnownType = false; ///< declared by the KS headers
   std::optional<int64_t> FormatSize;
   Loc FormatSizeWhere;
+  /// MajorFormat, SubFormat, Specifier: the name written (or empty) and the
+  /// value when known; where each was written (null when omitted).
+  std::optional<Guid> MajorFormat, SubFormat, Specifier;
+  Loc SubFormatWhere, SpecifierWhere;
 };
 
 /// IKsAllocatorEx::KsSetAllocatorMode ("allocatorModeCalls").

@@ -158,6 +158,27 @@ void replayDescriptors(TuContext &C) {
            {}, span(F.Where), "framing item",
            "allocator framing '" + F.Name + "'");
 
+  // Each range offered to clients: KsPinDataIntersection's member-by-member
+  // match (a range whose GUIDs are not all known is not replayed).
+  for (const schema::DataRange &R : C.Tu.DataRanges) {
+    auto Value = [](const std::optional<schema::Guid> &G) {
+      return G && G->Value ? *G->Value : std::string();
+    };
+    ksref::RangeFormats F{Value(R.MajorFormat), Value(R.SubFormat),
+                          Value(R.Specifier)};
+    if (F.MajorFormat.empty() || F.SubFormat.empty() || F.Specifier.empty())
+      continue;
+    std::string Name = R.Name;
+    if (R.Index >= 0)
+      Name += "[" + std::to_string(R.Index) + "]";
+    const bool SubSpecific = F.SubFormat != ksref::WildcardGuid;
+    for (const ksref::Violation &V : ksref::offerDataRange(F, Name))
+      C.report(V,
+               orElse(span(SubSpecific ? R.SubFormatWhere : R.SpecifierWhere),
+                      span(R.Where)),
+               "KSPROPERTY_PIN_DATAINTERSECTION");
+  }
+
   for (const schema::DataRange &R : C.Tu.DataRanges) {
     // Omitted or 0: filled in at run time.
     if (!R.FormatSize || *R.FormatSize == 0 || !R.TypeSize ||

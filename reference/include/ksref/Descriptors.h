@@ -13,7 +13,10 @@
 // KSTOPOLOGY_CONNECTION and PCCONNECTION_DESCRIPTOR (KSFILTER_NODE /
 // PCFILTER_NODE for a filter pin, else an index into the node
 // descriptors), KSDATARANGE and KSPROPERTY_PIN_DATARANGES (a
-// KSMULTIPLE_ITEM followed by 64-bit aligned ranges).
+// KSMULTIPLE_ITEM followed by 64-bit aligned ranges), KsPinDataIntersection
+// (a client's range matches a pin's when each of MajorFormat, SubFormat and
+// Specifier is a wildcard on either side or equal) and KSDATARANGE's
+// MajorFormat (a wildcard there requires wildcards in the other two).
 //
 //===----------------------------------------------------------------------===//
 #ifndef KSREF_DESCRIPTORS_H
@@ -105,6 +108,26 @@ struct DataRangesAnswer {
   std::vector<Violation> Violations;
 };
 DataRangesAnswer pinDataRanges(const std::vector<DataRangeObject> &Ranges);
+
+/// The three GUIDs that name a range's formats, as "{xxxxxxxx-...}".
+struct RangeFormats {
+  std::string MajorFormat, SubFormat, Specifier;
+};
+/// GUID_NULL: KSDATAFORMAT_TYPE_WILDCARD, _SUBTYPE_ and _SPECIFIER_WILDCARD.
+inline constexpr const char *WildcardGuid =
+    "{00000000-0000-0000-0000-000000000000}";
+
+/// KsPinDataIntersection's match of a client's range against a pin's: each
+/// member a wildcard on either side, or equal.
+bool rangesMatch(const RangeFormats &Pin, const RangeFormats &Client);
+
+/// A pin's range offered to clients: with a wildcard MajorFormat but a
+/// specific SubFormat or Specifier, a client range of a major format the
+/// pin never named (one that is no wildcard and not any real format) is
+/// matched and would reach the pin's intersect handler. \p Name names the
+/// range.
+std::vector<Violation> offerDataRange(const RangeFormats &Pin,
+                                      const std::string &Name);
 
 /// KSINSTANCE_INDETERMINATE; ULONG(-1) in PCPIN_DESCRIPTOR: no limit.
 inline constexpr uint32_t InstanceIndeterminate = 0xffffffffu;

@@ -45,6 +45,7 @@ inline constexpr const char *DescriptorSize = "ks-descriptor-size";
 inline constexpr const char *TopologyConnection = "ks-topology-connection";
 inline constexpr const char *DataRangeSize = "ks-data-range-size";
 inline constexpr const char *PinInstanceCount = "ks-pin-instance-count";
+inline constexpr const char *DataRangeWildcard = "ks-data-range-wildcard";
 
 /// Every name above; a test checks each against kstidy's check catalogue.
 inline constexpr const char *All[] = {
@@ -56,7 +57,8 @@ inline constexpr const char *All[] = {
     PageSizeBuffer,          PropertyUserBuffer,
     ParameterAllocator,      DescriptorCount,
     DescriptorSize,          TopologyConnection,
-    DataRangeSize,           PinInstanceCount};
+    DataRangeSize,           PinInstanceCount,
+    DataRangeWildcard};
 } // namespace checks
 
 // A runtime failure the reference observed (not guessed).
