@@ -15,6 +15,7 @@
 #include "DataRangeWildcardCheck.h"
 #include "DescriptorCountCheck.h"
 #include "DescriptorSizeCheck.h"
+#include "FramingRangeCheck.h"
 #include "PageSizeBufferCheck.h"
 #include "ParameterAllocatorCheck.h"
 #include "PinInstanceCountCheck.h"

@@ -320,3 +320,30 @@ TEST(ReferenceModes, UnbufferedReadsNeedPageSizeBuffers) {
   EXPECT_EQ(Good.St, Status::Success);
   EXPECT_TRUE(Good.Violations.empty());
 }
+
+TEST(ReferenceFrameSizeRange, LegalSizesAreMinThenStepsUpToMax) {
+  LegalFrameSizes L = legalFrameSizes({1024, 4096, 1024});
+  EXPECT_EQ(L.Count, 4u);
+  EXPECT_EQ(L.First, 1024u);
+  EXPECT_EQ(L.Last, 4096u);
+  L = legalFrameSizes({1024, 4000, 1024});
+  EXPECT_EQ(L.Count, 3u);
+  EXPECT_EQ(L.Last, 3072u);
+  EXPECT_EQ(legalFrameSizes({8192, 8192, 1}).Count, 1u); // one size
+  EXPECT_EQ(legalFrameSizes({8192, 4096, 1}).Count, 0u); // swapped
+}
+
+TEST(ReferenceFrameSizeRange, AnAllocatorFindsNoSizeOrStepsPastTheEnd) {
+  std::vector<Violation> V = chooseFrameSize({8192, 4096, 1}, "R");
+  ASSERT_EQ(V.size(), 1u);
+  EXPECT_EQ(V[0].Check, checks::FramingRange);
+  EXPECT_NE(V[0].What.find("no frame size"), std::string::npos);
+  V = chooseFrameSize({4096, 8192, 8192}, "R");
+  ASSERT_EQ(V.size(), 1u);
+  EXPECT_NE(V[0].What.find("lands at 12288"), std::string::npos);
+  // Silent: one size with the macro's Stepping 1, a step equal to the
+  // width, a Stepping of 0.
+  EXPECT_TRUE(chooseFrameSize({8192, 8192, 1}, "R").empty());
+  EXPECT_TRUE(chooseFrameSize({4096, 8192, 4096}, "R").empty());
+  EXPECT_TRUE(chooseFrameSize({4096, 8192, 0}, "R").empty());
+}

@@ -91,6 +91,34 @@ void framingItems(Framing &F, const InitListExpr *ILE, ASTContext &Ctx) {
   }
 }
 
+/// The KS_FRAMING_RANGEs of each framing item the initializer writes.
+void framingRanges(Framing &F, const InitListExpr *ILE, ASTContext &Ctx) {
+  const InitListExpr *Items = asInitList(fieldInit(ILE, "FramingItem"));
+  if (!Items || Items->containsErrors())
+    return;
+  for (unsigned I = 0; I < Items->getNumInits(); ++I) {
+    const InitListExpr *Item = asInitList(Items->getInit(I));
+    if (!Item)
+      continue;
+    auto Add = [&](llvm::StringRef Member, const Expr *E) {
+      const InitListExpr *R = asInitList(E);
+      if (!R)
+        return;
+      Framing::Range Out;
+      Out.Item = I;
+      Out.Member = Member;
+      Out.Init = R;
+      Out.MinFrameSize = tableValue(fieldInit(R, "MinFrameSize"), Ctx);
+      Out.MaxFrameSize = tableValue(fieldInit(R, "MaxFrameSize"), Ctx);
+      Out.Stepping = tableValue(fieldInit(R, "Stepping"), Ctx);
+      F.Ranges.push_back(Out);
+    };
+    Add("PhysicalRange", fieldInit(Item, "PhysicalRange"));
+    Add("FramingRange.Range",
+        fieldInit(asInitList(fieldInit(Item, "FramingRange")), "Range"));
+  }
+}
+
 } // namespace
 
 const Framing *ModelBuilder::framing(const VarDecl *VD, ASTContext &Ctx) {
@@ -123,6 +151,7 @@ const Framing *ModelBuilder::framing(const VarDecl *VD, ASTContext &Ctx) {
       F.MaxFrameSize = tableValue(fieldInit(Range, "MaxFrameSize"), Ctx);
     }
     framingItems(F, ILE, Ctx);
+    framingRanges(F, ILE, Ctx);
   } else {
     const Expr *Flags = fieldInit(ILE, "RequirementsFlags");
     F.Flags = tableValue(Flags ? Flags : fieldInit(ILE, "OptionsFlags"), Ctx);

@@ -72,6 +72,15 @@ struct Framing {
   /// Ex: CountItems beside the FramingItem array the object holds (Array is
   /// the framing variable, Length the items its type has room for).
   CountedArray Items;
+  /// Ex: the frame size ranges of every framing item written, each
+  /// KS_FRAMING_RANGE (PhysicalRange, FramingRange.Range).
+  struct Range {
+    unsigned Item = 0;
+    llvm::StringRef Member; ///< "PhysicalRange" or "FramingRange.Range"
+    const clang::Expr *Init = nullptr;
+    TableValue MinFrameSize, MaxFrameSize, Stepping;
+  };
+  std::vector<Range> Ranges;
 };
 
 /// A KSPIN_DISPATCH and the allocator it installs.

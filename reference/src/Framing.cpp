@@ -57,4 +57,44 @@ FramingRequirements decodeRequirements(uint32_t Flags) {
   return R;
 }
 
+LegalFrameSizes legalFrameSizes(const FrameSizeRange &R) {
+  LegalFrameSizes Out;
+  if (R.MinFrameSize > R.MaxFrameSize)
+    return Out;
+  Out.First = R.MinFrameSize;
+  if (R.Stepping == 0 || R.MinFrameSize == R.MaxFrameSize) {
+    Out.Count = 1;
+    Out.Last = R.MinFrameSize;
+    return Out;
+  }
+  const uint64_t Steps =
+      (uint64_t(R.MaxFrameSize) - R.MinFrameSize) / R.Stepping;
+  Out.Count = Steps + 1;
+  Out.Last = R.MinFrameSize + Steps * R.Stepping;
+  return Out;
+}
+
+std::vector<Violation> chooseFrameSize(const FrameSizeRange &R,
+                                       const std::string &Name) {
+  std::vector<Violation> Out;
+  if (R.MinFrameSize > R.MaxFrameSize) {
+    addViolation(Out, checks::FramingRange,
+                 Name + ": no frame size lies between MinFrameSize " +
+                     std::to_string(R.MinFrameSize) + " and MaxFrameSize " +
+                     std::to_string(R.MaxFrameSize));
+    return Out;
+  }
+  if (R.Stepping == 0 || R.MinFrameSize == R.MaxFrameSize ||
+      R.Stepping <= R.MaxFrameSize - R.MinFrameSize)
+    return Out;
+  addViolation(Out, checks::FramingRange,
+               Name + ": the first step from MinFrameSize " +
+                   std::to_string(R.MinFrameSize) + " lands at " +
+                   std::to_string(uint64_t(R.MinFrameSize) + R.Stepping) +
+                   ", past MaxFrameSize " + std::to_string(R.MaxFrameSize) +
+                   " (Stepping " + std::to_string(R.Stepping) +
+                   " wider than the range)");
+  return Out;
+}
+
 } // namespace ksref

@@ -359,6 +359,11 @@ void Exporter::allocators(schema::TranslationUnit &Tu) const {
     O.MaxFrameSize = number(F.MaxFrameSize);
     if (F.Ex)
       O.Items = counted(F.Items);
+    for (const Framing::Range &R : F.Ranges)
+      O.Ranges.push_back({R.Item, R.Member.str(), location(R.Init),
+                          location(R.MinFrameSize.Expr),
+                          location(R.Stepping.Expr), number(R.MinFrameSize),
+                          number(R.MaxFrameSize), number(R.Stepping)});
     Tu.Framings.push_back(std::move(O));
   }
   for (const PinDispatch &P : M.PinDispatches)

@@ -457,6 +457,27 @@ static bool fromJSON(const Value &V, AllocatorDispatch &Out, Path P) {
 Value toJSON(const CountedArray &A);
 static bool fromJSON(const Value &V, CountedArray &Out, Path P);
 
+static Value toJSON(const Framing::Range &R) {
+  return Object{{"item", R.Item},
+                {"member", R.Member},
+                {"location", R.Where},
+                {"minFrameSize", R.MinFrameSize},
+                {"minFrameSizeLocation", R.MinFrameSizeWhere},
+                {"maxFrameSize", R.MaxFrameSize},
+                {"stepping", R.Stepping},
+                {"steppingLocation", R.SteppingWhere}};
+}
+static bool fromJSON(const Value &V, Framing::Range &Out, Path P) {
+  Members O{V, P};
+  if (!O)
+    return false;
+  mapAll(O, "item", Out.Item, "member", Out.Member, "location", Out.Where,
+         "minFrameSize", Out.MinFrameSize, "minFrameSizeLocation",
+         Out.MinFrameSizeWhere, "maxFrameSize", Out.MaxFrameSize, "stepping",
+         Out.Stepping, "steppingLocation", Out.SteppingWhere);
+  return true;
+}
+
 Value toJSON(const Framing &F) {
   return Object{{"name", F.Name},
                 {"location", F.Where},
@@ -467,7 +488,8 @@ Value toJSON(const Framing &F) {
                 {"fileAlignment", F.FileAlignment},
                 {"minFrameSize", F.MinFrameSize},
                 {"maxFrameSize", F.MaxFrameSize},
-                {"items", F.Items}};
+                {"items", F.Items},
+                {"ranges", F.Ranges}};
 }
 static bool fromJSON(const Value &V, Framing &Out, Path P) {
   Members O{V, P};
@@ -476,7 +498,8 @@ static bool fromJSON(const Value &V, Framing &Out, Path P) {
   mapAll(O, "name", Out.Name, "location", Out.Where, "kind", Out.Kind,
          "memoryType", Out.MemoryType, "flags", Out.Flags, "frames", Out.Frames,
          "fileAlignment", Out.FileAlignment, "minFrameSize", Out.MinFrameSize,
-         "maxFrameSize", Out.MaxFrameSize, "items", Out.Items);
+         "maxFrameSize", Out.MaxFrameSize, "items", Out.Items, "ranges",
+         Out.Ranges);
   return true;
 }
 

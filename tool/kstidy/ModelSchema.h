@@ -248,6 +248,14 @@ struct Framing {
       MaxFrameSize;
   /// KSALLOCATOR_FRAMING_EX: CountItems beside the FramingItem array.
   std::optional<CountedArray> Items;
+  /// KSALLOCATOR_FRAMING_EX: each framing item's KS_FRAMING_RANGEs.
+  struct Range {
+    int64_t Item = 0;
+    std::string Member; ///< "PhysicalRange", "FramingRange.Range"
+    Loc Where, MinFrameSizeWhere, SteppingWhere;
+    std::optional<int64_t> MinFrameSize, MaxFrameSize, Stepping;
+  };
+  std::vector<Range> Ranges;
 };
 
 /// A KSPIN_DISPATCH ("pinDispatches").

@@ -5,14 +5,16 @@
 // category arrays by their counts and strides, each pin's interfaces,
 // mediums and data ranges, each connection of a filter resolved against its
 // node and pin counts, each pin factory instantiated up to the instances its
-// filter needs, each allocator framing's items read by CountItems, and each
-// data range copied into a KSPROPERTY_PIN_DATARANGES answer. Unknown numbers
-// are not replayed.
+// filter needs, each allocator framing's items read by CountItems and a
+// frame size chosen in each of their ranges, each data range offered to
+// clients (KsPinDataIntersection's match) and copied into a
+// KSPROPERTY_PIN_DATARANGES answer. Unknown numbers are not replayed.
 //
 //===----------------------------------------------------------------------===//
 #include "ReplayDomains.h"
 
 #include "ksref/Descriptors.h"
+#include "ksref/Framing.h"
 
 #include <map>
 
@@ -148,6 +150,25 @@ void replayDescriptors(TuContext &C) {
             u32(P.MaxGlobalInstances, ksref::InstanceIndeterminate);
       for (const ksref::Violation &V : ksref::instantiatePins(I, Owner))
         C.report(V, Where, "the pin factory's instances");
+    }
+
+  // Each framing item's frame size ranges, as an allocator choosing a size
+  // in them (ksref/Framing.h).
+  for (const schema::Framing &F : C.Tu.Framings)
+    for (const schema::Framing::Range &R : F.Ranges) {
+      if (!R.MinFrameSize || !R.MaxFrameSize || !R.Stepping)
+        continue;
+      const ksref::FrameSizeRange Range{u32(R.MinFrameSize),
+                                        u32(R.MaxFrameSize), u32(R.Stepping)};
+      const std::string Name = R.Member + " of framing item " +
+                               std::to_string(R.Item) + " of '" + F.Name + "'";
+      for (const ksref::Violation &V : ksref::chooseFrameSize(Range, Name))
+        C.report(V,
+                 orElse(span(Range.MinFrameSize > Range.MaxFrameSize
+                                 ? R.MinFrameSizeWhere
+                                 : R.SteppingWhere),
+                        span(R.Where)),
+                 "the allocator's choice of a frame size");
     }
 
   // KSALLOCATOR_FRAMING_EX: CountItems framing items read from FramingItem

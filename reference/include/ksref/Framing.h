@@ -3,9 +3,11 @@
 #define KSREF_FRAMING_H
 
 #include "ksref/Status.h"
+#include "ksref/Violation.h"
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace ksref {
 
@@ -58,6 +60,28 @@ struct FramingRequirements {
 };
 
 FramingRequirements decodeRequirements(uint32_t RequirementsFlags);
+
+/// A KS_FRAMING_RANGE (Microsoft, "KS_FRAMING_RANGE structure"): the legal
+/// frame sizes are MinFrameSize, then steps of Stepping up to MaxFrameSize;
+/// a Stepping wider than MaxFrameSize - MinFrameSize is unpredictable.
+struct FrameSizeRange {
+  uint32_t MinFrameSize = 0, MaxFrameSize = 0, Stepping = 0;
+};
+
+/// The legal sizes of \p R: how many there are, and the
+/// first and last; none when the range is empty.
+struct LegalFrameSizes {
+  uint64_t Count = 0;
+  uint64_t First = 0, Last = 0;
+};
+LegalFrameSizes legalFrameSizes(const FrameSizeRange &R);
+
+/// An allocator choosing a frame size in \p R: no size when the range is
+/// empty; a step past MaxFrameSize when Stepping is wider than the range
+/// (a range of one size has no step to take; a Stepping of 0 is not
+/// described and is not judged). \p Name names the range.
+std::vector<Violation> chooseFrameSize(const FrameSizeRange &R,
+                                       const std::string &Name);
 
 } // namespace ksref
 

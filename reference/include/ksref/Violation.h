@@ -46,6 +46,7 @@ inline constexpr const char *TopologyConnection = "ks-topology-connection";
 inline constexpr const char *DataRangeSize = "ks-data-range-size";
 inline constexpr const char *PinInstanceCount = "ks-pin-instance-count";
 inline constexpr const char *DataRangeWildcard = "ks-data-range-wildcard";
+inline constexpr const char *FramingRange = "ks-framing-range";
 
 /// Every name above; a test checks each against kstidy's check catalogue.
 inline constexpr const char *All[] = {
@@ -58,7 +59,7 @@ inline constexpr const char *All[] = {
     ParameterAllocator,      DescriptorCount,
     DescriptorSize,          TopologyConnection,
     DataRangeSize,           PinInstanceCount,
-    DataRangeWildcard};
+    DataRangeWildcard,       FramingRange};
 } // namespace checks
 
 // A runtime failure the reference observed (not guessed).
