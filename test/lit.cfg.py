@@ -55,4 +55,6 @@ config.substitutions.append(
         config.system_python,
         os.path.join(config.kstidy_src_root, "test", "model", "validate_model.py"),
         os.path.join(config.kstidy_src_root, "docs", "model.schema.json"))))
+config.substitutions.append(("%python", config.system_python))
+config.substitutions.append(("%src_root", config.kstidy_src_root))
 config.substitutions.append(("%examples", os.path.join(config.test_source_root, "examples")))

@@ -121,6 +121,23 @@ void printSummary(const std::vector<Finding> &Findings, size_t Analyzed,
                << "\n";
 }
 
+/// --stats: how the TUs were parsed.
+void printStats(const std::vector<TuResult> &Results) {
+  size_t Built = 0, Reused = 0, Whole = 0;
+  for (const TuResult &R : Results) {
+    if (R.Skipped)
+      continue;
+    Built += R.Preamble == TuResult::PreambleUse::Built;
+    Reused += R.Preamble == TuResult::PreambleUse::Reused;
+    Whole += R.Preamble == TuResult::PreambleUse::Parsed;
+  }
+  llvm::errs() << fmt::format(
+      "kstidy: {} built, used by {}; {} parsed whole\n",
+      plural(Built, "shared preamble", "shared preambles"),
+      plural(Built + Reused, "translation unit", "translation units"),
+      plural(Whole, "translation unit", "translation units"));
+}
+
 /// The findings of \p Run reported: the model export, the baselines, the
 /// report in --format, then the notices and the summary on stderr.
 int report(const CliOptions &O, RunOutput &Run,
@@ -194,6 +211,8 @@ int report(const CliOptions &O, RunOutput &Run,
   // When nothing could be analysed, the errors above are the whole story.
   if (!O.Quiet && Skipped < Results.size())
     printSummary(Findings, Results.size() - Skipped, TusWithErrors, Skipped);
+  if (O.Stats)
+    printStats(Results);
   if (!Findings.empty())
     return ExitFindings;
   // A source that could not be analysed is an input error, even though the

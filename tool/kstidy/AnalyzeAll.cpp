@@ -8,6 +8,7 @@
 #include "AnalyzeAll.h"
 
 #include "ModelExport.h"
+#include "SharedPreamble.h"
 
 #include "llvm/ADT/Statistic.h"
 #include "llvm/Support/Process.h"
@@ -113,6 +114,13 @@ RunOutput analyzeAll(const CompilationDatabase &DB, const CliOptions &O,
       return Out;
     }
     Analyzers.push_back(std::move(*A));
+  }
+  // One TU has nothing to share its preamble with.
+  if (N > 1 && O.Analysis.SharedPreambles) {
+    auto Store = std::make_shared<PreambleStore>(Jobs + 1);
+    Store->expect(DB, O.Sources);
+    for (auto &A : Analyzers)
+      A->setPreambleStore(Store);
   }
   std::vector<std::vector<Finding>> PerTu(N);
   std::vector<TuResult> Results(N);

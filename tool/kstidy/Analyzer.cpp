@@ -4,6 +4,7 @@
 #include "CommandLine.h"
 #include "DisabledCode.h"
 #include "SafeIO.h"
+#include "SharedPreamble.h"
 #include "WindowsPathFileSystem.h"
 
 #include "clang-tidy/ClangTidy.h"
@@ -50,6 +51,13 @@ public:
   void HandleTranslationUnit(ASTContext &Ctx) override {
     const SourceManager &SM = Ctx.getSourceManager();
     std::vector<Decl *> Scope;
+    // From a shared preamble (SharedPreamble.h), the declarations of the
+    // headers it parsed: they come first, as they would have been parsed.
+    if (Ctx.getExternalSource())
+      for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+        if (D->isFromASTFile() &&
+            !SM.isInSystemHeader(SM.getFileLoc(D->getLocation())))
+          Scope.push_back(D);
     for (Decl *D : Decls)
       if (!SM.isInSystemHeader(SM.getFileLoc(D->getLocation())))
         Scope.push_back(D);
@@ -173,11 +181,13 @@ class TidyActionFactory : public FrontendActionFactory {
 public:
   TidyActionFactory(tidy::ClangTidyContext &Context,
                     IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-                    const ModelSink &OnModel, TuResult &Result)
-      : Consumers(Context, std::move(FS)), OnModel(OnModel), Result(Result) {}
+                    const ModelSink &OnModel, TuResult &Result,
+                    PreambleStore *Preambles, bool WarningsReported)
+      : Consumers(Context, std::move(FS)), OnModel(OnModel), Result(Result),
+        Preambles(Preambles), WarningsReported(WarningsReported) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(Consumers, OnModel, Result);
+    return std::make_unique<Action>(Consumers, OnModel, Result, PreambleTables);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -186,6 +196,34 @@ public:
                      DiagnosticConsumer *Diags) override {
     // Code under `#ifdef __clang_analyzer__` is meant for analysis tools.
     Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    if (Preambles) {
+      IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(
+          &Files->getVirtualFileSystem());
+      if (auto Request = Preambles->describe(*Invocation, *FS)) {
+        bool Built = false;
+        std::shared_ptr<const SharedPreamble> P =
+            Preambles->get(*Request, *Invocation, FS, PCHOps, Built);
+        // Its warnings would be lost to the TUs that use it.
+        if (P && (!P->Warnings || !WarningsReported)) {
+          Result.Preamble = Built ? TuResult::PreambleUse::Built
+                                  : TuResult::PreambleUse::Reused;
+          PreambleTables = &P->DisabledTables;
+          Invocation->getPreprocessorOpts().RetainRemappedFileBuffers = true;
+          // The preamble was built from another file whose leading
+          // directives are the same tokens: this file's own are skipped.
+          P->Preamble.AddImplicitPreamble(*Invocation, FS,
+                                          Request->MainFile.get());
+          Invocation->getPreprocessorOpts().PrecompiledPreambleBytes = {
+              Request->Bounds.Size, Request->Bounds.PreambleEndsAtStartOfLine};
+          auto WithPch = llvm::makeIntrusiveRefCnt<FileManager>(
+              Files->getFileSystemOpts(), std::move(FS));
+          bool Ok = FrontendActionFactory::runInvocation(
+              std::move(Invocation), WithPch.get(), std::move(PCHOps), Diags);
+          PreambleTables = nullptr;
+          return Ok;
+        }
+      }
+    }
     return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
                                                 std::move(PCHOps), Diags);
   }
@@ -194,8 +232,9 @@ private:
   class Action : public ASTFrontendAction {
   public:
     Action(tidy::ClangTidyASTConsumerFactory &F, const ModelSink &OnModel,
-           TuResult &Result)
-        : Factory(F), OnModel(OnModel), Builder(OnModel), Result(Result) {}
+           TuResult &Result, const std::vector<BlindSpot> *PreambleTables)
+        : Factory(F), OnModel(OnModel), Builder(OnModel), Result(Result),
+          PreambleTables(PreambleTables) {}
 
     bool BeginSourceFileAction(CompilerInstance &CI) override {
       // A header that is not found is fatal by default: clang would drop
@@ -207,9 +246,11 @@ private:
           std::make_unique<MissingIncludeRecorder>(CI.getSourceManager(),
                                                    Result.MissingIncludes));
       // Tables in #if blocks this build skips are never parsed: named.
-      CI.getPreprocessor().addPPCallbacks(
-          std::make_unique<DisabledTableRecorder>(CI.getPreprocessor(),
-                                                  Result.BlindSpots));
+      auto Disabled = std::make_unique<DisabledTableRecorder>(
+          CI.getPreprocessor(), Result.BlindSpots);
+      if (PreambleTables)
+        Disabled->adoptPreamble(*PreambleTables);
+      CI.getPreprocessor().addPPCallbacks(std::move(Disabled));
       return true;
     }
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
@@ -241,10 +282,15 @@ private:
     ks::model::ModelBuilder Builder;
     ast_matchers::MatchFinder Finder;
     TuResult &Result;
+    const std::vector<BlindSpot> *PreambleTables;
   };
   tidy::ClangTidyASTConsumerFactory Consumers;
   const ModelSink &OnModel;
   TuResult &Result;
+  PreambleStore *Preambles;
+  const bool WarningsReported;
+  /// The shared preamble's skipped tables, for the action being run.
+  const std::vector<BlindSpot> *PreambleTables = nullptr;
 };
 
 bool hasFlag(const CommandLineArguments &Args, StringRef Prefix) {
@@ -403,7 +449,14 @@ TuResult Analyzer::analyze(StringRef File, std::vector<Finding> &Findings) {
   MsvcToleranceConsumer Tolerance(*DiagConsumer, Result);
   Tool.setDiagnosticConsumer(&Tolerance);
 
-  TidyActionFactory Factory(Ctx, FS, OnModel, Result);
+  // Compiler warnings become findings only when a clang-diagnostic-* glob
+  // enables them.
+  bool WarningsReported =
+      StringRef(Ctx.getOptionsForFile(File).Checks.value_or(""))
+          .contains("clang-diagnostic-");
+  TidyActionFactory Factory(Ctx, FS, OnModel, Result,
+                            Options.SharedPreambles ? Preambles.get() : nullptr,
+                            WarningsReported);
   Tool.run(&Factory);
 
   for (Finding &F : toFindings(DiagConsumer->take())) {

@@ -31,6 +31,7 @@ class ClangTidyDiagnosticConsumer;
 namespace ks {
 
 class DirectoryListingCache;
+class PreambleStore;
 
 /// Receives the KS model of each analyzed TU (for --export-model).
 using ModelSink = model::ModelBuilder::CompletionHandler;
@@ -44,6 +45,9 @@ struct AnalysisOptions {
   std::vector<std::string> ExtraArgs;       ///< appended to every command
   std::vector<std::string> ExtraArgsBefore; ///< inserted after the compiler
   std::string ResourceDir;                  ///< clang's builtin headers
+  /// TUs of one run with the same preamble share it (SharedPreamble.h);
+  /// off: --no-shared-preambles.
+  bool SharedPreambles = true;
 };
 
 /// An `#include` whose header was found nowhere. clang stops a TU at the
@@ -93,6 +97,12 @@ struct TuResult {
   /// Entry points that touch an address the caller chose but were not
   /// judged by ks-property-user-buffer (they test the requestor mode).
   std::vector<BlindSpot> UnjudgedEntries;
+  /// How the TU's leading #include block was parsed (SharedPreamble.h).
+  enum class PreambleUse {
+    Parsed,
+    Built,
+    Reused
+  } Preamble = PreambleUse::Parsed;
 };
 
 class Analyzer {
@@ -113,6 +123,11 @@ public:
   /// Asks for the KS model of every TU analyzed from now on.
   void setModelSink(ModelSink Sink) { OnModel = std::move(Sink); }
 
+  /// Shares preambles with the other analyzers of the run through \p S.
+  void setPreambleStore(std::shared_ptr<PreambleStore> S) {
+    Preambles = std::move(S);
+  }
+
   /// Enabled check names for \p File's configuration.
   std::vector<std::string> enabledChecks(llvm::StringRef File);
 
@@ -126,6 +141,7 @@ private:
   ModelSink OnModel;
   /// Directory listings for Windows-style lookups, shared by all analyzers.
   std::shared_ptr<DirectoryListingCache> Listings;
+  std::shared_ptr<PreambleStore> Preambles;
 };
 
 } // namespace ks

@@ -291,10 +291,13 @@ void DisabledTableRecorder::SourceRangeSkipped(clang::SourceRange Range,
 void DisabledTableRecorder::EndOfMainFile() {
   // A name the compiled code knows (the other branch of the same #if
   // defines the table) is analysed there: not a blind spot. Skipped code
-  // never enters the identifier table.
+  // never enters the identifier table. A name from a shared preamble is in
+  // the table only once something looked it up: asked of the preamble.
   const clang::IdentifierTable &Ids = PP.getIdentifierTable();
+  clang::IdentifierInfoLookup *Preamble = Ids.getExternalIdentifierLookup();
   for (BlindSpot &B : Pending)
-    if (Ids.find(B.Name) == Ids.end())
+    if (Unfiltered ||
+        (Ids.find(B.Name) == Ids.end() && !(Preamble && Preamble->get(B.Name))))
       Out.push_back(std::move(B));
   Pending.clear();
 }

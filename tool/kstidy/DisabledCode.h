@@ -46,8 +46,18 @@ std::vector<DisabledTable> scanDisabledTables(llvm::StringRef Text,
 /// code it did compile (`#ifdef X ... #else ... #endif` variants).
 class DisabledTableRecorder : public clang::PPCallbacks {
 public:
-  DisabledTableRecorder(clang::Preprocessor &PP, std::vector<BlindSpot> &Out)
-      : PP(PP), Out(Out) {}
+  /// With \p Unfiltered, the blocks of a shared preamble (SharedPreamble.h):
+  /// every table found goes to \p Out at the end of the preamble, since
+  /// only the TUs that use it know which names their compiled code defines.
+  DisabledTableRecorder(clang::Preprocessor &PP, std::vector<BlindSpot> &Out,
+                        bool Unfiltered = false)
+      : PP(PP), Out(Out), Unfiltered(Unfiltered) {}
+
+  /// Tables found in the shared preamble this TU starts from, judged with
+  /// the TU's own at its end.
+  void adoptPreamble(const std::vector<BlindSpot> &Found) {
+    Pending.insert(Pending.begin(), Found.begin(), Found.end());
+  }
 
   void SourceRangeSkipped(clang::SourceRange Range,
                           clang::SourceLocation EndifLoc) override;
@@ -61,6 +71,7 @@ private:
 
   clang::Preprocessor &PP;
   std::vector<BlindSpot> &Out;
+  const bool Unfiltered;
   std::vector<BlindSpot> Pending;
   /// #else/#elif line (file offset) -> its #if, to name the condition.
   std::vector<std::pair<clang::SourceLocation, clang::SourceLocation>> Branches;

@@ -156,6 +156,15 @@ const OptionSpec Table[] = {
      "exit 0 instead of 3 when TUs had compile errors\n"
      "but nothing was found",
      KS_SET(AllowParseErrors, true)},
+    {"no-shared-preambles", "", OptionKind::Flag, "--no-shared-preambles",
+     "parse every TU's #include block on its own instead\n"
+     "of sharing one precompiled preamble among the TUs\n"
+     "that start alike",
+     KS_SET(Analysis.SharedPreambles, false)},
+    {"stats", "", OptionKind::Flag, "--stats",
+     "after the summary, how the TUs were parsed (shared\n"
+     "preambles built and reused)",
+     KS_SET(Stats, true)},
     {"quiet", "", OptionKind::Flag, "--quiet", "no summary line",
      KS_SET(Quiet, true)},
     {"version", "", OptionKind::Flag, "--version",

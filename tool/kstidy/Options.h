@@ -50,6 +50,7 @@ struct CliOptions {
   bool ShowParseErrors = false;
   bool AllowParseErrors = false;
   bool Quiet = false;
+  bool Stats = false; ///< --stats
   bool Version = false;
   bool Help = false;
 };
