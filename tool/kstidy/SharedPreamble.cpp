@@ -44,19 +44,19 @@ std::shared_ptr<const SharedPreamble>
 build(const PreambleRequest &R, const CompilerInvocation &CI,
       llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
       std::shared_ptr<PCHContainerOperations> Ops) {
-  DiagnosticConsumer Counter; // counts what the build reports
+  // The engine counts what the build reports; nothing is printed.
+  IgnoringDiagConsumer Quiet;
   auto Options =
       llvm::makeIntrusiveRefCnt<DiagnosticOptions>(CI.getDiagnosticOpts());
   // Reference-counted: the build's compiler instance holds it too.
   auto Diags = llvm::makeIntrusiveRefCnt<DiagnosticsEngine>(
-      new DiagnosticIDs(), Options, &Counter, /*ShouldOwnClient=*/false);
+      new DiagnosticIDs(), Options, &Quiet, /*ShouldOwnClient=*/false);
   std::vector<BlindSpot> Disabled;
   BuildCallbacks Callbacks(Disabled);
   auto Built = PrecompiledPreamble::Build(
       CI, R.MainFile.get(), R.Bounds, *Diags, std::move(FS), std::move(Ops),
       /*StoreInMemory=*/true, /*StoragePath=*/"", Callbacks);
-  // The engine's own record: its client does not see fatal errors counted.
-  if (!Built || Diags->hasErrorOccurred() || Counter.getNumErrors())
+  if (!Built || Diags->hasErrorOccurred())
     return nullptr;
   // A skipped block of the main file itself is named by that file's path,
   // which differs between the TUs sharing the preamble.
@@ -66,7 +66,7 @@ build(const PreambleRequest &R, const CompilerInvocation &CI,
       return nullptr;
   auto P = std::make_shared<SharedPreamble>(std::move(*Built));
   P->DisabledTables = std::move(Disabled);
-  P->Warnings = std::max(Counter.getNumWarnings(), Diags->getNumWarnings());
+  P->Warnings = Diags->getNumWarnings();
   return P;
 }
 
