@@ -17,11 +17,13 @@
 #include "Notices.h"
 #include "Output.h"
 #include "Replay.h"
+#include "ResultCache.h"
 #include "SafeIO.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <fmt/format.h>
@@ -121,8 +123,9 @@ void printSummary(const std::vector<Finding> &Findings, size_t Analyzed,
                << "\n";
 }
 
-/// --stats: how the TUs were parsed.
-void printStats(const std::vector<TuResult> &Results) {
+/// --stats: how the TUs were parsed, and what the result cache did.
+void printStats(const std::vector<TuResult> &Results,
+                const ResultCache *Cache) {
   size_t Built = 0, Reused = 0, Whole = 0;
   for (const TuResult &R : Results) {
     if (R.Skipped)
@@ -136,12 +139,55 @@ void printStats(const std::vector<TuResult> &Results) {
       plural(Built, "shared preamble", "shared preambles"),
       plural(Built + Reused, "translation unit", "translation units"),
       plural(Whole, "translation unit", "translation units"));
+  if (!Cache)
+    return;
+  const ResultCache::Stats &S = Cache->stats();
+  std::string Extra;
+  if (S.Unreadable)
+    Extra += fmt::format(", {} unreadable and replaced",
+                         plural(S.Unreadable, "entry", "entries"));
+  if (S.Evicted)
+    Extra += fmt::format(", {} removed to stay under the limit",
+                         plural(S.Evicted, "old entry", "old entries"));
+  llvm::errs() << fmt::format(
+      "kstidy: result cache {}: {} replayed, {} analysed, {} written{}\n",
+      Cache->directory(),
+      plural(S.Hits, "translation unit", "translation units"), S.Misses.load(),
+      S.Stored.load(), Extra);
+}
+
+/// The result cache the options and environment ask for; null for none.
+/// Fails with the one-line problem of an unusable directory or size.
+llvm::Expected<std::unique_ptr<ResultCache>>
+openResultCache(const CliOptions &O) {
+  std::optional<std::string> Dir = O.CacheDir;
+  if (!Dir)
+    if (auto Env = llvm::sys::Process::GetEnv("KSTIDY_CACHE_DIR");
+        Env && !Env->empty())
+      Dir = *Env;
+  if (O.NoCache || !Dir)
+    return nullptr;
+  uint64_t Size = uint64_t(1) << 30;
+  if (O.CacheSize) {
+    Size = *O.CacheSize;
+  } else if (auto Env = llvm::sys::Process::GetEnv("KSTIDY_CACHE_SIZE");
+             Env && !Env->empty()) {
+    auto Parsed = parseByteSize(*Env);
+    if (!Parsed)
+      return llvm::createStringError(
+          std::errc::invalid_argument,
+          "KSTIDY_CACHE_SIZE needs a size such as 512M or 2G, not '%s'",
+          Env->c_str());
+    Size = *Parsed;
+  }
+  return ResultCache::open(*Dir, Size);
 }
 
 /// The findings of \p Run reported: the model export, the baselines, the
 /// report in --format, then the notices and the summary on stderr.
 int report(const CliOptions &O, RunOutput &Run,
-           const llvm::json::Value &Document, llvm::StringRef Cwd) {
+           const llvm::json::Value &Document, llvm::StringRef Cwd,
+           const ResultCache *Cache) {
   std::vector<Finding> &Findings = Run.Findings;
   const std::vector<TuResult> &Results = Run.Results;
   if (O.ExportModel) {
@@ -212,7 +258,7 @@ int report(const CliOptions &O, RunOutput &Run,
   if (!O.Quiet && Skipped < Results.size())
     printSummary(Findings, Results.size() - Skipped, TusWithErrors, Skipped);
   if (O.Stats)
-    printStats(Results);
+    printStats(Results, Cache);
   if (!Findings.empty())
     return ExitFindings;
   // A source that could not be analysed is an input error, even though the
@@ -241,6 +287,14 @@ int runAnalysis(CliOptions &O, const WdkProfile &Profile) {
       llvm::errs() << "kstidy: warning: " << Problem << "\n";
 
   O.Analysis.ResourceDir = KSTIDY_CLANG_RESOURCE_DIR;
+  std::unique_ptr<ResultCache> Cache;
+  if (!O.ListChecks) {
+    auto Opened = openResultCache(O);
+    if (!Opened)
+      return fail(llvm::toString(Opened.takeError()));
+    Cache = std::move(*Opened);
+  }
+  O.Analysis.RecordInputs = Cache != nullptr;
   auto A = Analyzer::create(*DB, O.Analysis, Profile);
   if (!A)
     return fail(llvm::toString(A.takeError()));
@@ -251,9 +305,12 @@ int runAnalysis(CliOptions &O, const WdkProfile &Profile) {
   // An unknown working directory leaves Cwd empty: paths are then reported
   // as the compile commands give them.
   (void)llvm::sys::fs::current_path(Cwd);
-  RunOutput Run = analyzeAll(*DB, O, Profile, Checks, std::move(*A), Cwd);
+  RunOutput Run =
+      analyzeAll(*DB, O, Profile, Checks, std::move(*A), Cwd, Cache.get());
   if (!Run.Error.empty())
     return fail(Run.Error);
+  if (Cache)
+    Cache->evict();
   // A check option with an invalid value is a configuration error, not a
   // finding in the driver: nothing is reported from a misconfigured run.
   std::set<std::string> ConfigErrors;
@@ -269,7 +326,7 @@ int runAnalysis(CliOptions &O, const WdkProfile &Profile) {
   llvm::json::Value Document = exportDocument(std::move(Run.Exported));
   if (O.Compare)
     return runCompare(O, Run.Findings, Document, Cwd);
-  return report(O, Run, Document, Cwd);
+  return report(O, Run, Document, Cwd, Cache.get());
 }
 
 } // namespace ks

@@ -8,9 +8,14 @@
 #include "AnalyzeAll.h"
 
 #include "ModelExport.h"
+#include "ResultCache.h"
 #include "SharedPreamble.h"
+#include "Version.h"
 
 #include "llvm/ADT/Statistic.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
@@ -48,6 +53,52 @@ std::vector<BlindSpot> unjudgedEntries(const model::KsModel &M,
     Out.push_back(std::move(B));
   }
   return Out;
+}
+
+/// The result cache's key of \p File (ResultCache.h): none when the source
+/// cannot be read.
+std::optional<std::string>
+cacheKeyOf(ResultCache &Cache, Analyzer &A, const CompilationDatabase &DB,
+           const CliOptions &O, const WdkProfile &Profile,
+           const std::string &File, llvm::StringRef Cwd) {
+  // kstidy itself: a rebuilt or reinstalled one may judge differently.
+  static const std::optional<std::string> Executable = [&] {
+    static int Anchor;
+    return Cache.hashOf(llvm::sys::fs::getMainExecutable("kstidy", &Anchor));
+  }();
+  auto Source = Cache.hashOf(File);
+  if (!Executable || !Source)
+    return std::nullopt;
+  std::vector<std::string> Parts = {"kstidy result cache",
+                                    KSTIDY_VERSION,
+                                    LLVM_VERSION_STRING,
+                                    *Executable,
+                                    Cwd.str(),
+                                    File,
+                                    *Source};
+  for (const CompileCommand &C : DB.getCompileCommands(File)) {
+    Parts.push_back(C.Directory);
+    Parts.push_back(C.Filename);
+    Parts.push_back(C.Output);
+    Parts.push_back(llvm::join(C.CommandLine, std::string(1, '\0')));
+  }
+  const AnalysisOptions &An = O.Analysis;
+  Parts.push_back(An.Checks);
+  for (const std::optional<std::string> *Opt :
+       {&An.ChecksOverride, &An.HeaderFilter, &An.ConfigOverride})
+    Parts.push_back(*Opt ? "=" + **Opt : std::string("unset"));
+  Parts.push_back(std::to_string(static_cast<int>(An.Profile)));
+  Parts.push_back(llvm::join(An.ExtraArgs, std::string(1, '\0')));
+  Parts.push_back(llvm::join(An.ExtraArgsBefore, std::string(1, '\0')));
+  Parts.push_back(An.ResourceDir);
+  Parts.push_back(llvm::join(Profile.flags(), std::string(1, '\0')));
+  // clang reads these as include directories.
+  for (const char *Var : {"CPATH", "C_INCLUDE_PATH", "CPLUS_INCLUDE_PATH"}) {
+    auto V = llvm::sys::Process::GetEnv(Var);
+    Parts.push_back(V ? "=" + *V : std::string("unset"));
+  }
+  Parts.push_back(A.configurationFor(File));
+  return cacheKey(Parts);
 }
 
 } // namespace
@@ -95,7 +146,8 @@ private:
 
 RunOutput analyzeAll(const CompilationDatabase &DB, const CliOptions &O,
                      const WdkProfile &Profile, const SourceChecks &Checks,
-                     std::unique_ptr<Analyzer> First, llvm::StringRef Cwd) {
+                     std::unique_ptr<Analyzer> First, llvm::StringRef Cwd,
+                     ResultCache *Cache) {
   RunOutput Out;
   const size_t N = O.Sources.size();
   unsigned Jobs =
@@ -127,11 +179,13 @@ RunOutput analyzeAll(const CompilationDatabase &DB, const CliOptions &O,
   std::vector<std::optional<llvm::json::Value>> Exports(N);
   const bool WantModel = O.ExportModel || O.Compare;
   // Whole-driver analysis (WholeDriver.h): with several TUs, each one
-  // summarizes the handlers it defines for the tables of the others.
+  // summarizes the handlers it defines for the tables of the others. A
+  // cached TU keeps its summaries for a later run with more TUs.
   const bool WantFacts =
-      N > 1 && (llvm::is_contained(Out.Checks, "ks-property-min-size") ||
-                llvm::is_contained(Out.Checks, "ks-parameter-allocator") ||
-                llvm::is_contained(Out.Checks, "ks-descriptor-count"));
+      (N > 1 || Cache) &&
+      (llvm::is_contained(Out.Checks, "ks-property-min-size") ||
+       llvm::is_contained(Out.Checks, "ks-parameter-allocator") ||
+       llvm::is_contained(Out.Checks, "ks-descriptor-count"));
   std::vector<TuFacts> Facts(N);
   // Entry points ks-property-user-buffer did not judge, said as notices.
   const bool WantEntries =
@@ -162,8 +216,26 @@ RunOutput analyzeAll(const CompilationDatabase &DB, const CliOptions &O,
         Results[I].File = O.Sources[I];
         Results[I].Skipped = Check->second.Skip;
       } else {
-        Results[I] = A.analyze(O.Sources[I], PerTu[I]);
-        Results[I].UnjudgedEntries = std::move(Entries[I]);
+        std::optional<std::string> Key;
+        std::optional<CachedTu> Hit;
+        if (Cache) {
+          Key = cacheKeyOf(*Cache, A, DB, O, Profile, O.Sources[I], Cwd);
+          if (Key)
+            Hit = Cache->lookup(*Key, WantModel);
+        }
+        if (Hit) {
+          Results[I] = std::move(Hit->Result);
+          PerTu[I] = std::move(Hit->Findings);
+          if (WantModel)
+            Exports[I] = std::move(Hit->Export);
+          Facts[I] = std::move(Hit->Facts);
+        } else {
+          Results[I] = A.analyze(O.Sources[I], PerTu[I]);
+          Results[I].UnjudgedEntries = std::move(Entries[I]);
+          if (Key)
+            Cache->store(*Key,
+                         CachedTu{Results[I], PerTu[I], Exports[I], Facts[I]});
+        }
         if (Check != Checks.end())
           Results[I].InputNotes = Check->second.Notes;
       }

@@ -17,6 +17,8 @@
 
 namespace ks {
 
+class ResultCache;
+
 /// What analyzing every source produced.
 struct RunOutput {
   std::vector<std::string> Checks; ///< enabled for the first source
@@ -29,11 +31,14 @@ struct RunOutput {
 /// Analyzes every source, \p O.Jobs at a time, each worker with an analyzer
 /// (clang-tidy context and diagnostics engine) of its own; \p First is the
 /// first worker's. Results come back in source order whatever the
-/// scheduling. A progress line goes to stderr when it is a terminal.
+/// scheduling. A progress line goes to stderr when it is a terminal. With
+/// \p Cache, an unchanged TU is replayed from it and every TU analysed is
+/// stored in it (ResultCache.h).
 RunOutput analyzeAll(const clang::tooling::CompilationDatabase &DB,
                      const CliOptions &O, const WdkProfile &Profile,
                      const SourceChecks &Checks,
-                     std::unique_ptr<Analyzer> First, llvm::StringRef Cwd);
+                     std::unique_ptr<Analyzer> First, llvm::StringRef Cwd,
+                     ResultCache *Cache = nullptr);
 
 } // namespace ks
 

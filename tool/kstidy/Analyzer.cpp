@@ -3,6 +3,7 @@
 
 #include "CommandLine.h"
 #include "DisabledCode.h"
+#include "InputRecorder.h"
 #include "SafeIO.h"
 #include "SharedPreamble.h"
 #include "WindowsPathFileSystem.h"
@@ -43,6 +44,11 @@ namespace {
 /// declarations outside system headers. Runs before the checks' consumer.
 class UserCodeScope : public ASTConsumer {
 public:
+  void Initialize(ASTContext &Ctx) override { SM = &Ctx.getSourceManager(); }
+  /// With SkipFunctionBodies: only the bodies in system headers.
+  bool shouldSkipFunctionBody(Decl *D) override {
+    return SM && SM->isInSystemHeader(SM->getFileLoc(D->getLocation()));
+  }
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
     for (Decl *D : Group)
       Decls.push_back(D);
@@ -66,6 +72,7 @@ public:
 
 private:
   std::vector<Decl *> Decls;
+  const SourceManager *SM = nullptr;
 };
 
 /// After the checks: the tables of a TU with compile errors that the model
@@ -182,12 +189,15 @@ public:
   TidyActionFactory(tidy::ClangTidyContext &Context,
                     IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
                     const ModelSink &OnModel, TuResult &Result,
-                    PreambleStore *Preambles, bool WarningsReported)
+                    PreambleStore *Preambles, bool WarningsReported,
+                    bool RecordInputs)
       : Consumers(Context, std::move(FS)), OnModel(OnModel), Result(Result),
-        Preambles(Preambles), WarningsReported(WarningsReported) {}
+        Preambles(Preambles), WarningsReported(WarningsReported),
+        RecordInputs(RecordInputs) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(Consumers, OnModel, Result, PreambleTables);
+    return std::make_unique<Action>(Consumers, OnModel, Result, PreambleTables,
+                                    RecordInputs);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -196,6 +206,12 @@ public:
                      DiagnosticConsumer *Diags) override {
     // Code under `#ifdef __clang_analyzer__` is meant for analysis tools.
     Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    // The bodies of inline functions in system (mingw, WDK) headers are
+    // skipped, as clangd skips them in preambles: no table or handler
+    // lives there and no check looks inside them (UserCodeScope decides
+    // per function; constexpr ones are parsed anyway). A third of the
+    // parse, on the example drivers.
+    Invocation->getFrontendOpts().SkipFunctionBodies = true;
     if (Preambles) {
       IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(
           &Files->getVirtualFileSystem());
@@ -208,6 +224,9 @@ public:
           Result.Preamble = Built ? TuResult::PreambleUse::Built
                                   : TuResult::PreambleUse::Reused;
           PreambleTables = &P->DisabledTables;
+          if (RecordInputs)
+            Result.Inputs.insert(Result.Inputs.end(), P->Inputs.begin(),
+                                 P->Inputs.end());
           Invocation->getPreprocessorOpts().RetainRemappedFileBuffers = true;
           // The preamble was built from another file whose leading
           // directives are the same tokens: this file's own are skipped.
@@ -232,9 +251,10 @@ private:
   class Action : public ASTFrontendAction {
   public:
     Action(tidy::ClangTidyASTConsumerFactory &F, const ModelSink &OnModel,
-           TuResult &Result, const std::vector<BlindSpot> *PreambleTables)
+           TuResult &Result, const std::vector<BlindSpot> *PreambleTables,
+           bool RecordInputs)
         : Factory(F), OnModel(OnModel), Builder(OnModel), Result(Result),
-          PreambleTables(PreambleTables) {}
+          PreambleTables(PreambleTables), RecordInputs(RecordInputs) {}
 
     bool BeginSourceFileAction(CompilerInstance &CI) override {
       // A header that is not found is fatal by default: clang would drop
@@ -251,6 +271,10 @@ private:
       if (PreambleTables)
         Disabled->adoptPreamble(*PreambleTables);
       CI.getPreprocessor().addPPCallbacks(std::move(Disabled));
+      // For the result cache: what this TU read.
+      if (RecordInputs)
+        CI.getPreprocessor().addPPCallbacks(std::make_unique<InputRecorder>(
+            CI.getSourceManager(), Result.Inputs));
       return true;
     }
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
@@ -283,12 +307,14 @@ private:
     ast_matchers::MatchFinder Finder;
     TuResult &Result;
     const std::vector<BlindSpot> *PreambleTables;
+    const bool RecordInputs;
   };
   tidy::ClangTidyASTConsumerFactory Consumers;
   const ModelSink &OnModel;
   TuResult &Result;
   PreambleStore *Preambles;
   const bool WarningsReported;
+  const bool RecordInputs;
   /// The shared preamble's skipped tables, for the action being run.
   const std::vector<BlindSpot> *PreambleTables = nullptr;
 };
@@ -357,6 +383,10 @@ Analyzer::create(const CompilationDatabase &DB, AnalysisOptions O,
       /*ShouldOwnClient=*/false);
   A->Context->setDiagnosticsEngine(A->DiagEngine.get());
   return std::move(A);
+}
+
+std::string Analyzer::configurationFor(StringRef File) {
+  return tidy::configurationAsText(Context->getOptionsForFile(File));
 }
 
 std::vector<std::string> Analyzer::enabledChecks(StringRef File) {
@@ -456,17 +486,20 @@ TuResult Analyzer::analyze(StringRef File, std::vector<Finding> &Findings) {
           .contains("clang-diagnostic-");
   TidyActionFactory Factory(Ctx, FS, OnModel, Result,
                             Options.SharedPreambles ? Preambles.get() : nullptr,
-                            WarningsReported);
+                            WarningsReported, Options.RecordInputs);
   Tool.run(&Factory);
 
   for (Finding &F : toFindings(DiagConsumer->take())) {
     if (auto Deferred = readDeferred(F)) {
       // Only the check writes these; one it could not have meant is not
       // the input's fault, and not a finding either.
-      if (*Deferred)
+      if (*Deferred) {
         Result.Deferred.push_back(std::move(**Deferred));
-      else
+        if (Options.RecordInputs)
+          Result.DeferredMarkers.push_back(std::move(F));
+      } else {
         llvm::consumeError(Deferred->takeError());
+      }
       continue;
     }
     bool Compiler = StringRef(F.Check).starts_with("clang-diagnostic-");

@@ -48,6 +48,9 @@ struct AnalysisOptions {
   /// TUs of one run with the same preamble share it (SharedPreamble.h);
   /// off: --no-shared-preambles.
   bool SharedPreambles = true;
+  /// Record the files each TU reads (TuResult::Inputs), for the result
+  /// cache.
+  bool RecordInputs = false;
 };
 
 /// An `#include` whose header was found nowhere. clang stops a TU at the
@@ -93,16 +96,23 @@ struct TuResult {
   /// Entries whose handlers have no body in this TU, for the whole-driver
   /// join (WholeDriver.h); after it, the handlers no TU of the run defined.
   std::vector<DeferredJudgement> Deferred;
+  /// The same as the check wrote them (readDeferred's input), for the
+  /// result cache.
+  std::vector<Finding> DeferredMarkers;
   std::vector<UnjudgedHandler> Unjudged;
   /// Entry points that touch an address the caller chose but were not
   /// judged by ks-property-user-buffer (they test the requestor mode).
   std::vector<BlindSpot> UnjudgedEntries;
-  /// How the TU's leading #include block was parsed (SharedPreamble.h).
+  /// How the TU's leading #include block was parsed (SharedPreamble.h);
+  /// Cached: not parsed at all, replayed from the result cache.
   enum class PreambleUse {
     Parsed,
     Built,
-    Reused
+    Reused,
+    Cached
   } Preamble = PreambleUse::Parsed;
+  /// Every file the TU read, absolute (with AnalysisOptions::RecordInputs).
+  std::vector<std::string> Inputs;
 };
 
 class Analyzer {
@@ -130,6 +140,10 @@ public:
 
   /// Enabled check names for \p File's configuration.
   std::vector<std::string> enabledChecks(llvm::StringRef File);
+
+  /// \p File's whole configuration (.clang-tidy files, --config, --checks
+  /// and the defaults merged), as YAML: part of the result cache's key.
+  std::string configurationFor(llvm::StringRef File);
 
 private:
   const clang::tooling::CompilationDatabase &DB;

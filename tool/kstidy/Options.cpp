@@ -8,6 +8,7 @@
 #include "Options.h"
 
 #include "MsBuildProject.h"
+#include "ResultCache.h"
 #include "WdkProfile.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -161,9 +162,30 @@ const OptionSpec Table[] = {
      "of sharing one precompiled preamble among the TUs\n"
      "that start alike",
      KS_SET(Analysis.SharedPreambles, false)},
+    {"cache-dir", "", OptionKind::Value, "--cache-dir=<dir>",
+     "keep each TU's results in dir and replay the TUs\n"
+     "whose inputs did not change (default:\n"
+     "$KSTIDY_CACHE_DIR)",
+     KS_STORE(CacheDir)},
+    {"cache-size", "", OptionKind::Value, "--cache-size=<size>",
+     "the cache directory's limit, as 512M or 2G (default:\n"
+     "$KSTIDY_CACHE_SIZE, or 1G)",
+     [](CliOptions &O, llvm::StringRef V) -> ApplyResult {
+       auto Bytes = parseByteSize(V);
+       if (!Bytes)
+         return "--cache-size needs a size such as 512M or 2G, not '" +
+                V.str() + "'";
+       O.CacheSize = *Bytes;
+       return std::nullopt;
+     }},
+    {"no-cache", "", OptionKind::Flag, "--no-cache",
+     "neither replay nor store results, whatever\n"
+     "--cache-dir or $KSTIDY_CACHE_DIR says",
+     KS_SET(NoCache, true)},
     {"stats", "", OptionKind::Flag, "--stats",
      "after the summary, how the TUs were parsed (shared\n"
-     "preambles built and reused)",
+     "preambles built and reused, results replayed from\n"
+     "the cache)",
      KS_SET(Stats, true)},
     {"quiet", "", OptionKind::Flag, "--quiet", "no summary line",
      KS_SET(Quiet, true)},

@@ -51,6 +51,11 @@ struct CliOptions {
   bool AllowParseErrors = false;
   bool Quiet = false;
   bool Stats = false; ///< --stats
+  /// The result cache (ResultCache.h): --cache-dir, --cache-size,
+  /// --no-cache; KSTIDY_CACHE_DIR and KSTIDY_CACHE_SIZE when not given.
+  std::optional<std::string> CacheDir;
+  std::optional<uint64_t> CacheSize;
+  bool NoCache = false;
   bool Version = false;
   bool Help = false;
 };

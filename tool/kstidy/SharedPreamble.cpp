@@ -2,6 +2,7 @@
 #include "SharedPreamble.h"
 
 #include "DisabledCode.h"
+#include "InputRecorder.h"
 
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticOptions.h"
@@ -20,22 +21,33 @@ namespace ks {
 
 namespace {
 
-/// The skipped #if blocks of the preamble, recorded as its build goes.
+/// The skipped #if blocks of the preamble and the files it read, recorded
+/// as its build goes.
 class BuildCallbacks : public PreambleCallbacks {
 public:
-  explicit BuildCallbacks(std::vector<BlindSpot> &Out) : Out(Out) {}
+  BuildCallbacks(std::vector<BlindSpot> &Out, std::vector<std::string> &Inputs)
+      : Out(Out), Inputs(Inputs) {}
   void BeforeExecute(CompilerInstance &CI) override {
     PP = &CI.getPreprocessor();
+  }
+  /// As the TU (Analyzer.cpp's UserCodeScope): the bodies of functions in
+  /// system headers are skipped, the driver's own headers' kept.
+  bool shouldSkipFunctionBody(Decl *D) override {
+    const SourceManager &SM = PP->getSourceManager();
+    return SM.isInSystemHeader(SM.getFileLoc(D->getLocation()));
   }
   std::unique_ptr<PPCallbacks> createPPCallbacks() override {
     if (!PP)
       return nullptr;
-    return std::make_unique<DisabledTableRecorder>(*PP, Out,
-                                                   /*Unfiltered=*/true);
+    return std::make_unique<PPChainedCallbacks>(
+        std::make_unique<DisabledTableRecorder>(*PP, Out,
+                                                /*Unfiltered=*/true),
+        std::make_unique<InputRecorder>(PP->getSourceManager(), Inputs));
   }
 
 private:
   std::vector<BlindSpot> &Out;
+  std::vector<std::string> &Inputs;
   Preprocessor *PP = nullptr;
 };
 
@@ -52,7 +64,8 @@ build(const PreambleRequest &R, const CompilerInvocation &CI,
   auto Diags = llvm::makeIntrusiveRefCnt<DiagnosticsEngine>(
       new DiagnosticIDs(), Options, &Quiet, /*ShouldOwnClient=*/false);
   std::vector<BlindSpot> Disabled;
-  BuildCallbacks Callbacks(Disabled);
+  std::vector<std::string> Inputs;
+  BuildCallbacks Callbacks(Disabled, Inputs);
   auto Built = PrecompiledPreamble::Build(
       CI, R.MainFile.get(), R.Bounds, *Diags, std::move(FS), std::move(Ops),
       /*StoreInMemory=*/true, /*StoragePath=*/"", Callbacks);
@@ -66,6 +79,7 @@ build(const PreambleRequest &R, const CompilerInvocation &CI,
       return nullptr;
   auto P = std::make_shared<SharedPreamble>(std::move(*Built));
   P->DisabledTables = std::move(Disabled);
+  P->Inputs = std::move(Inputs);
   P->Warnings = Diags->getNumWarnings();
   return P;
 }

@@ -58,6 +58,8 @@ struct SharedPreamble {
   std::vector<BlindSpot> DisabledTables;
   /// Compiler warnings its build reported (outside system headers).
   unsigned Warnings = 0;
+  /// Every file its build read, absolute (InputRecorder.h).
+  std::vector<std::string> Inputs;
 };
 
 /// The part of a main file a shared preamble covers: its leading

@@ -110,6 +110,20 @@ WindowsPathFileSystem::status(const llvm::Twine &Path) {
   return llvm::vfs::Status::copyWithNewName(*Resolved, Name);
 }
 
+std::error_code
+WindowsPathFileSystem::getRealPath(const llvm::Twine &Path,
+                                   llvm::SmallVectorImpl<char> &Output) {
+  std::error_code EC = ProxyFileSystem::getRealPath(Path, Output);
+  if (EC != std::errc::no_such_file_or_directory)
+    return EC;
+  llvm::SmallString<256> Name;
+  Path.toVector(Name);
+  auto Real = resolve(Name);
+  if (!Real)
+    return EC;
+  return ProxyFileSystem::getRealPath(*Real, Output);
+}
+
 /// Opening a FIFO waits for a writer, reading a device may never end: an
 /// #include that names one (or a link to one) is refused, not read.
 static bool isReadableKind(const llvm::vfs::Status &S) {

@@ -46,6 +46,12 @@ public:
                         std::shared_ptr<DirectoryListingCache> Cache);
 
   llvm::ErrorOr<llvm::vfs::Status> status(const llvm::Twine &Path) override;
+  /// As status(): ProxyFileSystem's would ask the file system below.
+  bool exists(const llvm::Twine &Path) override { return bool(status(Path)); }
+  /// The file on disk a name the lookup rules resolve stands for (for the
+  /// result cache, which hashes what was read).
+  std::error_code getRealPath(const llvm::Twine &Path,
+                              llvm::SmallVectorImpl<char> &Output) override;
   llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
   openFileForRead(const llvm::Twine &Path) override;
 
