@@ -169,7 +169,8 @@ RunOutput analyzeAll(const CompilationDatabase &DB, const CliOptions &O,
   }
   // One TU has nothing to share its preamble with.
   if (N > 1 && O.Analysis.SharedPreambles) {
-    auto Store = std::make_shared<PreambleStore>(Jobs + 1);
+    auto Store = std::make_shared<PreambleStore>(Jobs + 1,
+                                                 O.Analysis.PreambleMinSharers);
     Store->expect(DB, O.Sources);
     for (auto &A : Analyzers)
       A->setPreambleStore(Store);

@@ -48,6 +48,8 @@ struct AnalysisOptions {
   /// TUs of one run with the same preamble share it (SharedPreamble.h);
   /// off: --no-shared-preambles.
   bool SharedPreambles = true;
+  /// ... among at least this many (--share-preambles-from).
+  unsigned PreambleMinSharers = 5;
   /// Record the files each TU reads (TuResult::Inputs), for the result
   /// cache.
   bool RecordInputs = false;

@@ -162,6 +162,18 @@ const OptionSpec Table[] = {
      "of sharing one precompiled preamble among the TUs\n"
      "that start alike",
      KS_SET(Analysis.SharedPreambles, false)},
+    {"share-preambles-from", "", OptionKind::Value,
+     "--share-preambles-from=<n>",
+     "share a precompiled preamble only among at least n\n"
+     "TUs that start alike (default: 5, at least 2)",
+     [](CliOptions &O, llvm::StringRef V) -> ApplyResult {
+       unsigned N = 0;
+       if (V.getAsInteger(10, N) || N < 2)
+         return "--share-preambles-from needs a number of at least 2, not '" +
+                V.str() + "'";
+       O.Analysis.PreambleMinSharers = N;
+       return std::nullopt;
+     }},
     {"cache-dir", "", OptionKind::Value, "--cache-dir=<dir>",
      "keep each TU's results in dir and replay the TUs\n"
      "whose inputs did not change (default:\n"
@@ -171,11 +183,10 @@ const OptionSpec Table[] = {
      "the cache directory's limit, as 512M or 2G (default:\n"
      "$KSTIDY_CACHE_SIZE, or 1G)",
      [](CliOptions &O, llvm::StringRef V) -> ApplyResult {
-       auto Bytes = parseByteSize(V);
-       if (!Bytes)
+       O.CacheSize = parseByteSize(V);
+       if (!O.CacheSize)
          return "--cache-size needs a size such as 512M or 2G, not '" +
                 V.str() + "'";
-       O.CacheSize = *Bytes;
        return std::nullopt;
      }},
     {"no-cache", "", OptionKind::Flag, "--no-cache",

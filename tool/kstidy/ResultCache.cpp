@@ -191,11 +191,13 @@ public:
   template <typename Position>
   void position(const json::Value *V, llvm::StringRef What, Position &Out) {
     const json::Array *A = V ? V->getAsArray() : nullptr;
-    if (!A || A->size() != 4 || !(*A)[0].getAsString() ||
-        !integer((*A)[1], Out.Offset) || !integer((*A)[2], Out.Line) ||
+    std::optional<llvm::StringRef> File;
+    if (A && A->size() == 4)
+      File = (*A)[0].getAsString();
+    if (!File || !integer((*A)[1], Out.Offset) || !integer((*A)[2], Out.Line) ||
         !integer((*A)[3], Out.Column))
       return fail(What, "[file, offset, line, column]");
-    Out.File = (*A)[0].getAsString()->str();
+    Out.File = File->str();
   }
   void get(const json::Object &O, llvm::StringRef Key, Location &Out) {
     position(O.get(Key), Key, Out);
@@ -381,13 +383,17 @@ llvm::Expected<CachedTu> cachedTuFromJson(const json::Value &V,
     if (const json::Array *Inputs = R.array(*O, "inputs"))
       for (const json::Value &I : *Inputs) {
         const json::Array *Pair = I.getAsArray();
-        if (!Pair || Pair->size() != 2 || !(*Pair)[0].getAsString() ||
-            !(*Pair)[1].getAsString()) {
+        std::optional<llvm::StringRef> Path, Hash;
+        if (Pair && Pair->size() == 2) {
+          Path = (*Pair)[0].getAsString();
+          Hash = (*Pair)[1].getAsString();
+        }
+        if (!Path || !Hash) {
           R.fail("inputs", "an array of [path, hash]");
           break;
         }
-        E.Result.Inputs.push_back((*Pair)[0].getAsString()->str());
-        Hashes.push_back((*Pair)[1].getAsString()->str());
+        E.Result.Inputs.push_back(Path->str());
+        Hashes.push_back(Hash->str());
       }
     if (const json::Object *Res = R.object(O->get("result"), "result")) {
       TuResult &T = E.Result;

@@ -256,7 +256,7 @@ void PreambleStore::expect(const tooling::CompilationDatabase &DB,
   std::lock_guard<std::mutex> Lock(M);
   for (auto &[Path, Keys] : Files)
     for (auto K = Keys.rbegin(); K != Keys.rend(); ++K)
-      if (Count[K->first] > 1) {
+      if (Count[K->first] >= MinSharers) {
         Chosen[Path] = K->second;
         break;
       }
@@ -279,8 +279,8 @@ PreambleStore::get(const PreambleRequest &R, const CompilerInvocation &CI,
         break;
       }
     if (!S) {
-      // One TU alone parses whole: a preamble would cost it more.
-      if (++Seen[R.Key] < 2 && !Chosen.count(R.Path))
+      // Too few TUs share it: a preamble would cost them more.
+      if (!Chosen.count(R.Path) && ++Seen[R.Key] < MinSharers)
         return nullptr;
       S = std::make_shared<Slot>();
       Live.emplace_front(R.Key, S);

@@ -29,6 +29,7 @@
 #include "llvm/ADT/IntrusiveRefCntPtr.h"
 #include "llvm/Support/MemoryBuffer.h"
 
+#include <algorithm>
 #include <list>
 #include <map>
 #include <memory>
@@ -92,8 +93,12 @@ struct PreambleRequest {
 class PreambleStore {
 public:
   /// \p MaxLive preambles are kept in memory at a time (least recently
-  /// used first out); a TU using one keeps it alive until it is done.
-  explicit PreambleStore(size_t MaxLive) : MaxLive(MaxLive) {}
+  /// used first out); a TU using one keeps it alive until it is done. A
+  /// preamble is built only for a start at least \p MinSharers sources
+  /// share: building and loading one costs about what parsing its headers
+  /// three or four times costs.
+  PreambleStore(size_t MaxLive, unsigned MinSharers)
+      : MaxLive(MaxLive), MinSharers(std::max(2u, MinSharers)) {}
 
   /// Before the run: for each source of \p DB among \p Sources, the longest
   /// start it has in common with another one (read as plain C++ from the
@@ -121,6 +126,7 @@ private:
     std::shared_ptr<const SharedPreamble> P;
   };
   const size_t MaxLive;
+  const unsigned MinSharers;
   mutable std::mutex M;
   std::map<std::string, unsigned> Seen;
   std::map<std::string, size_t> Chosen; ///< main file -> preamble size
