@@ -3,6 +3,7 @@
 
 #include "Initializers.h"
 #include "KsTypes.h"
+#include "TopLevelDecls.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
@@ -95,30 +96,26 @@ std::string whyUnanalysed(const VarDecl *VD, const SourceManager &SM,
   return {};
 }
 
-void walk(const DeclContext *DC, ASTContext &Ctx,
-          std::vector<UnanalysedTable> &Out) {
+void visit(const Decl *D, ASTContext &Ctx, std::vector<UnanalysedTable> &Out) {
   const SourceManager &SM = Ctx.getSourceManager();
-  for (const Decl *D : DC->decls()) {
-    if (const auto *NS = dyn_cast<NamespaceDecl>(D)) {
-      walk(NS, Ctx, Out);
-      continue;
-    }
-    if (const auto *LS = dyn_cast<LinkageSpecDecl>(D)) {
-      walk(LS, Ctx, Out);
-      continue;
-    }
+  if (isa<NamespaceDecl, LinkageSpecDecl>(D)) {
+    for (const Decl *Child : cast<DeclContext>(D)->decls())
+      visit(Child, Ctx, Out);
+    return;
+  }
+  {
     const auto *VD = dyn_cast<VarDecl>(D);
     if (!VD)
-      continue;
+      return;
     SourceLocation Loc = SM.getFileLoc(VD->getLocation());
     if (Loc.isInvalid() || SM.isInSystemHeader(Loc))
-      continue;
+      return;
     std::string Kind = tableKind(VD->getType());
     if (Kind.empty())
-      continue;
+      return;
     std::string Reason = whyUnanalysed(VD, SM, Ctx.getLangOpts());
     if (Reason.empty())
-      continue;
+      return;
     UnanalysedTable T;
     T.Name = VD->getQualifiedNameAsString();
     T.Kind = std::move(Kind);
@@ -138,31 +135,34 @@ void walk(const DeclContext *DC, ASTContext &Ctx,
 std::vector<std::string> compiledTableNames(ASTContext &Ctx) {
   std::vector<std::string> Names;
   const SourceManager &SM = Ctx.getSourceManager();
-  std::vector<const DeclContext *> Work{Ctx.getTranslationUnitDecl()};
+  std::vector<const DeclContext *> Work;
+  auto Visit = [&](const Decl *D) {
+    if (isa<NamespaceDecl>(D) || isa<LinkageSpecDecl>(D)) {
+      Work.push_back(cast<DeclContext>(D));
+      return;
+    }
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (!VD || !VD->getIdentifier())
+      return;
+    SourceLocation Loc = SM.getFileLoc(VD->getLocation());
+    if (Loc.isInvalid() || SM.isInSystemHeader(Loc))
+      return;
+    if (!tableKind(VD->getType()).empty())
+      Names.push_back(VD->getName().str());
+  };
+  forEachTopLevelDecl(Ctx, Visit);
   while (!Work.empty()) {
     const DeclContext *DC = Work.back();
     Work.pop_back();
-    for (const Decl *D : DC->decls()) {
-      if (isa<NamespaceDecl>(D) || isa<LinkageSpecDecl>(D)) {
-        Work.push_back(cast<DeclContext>(D));
-        continue;
-      }
-      const auto *VD = dyn_cast<VarDecl>(D);
-      if (!VD || !VD->getIdentifier())
-        continue;
-      SourceLocation Loc = SM.getFileLoc(VD->getLocation());
-      if (Loc.isInvalid() || SM.isInSystemHeader(Loc))
-        continue;
-      if (!tableKind(VD->getType()).empty())
-        Names.push_back(VD->getName().str());
-    }
+    for (const Decl *D : DC->decls())
+      Visit(D);
   }
   return Names;
 }
 
 std::vector<UnanalysedTable> findUnanalysedTables(ASTContext &Ctx) {
   std::vector<UnanalysedTable> Out;
-  walk(Ctx.getTranslationUnitDecl(), Ctx, Out);
+  forEachTopLevelDecl(Ctx, [&](const Decl *D) { visit(D, Ctx, Out); });
   return Out;
 }
 

@@ -1,6 +1,7 @@
 //===- HandlerSummary.cpp -------------------------------------------------===//
 #include "HandlerSummary.h"
 #include "HandlerAccess.h"
+#include "TopLevelDecls.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -28,29 +29,28 @@ std::string usrOf(const VarDecl *VD) {
 
 namespace {
 
-void collectArrays(const DeclContext *DC, ASTContext &Ctx,
+void collectArrays(const Decl *D, ASTContext &Ctx,
                    std::vector<const VarDecl *> &Out) {
   const SourceManager &SM = Ctx.getSourceManager();
-  for (const Decl *D : DC->decls()) {
-    if (isa<NamespaceDecl, LinkageSpecDecl>(D)) {
-      collectArrays(cast<DeclContext>(D), Ctx, Out);
-      continue;
-    }
-    const auto *VD = dyn_cast<VarDecl>(D);
-    if (VD && !VD->isInvalidDecl() &&
-        VD->isThisDeclarationADefinition() != VarDecl::DeclarationOnly &&
-        VD->hasExternalFormalLinkage() &&
-        Ctx.getAsConstantArrayType(VD->getType()) &&
-        !SM.isInSystemHeader(SM.getExpansionLoc(VD->getLocation())))
-      Out.push_back(VD);
+  if (isa<NamespaceDecl, LinkageSpecDecl>(D)) {
+    for (const Decl *Child : cast<DeclContext>(D)->decls())
+      collectArrays(Child, Ctx, Out);
+    return;
   }
+  const auto *VD = dyn_cast<VarDecl>(D);
+  if (VD && !VD->isInvalidDecl() &&
+      VD->isThisDeclarationADefinition() != VarDecl::DeclarationOnly &&
+      VD->hasExternalFormalLinkage() &&
+      Ctx.getAsConstantArrayType(VD->getType()) &&
+      !SM.isInSystemHeader(SM.getExpansionLoc(VD->getLocation())))
+    Out.push_back(VD);
 }
 
 } // namespace
 
 std::vector<const VarDecl *> definedArrays(ASTContext &Ctx) {
   std::vector<const VarDecl *> Out;
-  collectArrays(Ctx.getTranslationUnitDecl(), Ctx, Out);
+  forEachTopLevelDecl(Ctx, [&](const Decl *D) { collectArrays(D, Ctx, Out); });
   return Out;
 }
 

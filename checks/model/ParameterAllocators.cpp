@@ -13,6 +13,7 @@
 #include "AllocatorCallbacks.h"
 #include "HandlerAccess.h"
 #include "ModelBuilder.h"
+#include "TopLevelDecls.h"
 
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -629,24 +630,27 @@ bool parameterAllocatorSignature(const FunctionDecl *FD) {
 
 void collectParameterAllocatorCallbacks(
     ASTContext &Ctx, std::vector<ParameterAllocatorCallback> &Out) {
-  std::vector<const DeclContext *> Work = {Ctx.getTranslationUnitDecl()};
+  std::vector<const DeclContext *> Work;
+  auto Visit = [&](const Decl *D) {
+    if (isa<NamespaceDecl, LinkageSpecDecl>(D)) {
+      Work.push_back(cast<DeclContext>(D));
+      return;
+    }
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD || !FD->doesThisDeclarationHaveABody() ||
+        FD->isDependentContext() || !parameterAllocatorSignature(FD) ||
+        inSystemHeader(FD, Ctx) || bodyHasErrors(FD->getBody()))
+      return;
+    ParameterAllocatorCallback C;
+    analyzeCallback(FD, C, Ctx);
+    Out.push_back(C);
+  };
+  forEachTopLevelDecl(Ctx, Visit);
   while (!Work.empty()) {
     const DeclContext *DC = Work.back();
     Work.pop_back();
-    for (const Decl *D : DC->decls()) {
-      if (isa<NamespaceDecl, LinkageSpecDecl>(D)) {
-        Work.push_back(cast<DeclContext>(D));
-        continue;
-      }
-      const auto *FD = dyn_cast<FunctionDecl>(D);
-      if (!FD || !FD->doesThisDeclarationHaveABody() ||
-          FD->isDependentContext() || !parameterAllocatorSignature(FD) ||
-          inSystemHeader(FD, Ctx) || bodyHasErrors(FD->getBody()))
-        continue;
-      ParameterAllocatorCallback C;
-      analyzeCallback(FD, C, Ctx);
-      Out.push_back(C);
-    }
+    for (const Decl *D : DC->decls())
+      Visit(D);
   }
 }
 

@@ -15,8 +15,11 @@
 #include "model/BlindSpots.h"
 #include "model/ModelBuilder.h"
 #include "model/SharedModel.h"
+#include "model/TopLevelDecls.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExternalASTSource.h"
 #include "clang/Basic/DiagnosticLex.h"
 #include "clang/Basic/DiagnosticSema.h"
 #include "clang/Basic/SourceManager.h"
@@ -28,6 +31,7 @@
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -41,9 +45,14 @@ namespace ks {
 namespace {
 
 /// Restricts AST traversal (and so every matcher) to the top-level
-/// declarations outside system headers. Runs before the checks' consumer.
+/// declarations outside system headers, and gives the model the same ones
+/// (model/TopLevelDecls.h). Runs before the checks' consumer.
 class UserCodeScope : public ASTConsumer {
 public:
+  /// \p PreambleUserFiles: the driver's headers in the TU's shared
+  /// preamble, if it loads one.
+  explicit UserCodeScope(const std::vector<std::string> *PreambleUserFiles)
+      : PreambleUserFiles(PreambleUserFiles) {}
   void Initialize(ASTContext &Ctx) override { SM = &Ctx.getSourceManager(); }
   /// With SkipFunctionBodies: only the bodies in system headers.
   bool shouldSkipFunctionBody(Decl *D) override {
@@ -56,23 +65,69 @@ public:
   }
   void HandleTranslationUnit(ASTContext &Ctx) override {
     const SourceManager &SM = Ctx.getSourceManager();
-    std::vector<Decl *> Scope;
     // From a shared preamble (SharedPreamble.h), the declarations of the
-    // headers it parsed: they come first, as they would have been parsed.
-    if (Ctx.getExternalSource())
-      for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
-        if (D->isFromASTFile() &&
-            !SM.isInSystemHeader(SM.getFileLoc(D->getLocation())))
-          Scope.push_back(D);
+    // driver's headers it parsed: they come first, as they would have been
+    // parsed.
+    std::vector<Decl *> Scope = preambleDecls(Ctx);
     for (Decl *D : Decls)
       if (!SM.isInSystemHeader(SM.getFileLoc(D->getLocation())))
         Scope.push_back(D);
     Ctx.setTraversalScope(Scope);
+    Registered.emplace(Ctx, std::move(Scope));
   }
 
 private:
+  /// The preamble's top-level declarations outside system headers, in
+  /// their order in the TU, read back from the driver's own headers alone:
+  /// reading every declaration of the preamble (all of the WDK's) back
+  /// would cost a third of the TU.
+  std::vector<Decl *> preambleDecls(ASTContext &Ctx) const {
+    std::vector<Decl *> Out;
+    ExternalASTSource *Ext = Ctx.getExternalSource();
+    if (!Ext || !PreambleUserFiles)
+      return Out;
+    SourceManager &SM = Ctx.getSourceManager();
+    llvm::DenseSet<const Decl *> Seen;
+    for (const std::string &Name : *PreambleUserFiles) {
+      OptionalFileEntryRef File = SM.getFileManager().getOptionalFileRef(Name);
+      if (!File)
+        continue;
+      FileID Id = SM.translateFile(*File);
+      if (Id.isInvalid())
+        continue;
+      llvm::SmallVector<Decl *, 64> Found;
+      Ext->FindFileRegionDecls(Id, 0, SM.getFileIDSize(Id), Found);
+      for (Decl *D : Found)
+        if (D->getLexicalDeclContext()->isTranslationUnit() &&
+            !isTemplatePattern(D) &&
+            !SM.isInSystemHeader(SM.getFileLoc(D->getLocation())) &&
+            Seen.insert(D).second)
+          Out.push_back(D);
+    }
+    std::stable_sort(Out.begin(), Out.end(), [&](Decl *A, Decl *B) {
+      return SM.isBeforeInTranslationUnit(SM.getFileLoc(A->getLocation()),
+                                          SM.getFileLoc(B->getLocation()));
+    });
+    return Out;
+  }
+  /// The function, class, variable or alias a template declares: a member
+  /// of the template, not of the translation unit.
+  static bool isTemplatePattern(const Decl *D) {
+    if (const auto *F = dyn_cast<FunctionDecl>(D))
+      return F->getDescribedFunctionTemplate();
+    if (const auto *R = dyn_cast<CXXRecordDecl>(D))
+      return R->getDescribedClassTemplate();
+    if (const auto *V = dyn_cast<VarDecl>(D))
+      return V->getDescribedVarTemplate();
+    if (const auto *A = dyn_cast<TypeAliasDecl>(D))
+      return A->getDescribedAliasTemplate();
+    return false;
+  }
+
+  const std::vector<std::string> *PreambleUserFiles;
   std::vector<Decl *> Decls;
   const SourceManager *SM = nullptr;
+  std::optional<model::UserTopLevelDecls> Registered;
 };
 
 /// After the checks: the tables of a TU with compile errors that the model
@@ -196,7 +251,7 @@ public:
         RecordInputs(RecordInputs) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(Consumers, OnModel, Result, PreambleTables,
+    return std::make_unique<Action>(Consumers, OnModel, Result, Preamble,
                                     RecordInputs);
   }
 
@@ -223,7 +278,7 @@ public:
         if (P && (!P->Warnings || !WarningsReported)) {
           Result.Preamble = Built ? TuResult::PreambleUse::Built
                                   : TuResult::PreambleUse::Reused;
-          PreambleTables = &P->DisabledTables;
+          Preamble = P.get();
           if (RecordInputs)
             Result.Inputs.insert(Result.Inputs.end(), P->Inputs.begin(),
                                  P->Inputs.end());
@@ -238,7 +293,7 @@ public:
               Files->getFileSystemOpts(), std::move(FS));
           bool Ok = FrontendActionFactory::runInvocation(
               std::move(Invocation), WithPch.get(), std::move(PCHOps), Diags);
-          PreambleTables = nullptr;
+          Preamble = nullptr;
           return Ok;
         }
       }
@@ -251,10 +306,9 @@ private:
   class Action : public ASTFrontendAction {
   public:
     Action(tidy::ClangTidyASTConsumerFactory &F, const ModelSink &OnModel,
-           TuResult &Result, const std::vector<BlindSpot> *PreambleTables,
-           bool RecordInputs)
+           TuResult &Result, const SharedPreamble *Preamble, bool RecordInputs)
         : Factory(F), OnModel(OnModel), Builder(OnModel), Result(Result),
-          PreambleTables(PreambleTables), RecordInputs(RecordInputs) {}
+          Preamble(Preamble), RecordInputs(RecordInputs) {}
 
     bool BeginSourceFileAction(CompilerInstance &CI) override {
       // A header that is not found is fatal by default: clang would drop
@@ -268,8 +322,8 @@ private:
       // Tables in #if blocks this build skips are never parsed: named.
       auto Disabled = std::make_unique<DisabledTableRecorder>(
           CI.getPreprocessor(), Result.BlindSpots);
-      if (PreambleTables)
-        Disabled->adoptPreamble(*PreambleTables);
+      if (Preamble)
+        Disabled->adoptPreamble(Preamble->DisabledTables);
       CI.getPreprocessor().addPPCallbacks(std::move(Disabled));
       // For the result cache: what this TU read.
       if (RecordInputs)
@@ -282,7 +336,8 @@ private:
       std::vector<std::unique_ptr<ASTConsumer>> Consumers;
       // First: keep the matchers out of system (mingw, WDK) headers, where
       // no driver table lives and no finding is ever reported.
-      Consumers.push_back(std::make_unique<UserCodeScope>());
+      Consumers.push_back(std::make_unique<UserCodeScope>(
+          Preamble ? &Preamble->UserFiles : nullptr));
       {
         // --export-model: the exporter reads the model the checks build;
         // only when no ks check is enabled is it built for the exporter.
@@ -306,7 +361,7 @@ private:
     ks::model::ModelBuilder Builder;
     ast_matchers::MatchFinder Finder;
     TuResult &Result;
-    const std::vector<BlindSpot> *PreambleTables;
+    const SharedPreamble *Preamble;
     const bool RecordInputs;
   };
   tidy::ClangTidyASTConsumerFactory Consumers;
@@ -315,8 +370,8 @@ private:
   PreambleStore *Preambles;
   const bool WarningsReported;
   const bool RecordInputs;
-  /// The shared preamble's skipped tables, for the action being run.
-  const std::vector<BlindSpot> *PreambleTables = nullptr;
+  /// The shared preamble of the action being run, if it loads one.
+  const SharedPreamble *Preamble = nullptr;
 };
 
 bool hasFlag(const CommandLineArguments &Args, StringRef Prefix) {

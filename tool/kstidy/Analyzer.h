@@ -49,7 +49,7 @@ struct AnalysisOptions {
   /// off: --no-shared-preambles.
   bool SharedPreambles = true;
   /// ... among at least this many (--share-preambles-from).
-  unsigned PreambleMinSharers = 5;
+  unsigned PreambleMinSharers = 4;
   /// Record the files each TU reads (TuResult::Inputs), for the result
   /// cache.
   bool RecordInputs = false;

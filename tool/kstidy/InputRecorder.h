@@ -26,18 +26,27 @@ namespace ks {
 
 class InputRecorder : public clang::PPCallbacks {
 public:
-  InputRecorder(clang::SourceManager &SM, std::vector<std::string> &Out)
-      : SM(SM), Out(Out) {}
+  /// With \p UserFiles, also the headers outside system directories it
+  /// entered, by the names they were found under (a shared preamble's, for
+  /// the TUs that load it: Analyzer.cpp's UserCodeScope).
+  InputRecorder(clang::SourceManager &SM, std::vector<std::string> &Out,
+                std::vector<std::string> *UserFiles = nullptr)
+      : SM(SM), Out(Out), UserFiles(UserFiles) {}
 
   void FileChanged(clang::SourceLocation Loc, FileChangeReason Reason,
-                   clang::SrcMgr::CharacteristicKind, clang::FileID) override {
+                   clang::SrcMgr::CharacteristicKind Kind,
+                   clang::FileID) override {
     if (Reason != EnterFile)
       return;
     clang::FileID Id = SM.getFileID(SM.getExpansionLoc(Loc));
     if (Id == SM.getMainFileID())
       return;
-    if (clang::OptionalFileEntryRef F = SM.getFileEntryRefForID(Id))
+    if (clang::OptionalFileEntryRef F = SM.getFileEntryRefForID(Id)) {
       add(*F);
+      if (UserFiles && Kind == clang::SrcMgr::C_User &&
+          SeenUser.insert(F->getName()).second)
+        UserFiles->push_back(F->getName().str());
+    }
   }
   void FileSkipped(const clang::FileEntryRef &F, const clang::Token &,
                    clang::SrcMgr::CharacteristicKind) override {
@@ -71,7 +80,8 @@ private:
 
   clang::SourceManager &SM;
   std::vector<std::string> &Out;
-  llvm::StringSet<> Seen;
+  std::vector<std::string> *UserFiles;
+  llvm::StringSet<> Seen, SeenUser;
 };
 
 } // namespace ks

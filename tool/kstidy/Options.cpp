@@ -165,7 +165,7 @@ const OptionSpec Table[] = {
     {"share-preambles-from", "", OptionKind::Value,
      "--share-preambles-from=<n>",
      "share a precompiled preamble only among at least n\n"
-     "TUs that start alike (default: 5, at least 2)",
+     "TUs that start alike (default: 4, at least 2)",
      [](CliOptions &O, llvm::StringRef V) -> ApplyResult {
        unsigned N = 0;
        if (V.getAsInteger(10, N) || N < 2)

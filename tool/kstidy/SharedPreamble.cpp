@@ -25,8 +25,9 @@ namespace {
 /// as its build goes.
 class BuildCallbacks : public PreambleCallbacks {
 public:
-  BuildCallbacks(std::vector<BlindSpot> &Out, std::vector<std::string> &Inputs)
-      : Out(Out), Inputs(Inputs) {}
+  BuildCallbacks(std::vector<BlindSpot> &Out, std::vector<std::string> &Inputs,
+                 std::vector<std::string> &UserFiles)
+      : Out(Out), Inputs(Inputs), UserFiles(UserFiles) {}
   void BeforeExecute(CompilerInstance &CI) override {
     PP = &CI.getPreprocessor();
   }
@@ -42,12 +43,14 @@ public:
     return std::make_unique<PPChainedCallbacks>(
         std::make_unique<DisabledTableRecorder>(*PP, Out,
                                                 /*Unfiltered=*/true),
-        std::make_unique<InputRecorder>(PP->getSourceManager(), Inputs));
+        std::make_unique<InputRecorder>(PP->getSourceManager(), Inputs,
+                                        &UserFiles));
   }
 
 private:
   std::vector<BlindSpot> &Out;
   std::vector<std::string> &Inputs;
+  std::vector<std::string> &UserFiles;
   Preprocessor *PP = nullptr;
 };
 
@@ -64,8 +67,8 @@ build(const PreambleRequest &R, const CompilerInvocation &CI,
   auto Diags = llvm::makeIntrusiveRefCnt<DiagnosticsEngine>(
       new DiagnosticIDs(), Options, &Quiet, /*ShouldOwnClient=*/false);
   std::vector<BlindSpot> Disabled;
-  std::vector<std::string> Inputs;
-  BuildCallbacks Callbacks(Disabled, Inputs);
+  std::vector<std::string> Inputs, UserFiles;
+  BuildCallbacks Callbacks(Disabled, Inputs, UserFiles);
   auto Built = PrecompiledPreamble::Build(
       CI, R.MainFile.get(), R.Bounds, *Diags, std::move(FS), std::move(Ops),
       /*StoreInMemory=*/true, /*StoragePath=*/"", Callbacks);
@@ -80,6 +83,7 @@ build(const PreambleRequest &R, const CompilerInvocation &CI,
   auto P = std::make_shared<SharedPreamble>(std::move(*Built));
   P->DisabledTables = std::move(Disabled);
   P->Inputs = std::move(Inputs);
+  P->UserFiles = std::move(UserFiles);
   P->Warnings = Diags->getNumWarnings();
   return P;
 }

@@ -61,6 +61,9 @@ struct SharedPreamble {
   unsigned Warnings = 0;
   /// Every file its build read, absolute (InputRecorder.h).
   std::vector<std::string> Inputs;
+  /// The headers outside system directories it entered, by the names they
+  /// were found under: where the driver's own declarations in it are.
+  std::vector<std::string> UserFiles;
 };
 
 /// The part of a main file a shared preamble covers: its leading
@@ -96,7 +99,7 @@ public:
   /// used first out); a TU using one keeps it alive until it is done. A
   /// preamble is built only for a start at least \p MinSharers sources
   /// share: building and loading one costs about what parsing its headers
-  /// three or four times costs.
+  /// two or three times costs.
   PreambleStore(size_t MaxLive, unsigned MinSharers)
       : MaxLive(MaxLive), MinSharers(std::max(2u, MinSharers)) {}
 
