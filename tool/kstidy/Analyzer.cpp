@@ -56,7 +56,7 @@ public:
   void Initialize(ASTContext &Ctx) override { SM = &Ctx.getSourceManager(); }
   /// With SkipFunctionBodies: only the bodies in system headers.
   bool shouldSkipFunctionBody(Decl *D) override {
-    return SM && SM->isInSystemHeader(SM->getFileLoc(D->getLocation()));
+    return SM && skipsFunctionBody(*SM, D);
   }
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
     for (Decl *D : Group)

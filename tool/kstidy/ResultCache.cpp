@@ -617,11 +617,11 @@ void ResultCache::evict() {
         llvm::sys::fs::status(I->path(), St))
       continue;
     llvm::StringRef Name = llvm::sys::path::filename(I->path());
-    // A writer killed before its rename leaves its temporary file.
+    // A writer killed before its rename leaves its temporary file: not an
+    // entry, removed without being counted as one.
     if (!Name.ends_with(".json")) {
-      if (Now - St.getLastModificationTime() > std::chrono::hours(1) &&
-          !llvm::sys::fs::remove(I->path()))
-        ++Counts.Evicted;
+      if (Now - St.getLastModificationTime() > std::chrono::hours(1))
+        (void)llvm::sys::fs::remove(I->path());
       continue;
     }
     Files.push_back({I->path(), St.getSize(), St.getLastModificationTime()});

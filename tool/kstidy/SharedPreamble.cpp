@@ -34,8 +34,7 @@ public:
   /// As the TU (Analyzer.cpp's UserCodeScope): the bodies of functions in
   /// system headers are skipped, the driver's own headers' kept.
   bool shouldSkipFunctionBody(Decl *D) override {
-    const SourceManager &SM = PP->getSourceManager();
-    return SM.isInSystemHeader(SM.getFileLoc(D->getLocation()));
+    return skipsFunctionBody(PP->getSourceManager(), D);
   }
   std::unique_ptr<PPCallbacks> createPPCallbacks() override {
     if (!PP)

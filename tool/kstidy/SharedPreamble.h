@@ -25,6 +25,8 @@
 
 #include "Analyzer.h"
 
+#include "clang/AST/DeclBase.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/PrecompiledPreamble.h"
 #include "llvm/ADT/IntrusiveRefCntPtr.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -65,6 +67,14 @@ struct SharedPreamble {
   /// were found under: where the driver's own declarations in it are.
   std::vector<std::string> UserFiles;
 };
+
+/// Whether the parse skips \p D's body (with SkipFunctionBodies): only in
+/// system headers, where no table or handler lives. One rule for TUs
+/// (Analyzer.cpp's UserCodeScope) and the preambles they load.
+inline bool skipsFunctionBody(const clang::SourceManager &SM,
+                              const clang::Decl *D) {
+  return SM.isInSystemHeader(SM.getFileLoc(D->getLocation()));
+}
 
 /// The part of a main file a shared preamble covers: its leading
 /// directives up to the last #include (or the #endif of a block holding
