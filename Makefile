@@ -3,13 +3,14 @@
 #               and check it finds exactly the defects their READMEs list
 #   make test   install what is missing, build, run every test through ctest
 #   make bench  the benchmark (bench/results.md)
+#   make install [PREFIX=/usr/local], make package (a .deb): docs/install.md
 #   make test-sanitize  every test with ASan + UBSan + LSan and assertions on
 #   make test-tsan      kstidy -j 2 under ThreadSanitizer (docs/reliability.md)
 BUILD_DIR := build
 KSTIDY := $(BUILD_DIR)/bin/kstidy
 DEMO_TREES := test/examples/avs-capture test/examples/pc-audio test/examples/ks-proxy
 
-.PHONY: all deps configure build demo test bench clean test-sanitize test-tsan lint
+.PHONY: all deps configure build demo test bench clean test-sanitize test-tsan lint install package
 
 all: build
 
@@ -32,6 +33,15 @@ demo: build
 
 test: build
 	ctest --preset default
+
+# cmake --install into PREFIX (default /usr/local), and the Debian package
+# (build/kstidy_<version>_<arch>.deb): docs/install.md.
+PREFIX ?= /usr/local
+install: build
+	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
+
+package: build
+	cd $(BUILD_DIR) && cpack -G DEB
 
 # --- Sanitizer builds (docs/reliability.md) --------------------------------
 # ASan + UBSan (+ LSan) and assertions on, in build-sanitize: the whole ctest

@@ -6,7 +6,8 @@ set -euo pipefail
 
 # libclang-rt-19-dev: clang's sanitizer and libFuzzer runtimes (make
 # test-sanitize, make test-tsan; docs/reliability.md). neovim: the real LSP
-# client of the editor tests (test/lsp/nvim_test.py).
+# client of the editor tests (test/lsp/nvim_test.py). dpkg-dev: dpkg-shlibdeps,
+# which CPack uses for the Depends of the .deb (test/install, docs/install.md).
 packages=(
   llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 clangd-19 llvm-19-tools
   clang-format-19
@@ -14,6 +15,7 @@ packages=(
   libgrpc++-dev libprotobuf-dev libabsl-dev
   mingw-w64-common libfmt-dev libgtest-dev googletest libtinyxml2-dev
   cmake ninja-build ccache pkg-config python3 python3-jsonschema
+  dpkg-dev
   neovim
 )
 
