@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using ks::WdkProfile;
 using ks::WdkProfileMode;
 
@@ -75,6 +77,84 @@ TEST(WdkProfile, ModesDecide) {
   EXPECT_EQ(Plain.size(), 2u);
   EXPECT_EQ(ks::parseWdkProfileMode("auto"), WdkProfileMode::Auto);
   EXPECT_FALSE(ks::parseWdkProfileMode("msvc").has_value());
+  std::string Kit;
+  EXPECT_EQ(ks::parseWdkProfileMode("wdk:/mnt/d/Windows Kits/10", &Kit),
+            WdkProfileMode::Wdk);
+  EXPECT_EQ(Kit, "/mnt/d/Windows Kits/10");
+  EXPECT_FALSE(ks::parseWdkProfileMode("wdk:").has_value());
+  // wdk:DIR follows auto's rule: a command made for Windows is left alone.
+  Copy = Windows;
+  EXPECT_FALSE(profile().apply(Copy, WdkProfileMode::Wdk));
+  EXPECT_EQ(Copy, Windows);
+}
+
+/// A directory tree for the kit tests: each path relative to a fresh
+/// temporary directory, created with its parents.
+std::string makeTree(std::initializer_list<const char *> Dirs) {
+  llvm::SmallString<128> Root;
+  EXPECT_FALSE(llvm::sys::fs::createUniqueDirectory("kit", Root));
+  for (const char *D : Dirs) {
+    llvm::SmallString<128> P(Root);
+    llvm::sys::path::append(P, D);
+    EXPECT_FALSE(llvm::sys::fs::create_directories(P));
+  }
+  return std::string(Root);
+}
+
+std::string found(llvm::StringRef Dir, llvm::StringRef Version = "") {
+  auto F = WdkProfile::findKitIncludeDir(Dir, Version);
+  if (!F)
+    return "error: " + llvm::toString(F.takeError());
+  return llvm::sys::path::filename(*F).str();
+}
+
+TEST(WdkProfile, FindsTheHighestKitVersionThatHasKm) {
+  // Numeric order (10.0.9 < 10.0.10), not the names' order; a version
+  // without km/ and a directory that is no version are not kits.
+  std::string Root = makeTree({"Include/10.0.9.0/km", "Include/10.0.10.0/km",
+                               "Include/10.0.99.0/um", "Include/wdf/km"});
+  EXPECT_EQ(found(Root), "10.0.10.0");
+  EXPECT_EQ(found(Root + "/Include"), "10.0.10.0");
+  EXPECT_EQ(found(Root + "/Include/10.0.9.0"), "10.0.9.0");
+  // The version the environment names wins when it is there.
+  EXPECT_EQ(found(Root, "10.0.9.0"), "10.0.9.0");
+  EXPECT_EQ(found(Root, "10.0.7.0"), "10.0.10.0");
+  EXPECT_EQ(found(Root + "/Include/10.0.99.0")
+                .rfind("error: no Windows Kits "
+                       "include tree in ",
+                       0),
+            0u);
+  llvm::sys::fs::remove_directories(Root);
+}
+
+TEST(WdkProfile, KitFlagsReplaceMingwAndNameOnlyDirectoriesThatExist) {
+  std::string Root =
+      makeTree({"Include/10.0.1.0/km", "Include/10.0.1.0/shared"});
+  WdkProfile P = profile();
+  auto Kit = WdkProfile::findKitIncludeDir(Root, "");
+  ASSERT_TRUE(bool(Kit));
+  P.KitIncludeDir = *Kit;
+  std::vector<std::string> F = P.flags();
+  EXPECT_EQ(F.front(), "--target=x86_64-pc-windows-msvc");
+  EXPECT_EQ(std::count(F.begin(), F.end(), "-isystem"), 2);
+  for (const std::string &Flag : F) {
+    EXPECT_EQ(Flag.find("mingw"), std::string::npos) << Flag;
+    EXPECT_EQ(Flag.find("wdk-compat"), std::string::npos) << Flag;
+  }
+  EXPECT_TRUE(P.problems().empty());
+  std::vector<std::string> Warnings;
+  // Mingw and None never use a kit, even one already chosen.
+  ASSERT_FALSE(bool(P.selectKit(WdkProfileMode::Mingw, "", Warnings)));
+  EXPECT_TRUE(P.KitIncludeDir.empty());
+  EXPECT_EQ(P.flags().front(), "--target=x86_64-w64-windows-gnu");
+  llvm::Error E = P.selectKit(WdkProfileMode::Wdk, Root + "/none", Warnings);
+  ASSERT_TRUE(bool(E));
+  EXPECT_NE(llvm::toString(std::move(E)).find("no such directory"),
+            std::string::npos);
+  ASSERT_FALSE(bool(P.selectKit(WdkProfileMode::Wdk, Root, Warnings)));
+  EXPECT_EQ(llvm::sys::path::filename(P.KitIncludeDir), "10.0.1.0");
+  EXPECT_TRUE(Warnings.empty());
+  llvm::sys::fs::remove_directories(Root);
 }
 
 TEST(WdkProfile, ReportsMissingPieces) {

@@ -63,6 +63,14 @@ std::vector<std::string> setUp(const char *Argv0, llvm::StringRef Root,
   }
   std::string State = ks::clangd::stateDirectory(Root);
   ks::WdkProfile Profile = ks::WdkProfile::locate(Argv0);
+  std::vector<std::string> KitWarnings;
+  llvm::consumeError(
+      Profile.selectKit(ks::WdkProfileMode::Auto, "", KitWarnings));
+  for (const std::string &W : KitWarnings)
+    Log("WDK profile: " + W);
+  if (!Profile.KitIncludeDir.empty())
+    Log("WDK profile: the Windows Kits headers in " + Profile.KitIncludeDir +
+        " (" + Profile.KitSource + ")");
   for (const std::string &P : Profile.problems())
     Log("WDK profile: " + P);
   if (!hasFlag(Args, "--compile-commands-dir")) {

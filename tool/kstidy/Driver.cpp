@@ -33,6 +33,17 @@ int runKstidy(int Argc, const char **Argv) {
     return runVersion();
 
   WdkProfile Profile = WdkProfile::locate(Argv[0]);
+  std::vector<std::string> KitWarnings;
+  if (llvm::Error E =
+          Profile.selectKit(O.Analysis.Profile, O.WdkKitDir, KitWarnings))
+    return fail(llvm::toString(std::move(E)));
+  for (const std::string &W : KitWarnings)
+    llvm::errs() << "kstidy: warning: " << W << "\n";
+  // A kit the environment chose is said once: the user did not ask for it.
+  if (O.Analysis.Profile == WdkProfileMode::Auto &&
+      !Profile.KitIncludeDir.empty() && !O.PrintWdkFlags)
+    llvm::errs() << "kstidy: WDK profile: the Windows Kits headers in "
+                 << Profile.KitIncludeDir << " (" << Profile.KitSource << ")\n";
   if (O.PrintWdkFlags)
     return runPrintWdkFlags(Profile);
   if (O.Replay)

@@ -70,15 +70,20 @@ const OptionSpec Table[] = {
      "system and WDK headers never are)",
      KS_STORE(Analysis.HeaderFilter)},
     {"wdk-profile", "", OptionKind::Value, "--wdk-profile=<mode>",
-     "auto (default): add the mingw WDK flags when the\n"
-     "command targets no Windows triple and names no WDK\n"
-     "include dir; mingw: always; none: never",
+     "auto (default): add the WDK flags when the command\n"
+     "targets no Windows triple and names no WDK include\n"
+     "dir: the Windows Kits tree of $WDKContentRoot or\n"
+     "$WindowsSdkDir if set, else mingw-w64; wdk:<dir>: as\n"
+     "auto, with the Windows Kits tree in <dir>; mingw:\n"
+     "always, mingw-w64; none: never",
      [](CliOptions &O, llvm::StringRef V) -> ApplyResult {
-       auto Mode = parseWdkProfileMode(V);
+       std::string KitDir;
+       auto Mode = parseWdkProfileMode(V, &KitDir);
        if (!Mode)
-         return "--wdk-profile must be auto, mingw or none, not '" + V.str() +
-                "'";
+         return "--wdk-profile must be auto, mingw, none or wdk:<dir>, not '" +
+                V.str() + "'";
        O.Analysis.Profile = *Mode;
+       O.WdkKitDir = KitDir;
        return std::nullopt;
      }},
     {"export-model", "", OptionKind::Value, "--export-model=<file>",

@@ -46,6 +46,8 @@ struct CliOptions {
   bool Compare = false;
   std::optional<std::string> CompareJson;
   bool PrintWdkFlags = false;
+  /// DIR of --wdk-profile=wdk:DIR (the mode is Analysis.Profile).
+  std::string WdkKitDir;
   bool ListChecks = false;
   bool ShowParseErrors = false;
   bool AllowParseErrors = false;

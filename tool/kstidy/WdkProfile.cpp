@@ -1,6 +1,7 @@
 //===- WdkProfile.cpp -----------------------------------------------------===//
 #include "WdkProfile.h"
 
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -15,7 +16,15 @@
 
 namespace ks {
 
-std::optional<WdkProfileMode> parseWdkProfileMode(llvm::StringRef S) {
+std::optional<WdkProfileMode> parseWdkProfileMode(llvm::StringRef S,
+                                                  std::string *KitDir) {
+  if (S.consume_front("wdk:")) {
+    if (S.empty())
+      return std::nullopt;
+    if (KitDir)
+      *KitDir = S.str();
+    return WdkProfileMode::Wdk;
+  }
   if (S == "auto")
     return WdkProfileMode::Auto;
   if (S == "mingw")
@@ -47,7 +56,196 @@ WdkProfile WdkProfile::locate(const char *Argv0) {
   return P;
 }
 
+namespace {
+
+bool isDirectory(const llvm::Twine &P) {
+  return llvm::sys::fs::is_directory(P);
+}
+
+std::string joined(llvm::StringRef A, llvm::StringRef B) {
+  llvm::SmallString<256> P(A);
+  llvm::sys::path::append(P, B);
+  return std::string(P);
+}
+
+/// "10.0.26100.0" as numbers, for ordering kit versions; nullopt for a name
+/// that is not a dotted version.
+std::optional<llvm::SmallVector<unsigned, 4>> versionOf(llvm::StringRef Name) {
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Name.split(Parts, '.');
+  llvm::SmallVector<unsigned, 4> Numbers;
+  for (llvm::StringRef Part : Parts) {
+    unsigned N = 0;
+    if (Part.getAsInteger(10, N))
+      return std::nullopt;
+    Numbers.push_back(N);
+  }
+  return Numbers;
+}
+
+/// In an `Include` directory: \p Version's subdirectory when it has km/,
+/// otherwise the highest version that has.
+std::optional<std::string> pickVersion(llvm::StringRef IncludeDir,
+                                       llvm::StringRef Version) {
+  if (!Version.empty() &&
+      isDirectory(joined(joined(IncludeDir, Version), "km")))
+    return joined(IncludeDir, Version);
+  std::optional<std::string> Best;
+  llvm::SmallVector<unsigned, 4> BestVersion;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator I(IncludeDir, EC), E; I != E && !EC;
+       I.increment(EC)) {
+    llvm::StringRef Name = llvm::sys::path::filename(I->path());
+    auto V = versionOf(Name);
+    if (!V || !isDirectory(joined(I->path(), "km")))
+      continue;
+    if (!Best || BestVersion < *V) {
+      Best = I->path();
+      BestVersion = *V;
+    }
+  }
+  return Best;
+}
+
+/// `C:\Program Files (x86)\Windows Kits\10\` as WSL mounts it,
+/// `/mnt/c/Program Files (x86)/Windows Kits/10`; "" for a path that is not
+/// a Windows drive path.
+std::string wslPathOf(llvm::StringRef P) {
+  if (P.size() < 3 || !llvm::isAlpha(P[0]) || P[1] != ':' ||
+      (P[2] != '\\' && P[2] != '/'))
+    return "";
+  std::string Out = "/mnt/";
+  Out += llvm::toLower(P[0]);
+  for (char C : P.drop_front(2))
+    Out += C == '\\' ? '/' : C;
+  while (Out.size() > 1 && Out.back() == '/')
+    Out.pop_back();
+  return Out;
+}
+
+} // namespace
+
+llvm::Expected<std::string>
+WdkProfile::findKitIncludeDir(llvm::StringRef Dir, llvm::StringRef Version) {
+  std::string Root = Dir.str();
+  if (!isDirectory(Root)) {
+    std::string Wsl = wslPathOf(Dir);
+    if (Wsl.empty() || !isDirectory(Wsl))
+      return llvm::createStringError(
+          std::make_error_code(std::errc::no_such_file_or_directory),
+          "no such directory: " + Dir.str() +
+              (Wsl.empty() ? "" : " (nor " + Wsl + ")"));
+    Root = Wsl;
+  }
+  llvm::SmallString<256> Abs(Root);
+  llvm::sys::fs::make_absolute(Abs);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  Root = std::string(Abs);
+  if (isDirectory(joined(Root, "km")))
+    return Root;
+  for (const char *Include : {"Include", "include"}) {
+    std::string Candidate = joined(Root, Include);
+    if (isDirectory(Candidate))
+      if (auto Picked = pickVersion(Candidate, Version))
+        return *Picked;
+  }
+  if (auto Picked = pickVersion(Root, Version))
+    return *Picked;
+  return llvm::createStringError(
+      std::make_error_code(std::errc::no_such_file_or_directory),
+      "no Windows Kits include tree in " + Root +
+          ": expected km/ in it, in <version>/ or in Include/<version>/");
+}
+
+std::optional<WdkProfile::EnvironmentKit>
+WdkProfile::kitFromEnvironment(std::vector<std::string> &Problems) {
+  std::string Version;
+  for (const char *Name :
+       {"Version_Number", "WindowsSDKVersion", "WindowsTargetPlatformVersion"})
+    if (auto V = llvm::sys::Process::GetEnv(Name)) {
+      Version = llvm::StringRef(*V).trim().rtrim("\\/").str();
+      if (!Version.empty())
+        break;
+    }
+  for (const char *Name : {"WDKContentRoot", "WindowsSdkDir"}) {
+    auto Value = llvm::sys::Process::GetEnv(Name);
+    if (!Value || llvm::StringRef(*Value).trim().empty())
+      continue;
+    std::string Dir = llvm::StringRef(*Value).trim().str();
+    auto Found = findKitIncludeDir(Dir, Version);
+    if (!Found) {
+      Problems.push_back(std::string(Name) + "=" + Dir + ": " +
+                         llvm::toString(Found.takeError()));
+      continue;
+    }
+    return EnvironmentKit{*Found, std::string(Name) + "=" + Dir};
+  }
+  return std::nullopt;
+}
+
+llvm::Error WdkProfile::selectKit(WdkProfileMode Mode, llvm::StringRef KitDir,
+                                  std::vector<std::string> &Warnings) {
+  KitIncludeDir.clear();
+  KitSource.clear();
+  if (Mode == WdkProfileMode::Wdk) {
+    auto Found = findKitIncludeDir(KitDir, "");
+    if (!Found)
+      return llvm::createStringError(
+          std::make_error_code(std::errc::invalid_argument),
+          "--wdk-profile=wdk:" + KitDir.str() + ": " +
+              llvm::toString(Found.takeError()));
+    KitIncludeDir = *Found;
+    KitSource = "--wdk-profile=wdk:" + KitDir.str();
+    return llvm::Error::success();
+  }
+  if (Mode != WdkProfileMode::Auto)
+    return llvm::Error::success();
+  std::vector<std::string> Problems;
+  if (auto Kit = kitFromEnvironment(Problems)) {
+    KitIncludeDir = Kit->IncludeDir;
+    KitSource = Kit->Source;
+  }
+  for (std::string &P : Problems)
+    Warnings.push_back(P + (KitIncludeDir.empty()
+                                ? "; the mingw-w64 profile is used"
+                                : "; " + KitSource + " is used"));
+  return llvm::Error::success();
+}
+
+/// The real Windows Kits headers, as the WDK's MSBuild toolset passes them
+/// to cl.exe for an x64 kernel-mode driver: the MSVC triple, the
+/// architecture macros the kit's headers test, and km, km/crt, shared, then
+/// um and ucrt (for user-mode sources) as system include directories.
+static std::vector<std::string> kitFlags(llvm::StringRef Kit) {
+  std::vector<std::string> F = {
+      "--target=x86_64-pc-windows-msvc",
+      "-fms-extensions",
+      "-fms-compatibility",
+      "-fno-delayed-template-parsing",
+      "-Wno-error=implicit-int",
+      "-Wno-error=implicit-function-declaration",
+      "-Wno-error=int-conversion",
+      "-Wno-error=incompatible-pointer-types",
+      "-Wno-error=invalid-token-paste",
+      "-fno-spell-checking",
+      "-D_WIN64",
+      "-D_AMD64_",
+      "-DAMD64",
+  };
+  for (const char *Sub : {"km", "km/crt", "shared", "um", "ucrt"}) {
+    std::string Dir = joined(Kit, Sub);
+    if (isDirectory(Dir)) {
+      F.push_back("-isystem");
+      F.push_back(Dir);
+    }
+  }
+  F.push_back("-Wno-microsoft-exception-spec");
+  return F;
+}
+
 std::vector<std::string> WdkProfile::flags() const {
+  if (!KitIncludeDir.empty())
+    return kitFlags(KitIncludeDir);
   llvm::SmallString<256> Ddk(MingwIncludeDir);
   llvm::sys::path::append(Ddk, "ddk");
   llvm::SmallString<256> Overlay(CompatDir);
@@ -143,7 +341,8 @@ bool WdkProfile::apply(std::vector<std::string> &CommandLine,
                        WdkProfileMode Mode) const {
   if (Mode == WdkProfileMode::None)
     return false;
-  if (Mode == WdkProfileMode::Auto && commandTargetsWindows(CommandLine))
+  if ((Mode == WdkProfileMode::Auto || Mode == WdkProfileMode::Wdk) &&
+      commandTargetsWindows(CommandLine))
     return false;
   // The profile's triple must win: drop the command's own (non-Windows)
   // target, which would otherwise come later and override it.
@@ -166,6 +365,13 @@ bool WdkProfile::apply(std::vector<std::string> &CommandLine,
 
 std::vector<std::string> WdkProfile::problems() const {
   std::vector<std::string> Out;
+  if (!KitIncludeDir.empty()) {
+    for (const char *Sub : {"km", "shared"})
+      if (!isDirectory(joined(KitIncludeDir, Sub)))
+        Out.push_back("the Windows Kits include tree " + KitIncludeDir +
+                      " has no " + Sub + "/ directory");
+    return Out;
+  }
   llvm::SmallString<256> Ks(MingwIncludeDir);
   llvm::sys::path::append(Ks, "ks.h");
   if (!llvm::sys::fs::exists(Ks))

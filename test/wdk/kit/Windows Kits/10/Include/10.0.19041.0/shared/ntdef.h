@@ -1,0 +1,2 @@
+/* An older kit version (see km/ntddk.h). */
+#pragma once

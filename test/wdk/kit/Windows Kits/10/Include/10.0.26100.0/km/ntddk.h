@@ -1,0 +1,3 @@
+/* Stand-in ntddk.h for kstidy's tests. */
+#pragma once
+#include <wdm.h>

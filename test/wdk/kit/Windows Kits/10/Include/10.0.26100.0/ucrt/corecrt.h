@@ -1,0 +1,2 @@
+/* Stand-in ucrt/corecrt.h for kstidy's tests. */
+#pragma once
