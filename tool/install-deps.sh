@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Installs what kstidy builds and tests with, only what is missing: Debian
-# packages (as root with apt-get; otherwise it prints the command) and
-# Microsoft's SARIF Multitool from the npm registry (for the SARIF tests).
+# packages (as root with apt-get; otherwise it prints the command),
+# Microsoft's SARIF Multitool (for the SARIF tests) and action-validator (for
+# the GitHub action's tests) from the npm registry.
 set -euo pipefail
 
 # libclang-rt-19-dev: clang's sanitizer and libFuzzer runtimes (make
 # test-sanitize, make test-tsan; docs/reliability.md). neovim: the real LSP
 # client of the editor tests (test/lsp/nvim_test.py). dpkg-dev: dpkg-shlibdeps,
 # which CPack uses for the Depends of the .deb (test/install, docs/install.md).
+# pre-commit: the real pre-commit of the hook tests, python3-yaml: YAML for
+# the action's tests (test/integrations).
 packages=(
   llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 clangd-19 llvm-19-tools
   clang-format-19
@@ -17,6 +20,7 @@ packages=(
   cmake ninja-build ccache pkg-config python3 python3-jsonschema
   dpkg-dev
   neovim
+  pre-commit python3-yaml
 )
 
 missing=()
@@ -49,5 +53,22 @@ if [ ! -f "$tool_dir/node_modules/@microsoft/sarif-multitool/bin.js" ]; then
     chmod u+x "$tool_dir"/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool 2>/dev/null || true
   else
     echo "kstidy: npm not found; the SARIF validation test will fail (install Node.js and npm)" >&2
+  fi
+fi
+
+# action-validator, the schema check of GitHub actions and workflows, for
+# action.yml and the workflows of docs/ci.md (test/integrations): pinned, in
+# build/action-validator.
+validator_version=0.6.0
+validator_dir="$(cd "$(dirname "$0")/.." && pwd)/build/action-validator"
+if ! grep -qs "\"version\": \"$validator_version\"" \
+    "$validator_dir/node_modules/@action-validator/cli/package.json"; then
+  if command -v npm >/dev/null 2>&1; then
+    echo "kstidy: installing @action-validator/cli@$validator_version from the npm registry"
+    mkdir -p "$validator_dir"
+    npm install --silent --no-audit --no-fund --prefix "$validator_dir" \
+      "@action-validator/cli@$validator_version" >/dev/null 2>&1
+  else
+    echo "kstidy: npm not found; the GitHub action tests will fail (install Node.js and npm)" >&2
   fi
 fi
