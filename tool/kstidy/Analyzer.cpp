@@ -511,17 +511,23 @@ TuResult Analyzer::analyze(StringRef File, std::vector<Finding> &Findings) {
     Result.ConvertedCl = Cleanup.ConvertedCl;
     Result.DroppedPch = Cleanup.DroppedPch;
     Result.ProfileApplied = Profile.apply(Adjusted, Options.Profile);
+    // Options go before a "--" that ends them: a command the database
+    // interpolated for a source it does not list ends "-- file.cpp", and
+    // what follows "--" is read as file names.
+    auto OptionsEnd = [&Adjusted] {
+      return std::find(Adjusted.begin(), Adjusted.end(), "--");
+    };
     if (Opts.ExtraArgs)
-      Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(),
+      Adjusted.insert(OptionsEnd(), Opts.ExtraArgs->begin(),
                       Opts.ExtraArgs->end());
-    Adjusted.insert(Adjusted.end(), Options.ExtraArgs.begin(),
+    Adjusted.insert(OptionsEnd(), Options.ExtraArgs.begin(),
                     Options.ExtraArgs.end());
     // Count every error, not the first 20; no "N warnings generated."
     Adjusted.insert(AfterCompiler(), "-ferror-limit=0");
     // An unknown identifier stays unknown: typo correction would put a
     // similar declared one in its place (KSPROPERTY_PIN_PROPOSEDATAFORMAT2
     // read as ..._PROPOSEDATAFORMAT), and the checks would judge a guess.
-    Adjusted.push_back("-fno-spell-checking");
+    Adjusted.insert(OptionsEnd(), "-fno-spell-checking");
     Adjusted.insert(AfterCompiler(), "-fno-caret-diagnostics");
     if (!Options.ResourceDir.empty() && !hasFlag(Adjusted, "-resource-dir"))
       Adjusted.insert(AfterCompiler(), "-resource-dir=" + Options.ResourceDir);
