@@ -15,6 +15,9 @@ namespace {
 constexpr uint64_t DenyUserModeAccess = 0x80000000; // KSPIN_FLAG_...
 constexpr uint64_t RequireSystemMemory = 0x2; // ..._REQUIREMENTF_SYSTEM_MEMORY
 constexpr uint64_t RequireMustAllocate = 0x8; // ..._REQUIREMENTF_MUST_ALLOCATE
+// ..._REQUIREMENTF_PREFERENCES_ONLY: "the requirements flags are preferences
+// only" (KSALLOCATOR_FRAMING): the framing then requires nothing.
+constexpr uint64_t RequirePreferencesOnly = 0x80000000;
 // STATIC_KSMEMORY_TYPE_USER in ks.h.
 const char MemoryTypeUser[] = "{8cb0fc28-7893-11d1-b069-00a0c9062802}";
 
@@ -51,11 +54,14 @@ void AllocatorUserModeFramesCheck::checkModel(const KsModel &Model,
           << KsModel::describePin(P) << Allocator;
   }
   // User-mode proxy code asking for user-mode frames from a pin that must
-  // allocate them itself, in kernel memory.
+  // allocate them itself, in kernel memory. With PREFERENCES_ONLY the
+  // flags are preferences, and the pin need not allocate: no finding (as
+  // ksref's replay accepts the mode).
   for (const AllocatorModeCall &M : Model.ModeCalls) {
     if (!M.User || !M.RequirementsFlags ||
         !(*M.RequirementsFlags & RequireMustAllocate) ||
-        (*M.RequirementsFlags & RequireSystemMemory))
+        (*M.RequirementsFlags & RequireSystemMemory) ||
+        (*M.RequirementsFlags & RequirePreferencesOnly))
       continue;
     diag(at(M.Call),
          "KsSetAllocatorMode(KsAllocatorMode_User) for framing that requires "

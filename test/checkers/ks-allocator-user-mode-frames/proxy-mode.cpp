@@ -28,6 +28,15 @@ void KernelModeOverKernelFrames(IKsAllocatorEx *Allocator) {
   Allocator->KsSetAllocatorMode(KsAllocatorMode_Kernel);
 }
 
+// PREFERENCES_ONLY: the requirement flags are preferences only, so the
+// pin need not allocate its frames: silent.
+void UserModeOverPreferredKernelFrames(IKsAllocatorEx *Allocator) {
+  KSALLOCATOR_FRAMING Framing = {};
+  Framing.RequirementsFlags = KSALLOCATOR_REQUIREMENTF_MUST_ALLOCATE |
+                              KSALLOCATOR_REQUIREMENTF_PREFERENCES_ONLY;
+  Allocator->KsSetAllocatorMode(KsAllocatorMode_User);
+}
+
 void UserModeWithUnknownFraming(IKsAllocatorEx *Allocator) {
   Allocator->KsSetAllocatorMode(KsAllocatorMode_User);
 }
