@@ -211,6 +211,21 @@ TEST(ReferenceDispatch, MinDataAboveOutputIsBufferTooSmallWithMinData) {
   EXPECT_EQ(Fits.Information, 8u);
 }
 
+// The size query: a GET with no output buffer is answered with
+// STATUS_BUFFER_OVERFLOW and the size needed (CODECAPI_ALLSETTINGS;
+// IKsControl::KsProperty's ERROR_MORE_DATA), not BUFFER_TOO_SMALL; a SET
+// with no data is not a query.
+TEST(ReferenceDispatch, ZeroLengthGetIsTheSizeQuery) {
+  ItemArray A = cameraItems();
+  std::vector<PropertySet> Sets = {set("Camera", A)};
+  DispatchOutcome Query = dispatch(Sets, request("Camera", 2, Verb::Get, 0));
+  EXPECT_EQ(Query.St, Status::BufferOverflow);
+  EXPECT_EQ(Query.Information, 8u);
+  EXPECT_EQ(Query.HandlerCalled, "");
+  EXPECT_EQ(dispatch(Sets, request("Camera", 2, Verb::Set, 0)).St,
+            Status::BufferTooSmall);
+}
+
 TEST(ReferenceDispatch, MinDataZeroMeansNoCheckAndTheHandlerOverruns) {
   ItemArray A;
   A.Name = "SensorItems";

@@ -14,6 +14,9 @@
 //            disagree (reference/README.md, "Where the sources disagree")
 //  [CODECAPI] Microsoft, "CODECAPI_ALLSETTINGS" (the size-query convention
 //            of KS property handlers)
+//  [KSCONTROL] Microsoft, "IKsControl::KsProperty method" (Remarks: a
+//            request with no data buffer returns ERROR_MORE_DATA, the
+//            Win32 error of STATUS_BUFFER_OVERFLOW, and the size needed)
 //
 //===----------------------------------------------------------------------===//
 #include "ksref/PropertyDispatch.h"
@@ -317,11 +320,16 @@ void Dispatcher::afterMatch(size_t S, uint32_t I, uint64_t Off,
   }
   // [ITEM] MinData is "the minimum buffer length to hold the data". [ROS]
   // MinData > output length -> error with Information = MinData; MinData 0
-  // means no check at all. [MODEL] STATUS_BUFFER_TOO_SMALL, for GET and SET
-  // (the data verbs), against the exact length.
+  // means no check at all. For GET and SET (the data verbs), against the
+  // exact length: [CODECAPI] a buffer that is too small ->
+  // STATUS_BUFFER_TOO_SMALL; a GET with no output buffer is the size query
+  // -> STATUS_BUFFER_OVERFLOW ([KSCONTROL]: the client sees
+  // ERROR_MORE_DATA with the size needed).
   const uint32_t MinData = Img.read32(Off + L.MinData);
   if (isDataVerb(Req.V) && MinData > Req.DataLength) {
-    fail(Status::BufferTooSmall, MinData);
+    fail(Req.V == Verb::Get && Req.DataLength == 0 ? Status::BufferOverflow
+                                                    : Status::BufferTooSmall,
+         MinData);
     return;
   }
 
