@@ -15,8 +15,8 @@
 //  [CODECAPI] Microsoft, "CODECAPI_ALLSETTINGS" (the size-query convention
 //            of KS property handlers)
 //  [KSCONTROL] Microsoft, "IKsControl::KsProperty method" (Remarks: a
-//            request with no data buffer returns ERROR_MORE_DATA, the
-//            Win32 error of STATUS_BUFFER_OVERFLOW, and the size needed)
+//            request with no data buffer returns ERROR_MORE_DATA and the
+//            size needed)
 //
 //===----------------------------------------------------------------------===//
 #include "ksref/PropertyDispatch.h"
@@ -328,7 +328,7 @@ void Dispatcher::afterMatch(size_t S, uint32_t I, uint64_t Off,
   const uint32_t MinData = Img.read32(Off + L.MinData);
   if (isDataVerb(Req.V) && MinData > Req.DataLength) {
     fail(Req.V == Verb::Get && Req.DataLength == 0 ? Status::BufferOverflow
-                                                    : Status::BufferTooSmall,
+                                                   : Status::BufferTooSmall,
          MinData);
     return;
   }
