@@ -4,7 +4,20 @@
 #   make bench  the benchmark (bench/results.md)
 #   make test-sanitize  every test with ASan + UBSan + LSan and assertions on
 #   make test-tsan      kstidy -j 2 under ThreadSanitizer (docs/reliability.md)
+# KSTIDY_LLVM=22 (make test KSTIDY_LLVM=22) does demo, test, lint and bench
+# against LLVM/Clang 22 in build-llvm22 (preset llvm22); the default is 19 in
+# build (preset default). The sanitizer, ThreadSanitizer and fuzz builds are
+# LLVM 19's.
+KSTIDY_LLVM ?= 19
+ifeq ($(KSTIDY_LLVM),19)
+PRESET := default
 BUILD_DIR := build
+else ifeq ($(KSTIDY_LLVM),22)
+PRESET := llvm22
+BUILD_DIR := build-llvm22
+else
+$(error KSTIDY_LLVM is 19 or 22, not $(KSTIDY_LLVM))
+endif
 KSTIDY := $(BUILD_DIR)/bin/kstidy
 DEMO_TREES := test/examples/avs-capture test/examples/pc-audio test/examples/ks-proxy
 
@@ -13,15 +26,15 @@ DEMO_TREES := test/examples/avs-capture test/examples/pc-audio test/examples/ks-
 all: build
 
 deps:
-	@tool/install-deps.sh
+	@tool/install-deps.sh $(KSTIDY_LLVM)
 
 $(BUILD_DIR)/build.ninja: | deps
-	cmake --preset default
+	cmake --preset $(PRESET)
 
 configure: deps $(BUILD_DIR)/build.ninja
 
 build: configure
-	cmake --build --preset default
+	cmake --build --preset $(PRESET)
 
 # kstidy exits 1 when it reports findings, as it does here: the seeded
 # defects of the example drivers (see their README.md files).
@@ -36,7 +49,7 @@ demo: build
 	exit $$rc
 
 test: build
-	ctest --preset default
+	ctest --preset $(PRESET)
 
 # --- Sanitizer builds (docs/reliability.md) --------------------------------
 # ASan + UBSan (+ LSan) and assertions on, in build-sanitize: the whole ctest
@@ -80,17 +93,17 @@ test-tsan: deps $(TSAN_DIR)/build.ninja
 # clang-tidy's own checks over kstidy's sources (checks/.clang-tidy, also
 # read in tool/ and reference/ through symlinks); any finding fails.
 lint: build
-	run-clang-tidy-19 -p $(BUILD_DIR) -j 2 -quiet \
+	run-clang-tidy-$(KSTIDY_LLVM) -p $(BUILD_DIR) -j 2 -quiet \
 	  '(checks|tool/kstidy|tool/clangd|tool/plugin|reference/src)/.*\.cpp$$'
 	tool/check-format.sh
 
 # Cost against the parse floor, against run-clang-tidy, and growth; writes
 # bench/results.md.
 bench: build
-	python3 bench/run_bench.py $(KSTIDY) $(BUILD_DIR)/lib/KsTidy.so .
+	KSTIDY_LLVM=$(KSTIDY_LLVM) python3 bench/run_bench.py $(KSTIDY) $(BUILD_DIR)/lib/KsTidy.so .
 
 clean:
-	rm -rf $(BUILD_DIR) $(SANITIZE_DIR) $(TSAN_DIR) build-fuzz
+	rm -rf build build-llvm22 $(SANITIZE_DIR) $(TSAN_DIR) build-fuzz
 
 # --- Fuzzing (fuzz/, docs/reliability.md "Fuzzing") -------------------------
 # libFuzzer targets with ASan + UBSan, built in the sanitize tree
