@@ -8,25 +8,30 @@
 # against LLVM/Clang 22 in build-llvm22 (preset llvm22); the default is 19 in
 # build (preset default). The sanitizer, ThreadSanitizer and fuzz builds are
 # LLVM 19's.
-KSTIDY_LLVM ?= 19
-ifeq ($(KSTIDY_LLVM),19)
+LLVM := $(or $(KSTIDY_LLVM),19)
+ifeq ($(LLVM),19)
 PRESET := default
 BUILD_DIR := build
-else ifeq ($(KSTIDY_LLVM),22)
+else ifeq ($(LLVM),22)
 PRESET := llvm22
 BUILD_DIR := build-llvm22
 else
-$(error KSTIDY_LLVM is 19 or 22, not $(KSTIDY_LLVM))
+$(error KSTIDY_LLVM is 19 or 22, not $(LLVM))
 endif
 KSTIDY := $(BUILD_DIR)/bin/kstidy
 DEMO_TREES := test/examples/avs-capture test/examples/pc-audio test/examples/ks-proxy
 
-.PHONY: all deps configure build demo test bench clean test-sanitize test-tsan lint
+.PHONY: all deps deps-llvm19 configure build demo test bench clean test-sanitize test-tsan lint
 
 all: build
 
 deps:
-	@tool/install-deps.sh $(KSTIDY_LLVM)
+	@tool/install-deps.sh $(LLVM)
+
+# The sanitizer, ThreadSanitizer and fuzz builds (presets sanitize, tsan,
+# fuzz) are LLVM 19's whatever KSTIDY_LLVM says.
+deps-llvm19:
+	@tool/install-deps.sh 19
 
 $(BUILD_DIR)/build.ninja: | deps
 	cmake --preset $(PRESET)
@@ -59,10 +64,10 @@ test: build
 # sanitizer-reports fails the run on any report, from any process.
 SANITIZE_DIR := build-sanitize
 
-$(SANITIZE_DIR)/build.ninja: | deps
+$(SANITIZE_DIR)/build.ninja: | deps-llvm19
 	cmake --preset sanitize
 
-test-sanitize: deps $(SANITIZE_DIR)/build.ninja
+test-sanitize: deps-llvm19 $(SANITIZE_DIR)/build.ninja
 	cmake --build --preset sanitize
 	ctest --preset sanitize
 
@@ -73,10 +78,10 @@ TSAN_DIR := build-tsan
 TSAN_LOG_DIR := $(CURDIR)/$(TSAN_DIR)/sanitizer-logs
 TSAN_RUN_OPTIONS := halt_on_error=1:second_deadlock_stack=1:log_path=$(TSAN_LOG_DIR)/report:external_symbolizer_path=/usr/lib/llvm-19/bin/llvm-symbolizer
 
-$(TSAN_DIR)/build.ninja: | deps
+$(TSAN_DIR)/build.ninja: | deps-llvm19
 	cmake --preset tsan
 
-test-tsan: deps $(TSAN_DIR)/build.ninja
+test-tsan: deps-llvm19 $(TSAN_DIR)/build.ninja
 	cmake --build --preset tsan --target kstidy
 	@rm -rf $(TSAN_LOG_DIR); mkdir -p $(TSAN_LOG_DIR); \
 	rc=0; for tree in $(DEMO_TREES); do \
@@ -93,14 +98,14 @@ test-tsan: deps $(TSAN_DIR)/build.ninja
 # clang-tidy's own checks over kstidy's sources (checks/.clang-tidy, also
 # read in tool/ and reference/ through symlinks); any finding fails.
 lint: build
-	run-clang-tidy-$(KSTIDY_LLVM) -p $(BUILD_DIR) -j 2 -quiet \
+	run-clang-tidy-$(LLVM) -p $(BUILD_DIR) -j 2 -quiet \
 	  '(checks|tool/kstidy|tool/clangd|tool/plugin|reference/src)/.*\.cpp$$'
 	tool/check-format.sh
 
 # Cost against the parse floor, against run-clang-tidy, and growth; writes
 # bench/results.md.
 bench: build
-	KSTIDY_LLVM=$(KSTIDY_LLVM) python3 bench/run_bench.py $(KSTIDY) $(BUILD_DIR)/lib/KsTidy.so .
+	KSTIDY_LLVM=$(LLVM) python3 bench/run_bench.py $(KSTIDY) $(BUILD_DIR)/lib/KsTidy.so .
 
 clean:
 	rm -rf build build-llvm22 $(SANITIZE_DIR) $(TSAN_DIR) build-fuzz
@@ -122,7 +127,7 @@ FUZZ_TARGETS ?=
 
 ifeq ($(FUZZ_PRESET),fuzz)
 FUZZ_DIR := build-fuzz
-$(FUZZ_DIR)/build.ninja: | deps
+$(FUZZ_DIR)/build.ninja: | deps-llvm19
 	cmake --preset fuzz
 else ifeq ($(FUZZ_PRESET),sanitize)
 FUZZ_DIR := $(SANITIZE_DIR)
@@ -132,7 +137,7 @@ endif
 
 .PHONY: fuzz-build fuzz-seeds fuzz fuzz-smoke fuzz-regressions fuzz-clean
 
-fuzz-build: deps $(FUZZ_DIR)/build.ninja
+fuzz-build: deps-llvm19 $(FUZZ_DIR)/build.ninja
 	nice -n 10 cmake --build $(FUZZ_DIR) --target fuzz-targets
 
 # Seeds from test/ and from build/bin/kstidy's outputs when it is built.
