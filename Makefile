@@ -6,24 +6,42 @@
 #   make install [PREFIX=/usr/local], make package (a .deb): docs/install.md
 #   make test-sanitize  every test with ASan + UBSan + LSan and assertions on
 #   make test-tsan      kstidy -j 2 under ThreadSanitizer (docs/reliability.md)
+# KSTIDY_LLVM=22 (make test KSTIDY_LLVM=22) does demo, test, lint and bench
+# against LLVM/Clang 22 in build-llvm22 (preset llvm22); the default is 19 in
+# build (preset default). The sanitizer, ThreadSanitizer and fuzz builds are
+# LLVM 19's.
+LLVM := $(or $(KSTIDY_LLVM),19)
+ifeq ($(LLVM),19)
+PRESET := default
 BUILD_DIR := build
+else ifeq ($(LLVM),22)
+PRESET := llvm22
+BUILD_DIR := build-llvm22
+else
+$(error KSTIDY_LLVM is 19 or 22, not $(LLVM))
+endif
 KSTIDY := $(BUILD_DIR)/bin/kstidy
 DEMO_TREES := test/examples/avs-capture test/examples/pc-audio test/examples/ks-proxy
 
-.PHONY: all deps configure build demo test bench clean test-sanitize test-tsan lint install package
+.PHONY: all deps deps-llvm19 configure build demo test bench clean test-sanitize test-tsan lint install package
 
 all: build
 
 deps:
-	@tool/install-deps.sh
+	@tool/install-deps.sh $(LLVM)
+
+# The sanitizer, ThreadSanitizer and fuzz builds (presets sanitize, tsan,
+# fuzz) are LLVM 19's whatever KSTIDY_LLVM says.
+deps-llvm19:
+	@tool/install-deps.sh 19
 
 $(BUILD_DIR)/build.ninja: | deps
-	cmake --preset default
+	cmake --preset $(PRESET)
 
 configure: deps $(BUILD_DIR)/build.ninja
 
 build: configure
-	cmake --build --preset default
+	cmake --build --preset $(PRESET)
 
 # kstidy over each example tree, its report shown as is, then held to the
 # seeded defects the tree's README.md lists: exit 0 when kstidy finds
@@ -32,7 +50,7 @@ demo: build
 	@python3 tool/demo.py --kstidy $(KSTIDY) $(DEMO_TREES)
 
 test: build
-	ctest --preset default
+	ctest --preset $(PRESET)
 
 # cmake --install into PREFIX (default /usr/local), and the Debian package
 # (build/kstidy_<version>_<arch>.deb): docs/install.md.
@@ -51,10 +69,10 @@ package: build
 # sanitizer-reports fails the run on any report, from any process.
 SANITIZE_DIR := build-sanitize
 
-$(SANITIZE_DIR)/build.ninja: | deps
+$(SANITIZE_DIR)/build.ninja: | deps-llvm19
 	cmake --preset sanitize
 
-test-sanitize: deps $(SANITIZE_DIR)/build.ninja
+test-sanitize: deps-llvm19 $(SANITIZE_DIR)/build.ninja
 	cmake --build --preset sanitize
 	ctest --preset sanitize
 
@@ -65,10 +83,10 @@ TSAN_DIR := build-tsan
 TSAN_LOG_DIR := $(CURDIR)/$(TSAN_DIR)/sanitizer-logs
 TSAN_RUN_OPTIONS := halt_on_error=1:second_deadlock_stack=1:log_path=$(TSAN_LOG_DIR)/report:external_symbolizer_path=/usr/lib/llvm-19/bin/llvm-symbolizer
 
-$(TSAN_DIR)/build.ninja: | deps
+$(TSAN_DIR)/build.ninja: | deps-llvm19
 	cmake --preset tsan
 
-test-tsan: deps $(TSAN_DIR)/build.ninja
+test-tsan: deps-llvm19 $(TSAN_DIR)/build.ninja
 	cmake --build --preset tsan --target kstidy
 	@rm -rf $(TSAN_LOG_DIR); mkdir -p $(TSAN_LOG_DIR); \
 	rc=0; for tree in $(DEMO_TREES); do \
@@ -85,17 +103,17 @@ test-tsan: deps $(TSAN_DIR)/build.ninja
 # clang-tidy's own checks over kstidy's sources (checks/.clang-tidy, also
 # read in tool/ and reference/ through symlinks); any finding fails.
 lint: build
-	run-clang-tidy-19 -p $(BUILD_DIR) -j 2 -quiet \
+	run-clang-tidy-$(LLVM) -p $(BUILD_DIR) -j 2 -quiet \
 	  '(checks|tool/kstidy|tool/clangd|tool/plugin|reference/src)/.*\.cpp$$'
 	tool/check-format.sh
 
 # Cost against the parse floor, against run-clang-tidy, and growth; writes
 # bench/results.md.
 bench: build
-	python3 bench/run_bench.py $(KSTIDY) $(BUILD_DIR)/lib/KsTidy.so .
+	KSTIDY_LLVM=$(LLVM) python3 bench/run_bench.py $(KSTIDY) $(BUILD_DIR)/lib/KsTidy.so .
 
 clean:
-	rm -rf $(BUILD_DIR) $(SANITIZE_DIR) $(TSAN_DIR) build-fuzz
+	rm -rf build build-llvm22 $(SANITIZE_DIR) $(TSAN_DIR) build-fuzz
 
 # --- Fuzzing (fuzz/, docs/reliability.md "Fuzzing") -------------------------
 # libFuzzer targets with ASan + UBSan, built in the sanitize tree
@@ -114,7 +132,7 @@ FUZZ_TARGETS ?=
 
 ifeq ($(FUZZ_PRESET),fuzz)
 FUZZ_DIR := build-fuzz
-$(FUZZ_DIR)/build.ninja: | deps
+$(FUZZ_DIR)/build.ninja: | deps-llvm19
 	cmake --preset fuzz
 else ifeq ($(FUZZ_PRESET),sanitize)
 FUZZ_DIR := $(SANITIZE_DIR)
@@ -124,7 +142,7 @@ endif
 
 .PHONY: fuzz-build fuzz-seeds fuzz fuzz-smoke fuzz-regressions fuzz-clean
 
-fuzz-build: deps $(FUZZ_DIR)/build.ninja
+fuzz-build: deps-llvm19 $(FUZZ_DIR)/build.ninja
 	nice -n 10 cmake --build $(FUZZ_DIR) --target fuzz-targets
 
 # Seeds from test/ and from build/bin/kstidy's outputs when it is built.

@@ -18,6 +18,11 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# The LLVM kstidy was built against (make bench KSTIDY_LLVM=22): its clang
+# is the parse floor and its run-clang-tidy the comparison.
+LLVM = os.environ.get("KSTIDY_LLVM") or "19"
+CLANG = "clang-" + LLVM
+RUN_CLANG_TIDY = "run-clang-tidy-" + LLVM
 
 
 def timed(cmd, cwd=None):
@@ -66,7 +71,7 @@ def generate(kstidy, out, tus, tables, items):
 
 def clang_commands(db):
     # The same flags the compile database gives kstidy and clang-tidy.
-    return [["clang-19", "-fsyntax-only"] + e["arguments"][1:-2] + [e["file"]]
+    return [[CLANG, "-fsyntax-only"] + e["arguments"][1:-2] + [e["file"]]
             for e in db]
 
 
@@ -102,7 +107,8 @@ def main(argv):
                            capture_output=True, text=True).stdout.split()
     large_dir = os.path.join(work, "large")
     large = generate(kstidy, large_dir, 40, 4, 25)
-    say("## 1. kstidy (ks-*) against the parse floor (clang-19 -fsyntax-only, same flags)")
+    say("## 1. kstidy (ks-*) against the parse floor (%s -fsyntax-only, same flags)"
+        % CLANG)
     say()
     say("Cold runs, no cache. kstidy shares one precompiled preamble among the "
         "TUs of a run that start with the same #include block (the default; "
@@ -113,7 +119,7 @@ def main(argv):
     say("|---|---|---|---|---|---|")
     corpora = [
         ("example trees (%d TUs)" % len(examples),
-         [["clang-19", "-fsyntax-only"] + flags + [f] for f in examples], None,
+         [[CLANG, "-fsyntax-only"] + flags + [f] for f in examples], None,
          [kstidy, "-j", "1", "--quiet"] + examples + ["--"], None),
         ("generated driver (40 TUs, 4000 items)", clang_commands(large), large_dir,
          [kstidy, "-j", "1", "--quiet", "-p", large_dir], None),
@@ -142,7 +148,7 @@ def main(argv):
     say()
 
     # 2. kstidy -j 2 against run-clang-tidy -j 2 with the plugin.
-    say("## 2. kstidy -j 2 against run-clang-tidy-19 -j 2 with KsTidy.so")
+    say("## 2. kstidy -j 2 against %s -j 2 with KsTidy.so" % RUN_CLANG_TIDY)
     say()
     say("Both read the same compile database (for the example trees, one "
         "written with the WDK profile's flags). Targets (cold, shared "
@@ -153,9 +159,9 @@ def main(argv):
     os.makedirs(examples_db)
     with open(os.path.join(examples_db, "compile_commands.json"), "w") as f:
         json.dump([{"directory": os.path.dirname(e), "file": e,
-                    "arguments": ["clang-19"] + flags + ["-c", e]}
+                    "arguments": [CLANG] + flags + ["-c", e]}
                    for e in examples], f, indent=1)
-    rct = shutil.which("run-clang-tidy-19")
+    rct = shutil.which(RUN_CLANG_TIDY)
     say("| corpus | tool | wall | CPU | peak RSS | CPU / parse floor CPU | run-clang-tidy wall / this wall |")
     say("|---|---|---|---|---|---|---|")
     for (name, db_dir), floor_cpu in zip(
@@ -166,7 +172,7 @@ def main(argv):
                  [kstidy, "-j", "2", "--quiet", "--no-shared-preambles",
                   "-p", db_dir])]
         if rct:
-            rows.append(("run-clang-tidy-19 -j 2 -load KsTidy.so",
+            rows.append((RUN_CLANG_TIDY + " -j 2 -load KsTidy.so",
                          [rct, "-quiet", "-load", plugin, "-checks=-*,ks-*",
                           "-j", "2", "-p", db_dir]))
         measured = [(label, timed(cmd)) for label, cmd in rows]
@@ -179,7 +185,7 @@ def main(argv):
                    else ("%.2fx" % (rw / w) if rw else "n/a")))
     if not rct:
         say()
-        say("run-clang-tidy-19 not found.")
+        say(RUN_CLANG_TIDY + " not found.")
     say()
 
     # 3. The result cache: cold, warm, one source changed.

@@ -1,5 +1,6 @@
 # lit configuration for kstidy's fixtures. Every fixture drives the real
-# tools: the kstidy CLI and stock clang-tidy-19 with the KsTidy plugin.
+# tools: the kstidy CLI and stock clang-tidy-N (the build's LLVM) with the
+# KsTidy plugin.
 import os
 import shlex
 import subprocess

@@ -3,18 +3,32 @@
 # packages (as root with apt-get; otherwise it prints the command),
 # Microsoft's SARIF Multitool (for the SARIF tests) and action-validator (for
 # the GitHub action's tests) from the npm registry.
+#   tool/install-deps.sh [19|22]   the LLVM/Clang version (default: the
+#                                  environment's KSTIDY_LLVM, else 19)
 set -euo pipefail
 
-# libclang-rt-19-dev: clang's sanitizer and libFuzzer runtimes (make
+llvm=${1:-${KSTIDY_LLVM:-19}}
+case "$llvm" in
+  19 | 22) ;;
+  *)
+    echo "kstidy: LLVM $llvm is not supported (19 or 22)" >&2
+    exit 2
+    ;;
+esac
+
+# libclang-rt-N-dev: clang's sanitizer and libFuzzer runtimes (make
 # test-sanitize, make test-tsan; docs/reliability.md). neovim: the real LSP
-# client of the editor tests (test/lsp/nvim_test.py). dpkg-dev: dpkg-shlibdeps,
+# client of the editor tests (test/lsp/nvim_test.py). clang-format-19 whatever
+# the version: it defines the layout of kstidy's sources
+# (tool/check-format.sh, the format-check test). dpkg-dev: dpkg-shlibdeps,
 # which CPack uses for the Depends of the .deb (test/install, docs/install.md).
 # pre-commit: the real pre-commit of the hook tests, python3-yaml: YAML for
 # the action's tests (test/integrations).
 packages=(
-  llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 clangd-19 llvm-19-tools
+  "llvm-$llvm-dev" "libclang-$llvm-dev" "clang-$llvm" "clang-tidy-$llvm"
+  "clangd-$llvm" "llvm-$llvm-tools"
   clang-format-19
-  libclang-rt-19-dev
+  "libclang-rt-$llvm-dev"
   libgrpc++-dev libprotobuf-dev libabsl-dev
   mingw-w64-common libfmt-dev libgtest-dev googletest libtinyxml2-dev
   cmake ninja-build ccache pkg-config python3 python3-jsonschema

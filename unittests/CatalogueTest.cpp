@@ -8,7 +8,12 @@
 #include "ksref/Violation.h"
 
 #include "clang-tidy/ClangTidyModule.h"
+#include "clang/Basic/Version.h"
+// Clang 22 declares the registry in ClangTidyModule.h (this header is
+// deprecated there).
+#if CLANG_VERSION_MAJOR < 22
 #include "clang-tidy/ClangTidyModuleRegistry.h"
+#endif
 #include "llvm/Support/FileSystem.h"
 
 #include "gtest/gtest.h"

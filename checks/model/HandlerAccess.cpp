@@ -7,6 +7,7 @@
 #include "clang/Analysis/CFG.h"
 #include "clang/Analysis/CFGStmtMap.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Basic/Version.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
@@ -287,7 +288,11 @@ public:
     Graph = CFG::buildCFG(Def, Def->getBody(), &Ctx, Options);
     if (!Graph)
       return;
+#if CLANG_VERSION_MAJOR >= 22
+    Map = std::make_unique<CFGStmtMap>(*Graph, Parents);
+#else
     Map.reset(CFGStmtMap::Build(Graph.get(), &Parents));
+#endif
     for (const CFGBlock *B : *Graph)
       for (unsigned I = 0; I < B->size(); ++I)
         if (std::optional<CFGStmt> S = (*B)[I].getAs<CFGStmt>())

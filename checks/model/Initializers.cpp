@@ -6,6 +6,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
+#include "clang/Basic/Version.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
@@ -48,8 +49,12 @@ bool hasOwnErrors(const Stmt *Root) {
     const Stmt *S = Stack.pop_back_val();
     if (!S)
       continue;
-    if (isa<RecoveryExpr>(S) || isa<TypoExpr>(S))
+    if (isa<RecoveryExpr>(S))
       return true;
+#if CLANG_VERSION_MAJOR < 22 // Clang 22 has no delayed typo corrections
+    if (isa<TypoExpr>(S))
+      return true;
+#endif
     if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
       if (DRE->getDecl()->isInvalidDecl())
         return true;

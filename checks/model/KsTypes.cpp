@@ -3,6 +3,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/Basic/Version.h"
 
 using namespace clang;
 
@@ -149,7 +150,7 @@ std::optional<uint64_t> namedTypeSize(ASTContext &Ctx, llvm::StringRef Name) {
   auto Lookup = Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(Name));
   for (const NamedDecl *ND : Lookup)
     if (const auto *TD = dyn_cast<TypedefNameDecl>(ND))
-      return typeSize(Ctx, Ctx.getTypedefType(TD));
+      return typeSize(Ctx, TD->getUnderlyingType());
   return std::nullopt;
 }
 
@@ -157,6 +158,27 @@ std::optional<uint64_t> baseItemSize(ASTContext &Ctx, ItemFamily F,
                                      Framework W) {
   return namedTypeSize(Ctx, baseItemTypeName(F, W));
 }
+
+#if CLANG_VERSION_MAJOR >= 22
+/// \p T with each tag type written with its keyword ("struct _MY_STATE"), at
+/// its top or behind pointers and references, replaced by the type it names:
+/// what LLVM 19's PrintingPolicy::SuppressElaboration printed. Clang 22 keeps
+/// the keyword in the tag type itself and prints it.
+static QualType withoutTagKeywords(QualType T, const ASTContext &Ctx) {
+  SplitQualType S = T.split();
+  QualType Named;
+  if (isa<TagType>(S.Ty))
+    Named = S.Ty->getCanonicalTypeInternal();
+  else if (const auto *P = dyn_cast<PointerType>(S.Ty))
+    Named = Ctx.getPointerType(withoutTagKeywords(P->getPointeeType(), Ctx));
+  else if (const auto *R = dyn_cast<LValueReferenceType>(S.Ty))
+    Named = Ctx.getLValueReferenceType(
+        withoutTagKeywords(R->getPointeeTypeAsWritten(), Ctx));
+  else
+    return T;
+  return Ctx.getQualifiedType(Named, S.Quals);
+}
+#endif
 
 std::string typeName(QualType T, const ASTContext &Ctx) {
   // `typedef struct { ... } KSP_PIN;` prints as its typedef, not as
@@ -167,8 +189,13 @@ std::string typeName(QualType T, const ASTContext &Ctx) {
         return TD->getName().str();
   PrintingPolicy PP(Ctx.getLangOpts());
   PP.SuppressTagKeyword = true;
+#if CLANG_VERSION_MAJOR < 22
   PP.SuppressElaboration = true; // "MY_STATE", not "struct _MY_STATE"
+#endif
   PP.SuppressScope = false;
+#if CLANG_VERSION_MAJOR >= 22
+  T = withoutTagKeywords(T, Ctx);
+#endif
   return T.getUnqualifiedType().getAsString(PP);
 }
 

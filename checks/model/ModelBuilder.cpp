@@ -23,6 +23,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Basic/Version.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -36,6 +37,15 @@ namespace ks {
 namespace model {
 
 namespace {
+
+/// The type a record declares.
+QualType recordType(const ASTContext &Ctx, const RecordDecl *RD) {
+#if CLANG_VERSION_MAJOR >= 22
+  return Ctx.getCanonicalTagType(RD);
+#else
+  return Ctx.getRecordType(RD);
+#endif
+}
 
 /// The KS dispatch functions and where their item size goes.
 struct DispatchApi {
@@ -134,7 +144,7 @@ AST_MATCHER(ExplicitCastExpr, readsItemIrpStorage) {
 AST_MATCHER(RecordDecl, isExtendedItemRecord) {
   if (Node.isInvalidDecl() || Node.isDependentType())
     return false;
-  auto Info = classifyItemType(Node.getASTContext().getRecordType(&Node));
+  auto Info = classifyItemType(recordType(Node.getASTContext(), &Node));
   return Info && Info->Extended;
 }
 
@@ -420,7 +430,7 @@ void ModelBuilder::run(const MatchFinder::MatchResult &R) {
     return;
   }
   if (const auto *RD = R.Nodes.getNodeAs<RecordDecl>("extended")) {
-    if (auto Info = classifyItemType(C.getRecordType(RD)))
+    if (auto Info = classifyItemType(recordType(C, RD)))
       Model.ExtendedRecords.push_back({RD, *Info});
     return;
   }

@@ -1,7 +1,8 @@
 //===- KsClangdMain.cpp - clangd with the ks module linked in -------------===//
 //
 // Debian does not ship clangd's headers, only its libraries; clangdMain is
-// declared here with the signature it has in LLVM 19's ClangdMain.cpp.
+// declared here with the signature it has in LLVM 19's and 22's
+// ClangdMain.cpp.
 //
 // Before clangd starts, kstidy-clangd reads the editor's "initialize"
 // request for the workspace root and sets the workspace up as the kstidy

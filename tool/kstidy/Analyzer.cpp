@@ -23,6 +23,7 @@
 #include "clang/Basic/DiagnosticLex.h"
 #include "clang/Basic/DiagnosticSema.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/MultiplexConsumer.h"
@@ -433,10 +434,19 @@ Analyzer::create(const CompilationDatabase &DB, AnalysisOptions O,
   A->DiagConsumer = std::make_unique<tidy::ClangTidyDiagnosticConsumer>(
       *A->Context, nullptr, /*RemoveIncompatibleErrors=*/true,
       /*GetFixesFromNotes=*/false);
+#if CLANG_VERSION_MAJOR >= 22
+  // The context owns the options the engine refers to.
+  auto DiagOpts = std::make_unique<DiagnosticOptions>();
+  A->DiagEngine = std::make_unique<DiagnosticsEngine>(
+      new DiagnosticIDs(), *DiagOpts, A->DiagConsumer.get(),
+      /*ShouldOwnClient=*/false);
+  A->Context->setDiagnosticsEngine(std::move(DiagOpts), A->DiagEngine.get());
+#else
   A->DiagEngine = std::make_unique<DiagnosticsEngine>(
       new DiagnosticIDs(), new DiagnosticOptions(), A->DiagConsumer.get(),
       /*ShouldOwnClient=*/false);
   A->Context->setDiagnosticsEngine(A->DiagEngine.get());
+#endif
   return std::move(A);
 }
 

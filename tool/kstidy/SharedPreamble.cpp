@@ -6,11 +6,13 @@
 
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/CompilerInvocation.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Serialization/PCHContainerOperations.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -60,17 +62,28 @@ build(const PreambleRequest &R, const CompilerInvocation &CI,
       std::shared_ptr<PCHContainerOperations> Ops) {
   // The engine counts what the build reports; nothing is printed.
   IgnoringDiagConsumer Quiet;
+#if CLANG_VERSION_MAJOR >= 22
+  // The engine refers to its options, which outlive it here.
+  DiagnosticOptions Options(CI.getDiagnosticOpts());
+#else
   auto Options =
       llvm::makeIntrusiveRefCnt<DiagnosticOptions>(CI.getDiagnosticOpts());
+#endif
   // Reference-counted: the build's compiler instance holds it too.
   auto Diags = llvm::makeIntrusiveRefCnt<DiagnosticsEngine>(
       new DiagnosticIDs(), Options, &Quiet, /*ShouldOwnClient=*/false);
   std::vector<BlindSpot> Disabled;
   std::vector<std::string> Inputs, UserFiles;
   BuildCallbacks Callbacks(Disabled, Inputs, UserFiles);
+#if CLANG_VERSION_MAJOR >= 22
+  auto Built = PrecompiledPreamble::Build(
+      CI, R.MainFile.get(), R.Bounds, Diags, std::move(FS), std::move(Ops),
+      /*StoreInMemory=*/true, /*StoragePath=*/"", Callbacks);
+#else
   auto Built = PrecompiledPreamble::Build(
       CI, R.MainFile.get(), R.Bounds, *Diags, std::move(FS), std::move(Ops),
       /*StoreInMemory=*/true, /*StoragePath=*/"", Callbacks);
+#endif
   if (!Built || Diags->hasErrorOccurred())
     return nullptr;
   // A skipped block of the main file itself is named by that file's path,
@@ -239,7 +252,11 @@ void PreambleStore::expect(const tooling::CompilationDatabase &DB,
       continue;
     const tooling::CompileCommand &C = Commands.front();
     llvm::SmallString<256> Path(C.Filename);
+#if LLVM_VERSION_MAJOR >= 22
+    llvm::sys::path::make_absolute(C.Directory, Path);
+#else
     llvm::sys::fs::make_absolute(C.Directory, Path);
+#endif
     llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
     auto Text = llvm::MemoryBuffer::getFile(Path);
     if (!Text)

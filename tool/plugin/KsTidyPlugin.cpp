@@ -12,10 +12,12 @@
 //===----------------------------------------------------------------------===//
 #include "llvm/Config/llvm-config.h"
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <dlfcn.h>
+#include <link.h>
 #include <string>
 
 namespace {
@@ -42,6 +44,30 @@ std::string ownDirectory() {
   return Slash == std::string::npos ? "." : Path.substr(0, Slash);
 }
 
+// The major version in the name of the libLLVM the process has loaded
+// (libLLVM-14.so.1, libLLVM.so.19.1), for hosts older than LLVMGetVersion;
+// 0 when there is none (a clang-tidy linked statically).
+int loadedLibLlvmMajor() {
+  int Major = 0;
+  dl_iterate_phdr(
+      [](struct dl_phdr_info *Info, size_t, void *Data) {
+        const char *Name = Info->dlpi_name ? Info->dlpi_name : "";
+        const char *Base = std::strrchr(Name, '/');
+        Base = Base ? Base + 1 : Name;
+        const char *Digits = nullptr;
+        if (std::strncmp(Base, "libLLVM-", 8) == 0)
+          Digits = Base + 8;
+        else if (std::strncmp(Base, "libLLVM.so.", 11) == 0)
+          Digits = Base + 11;
+        if (!Digits || !std::isdigit(static_cast<unsigned char>(*Digits)))
+          return 0;
+        *static_cast<int *>(Data) = std::atoi(Digits);
+        return 1;
+      },
+      &Major);
+  return Major;
+}
+
 struct LoadChecksIfLlvmMatches {
   LoadChecksIfLlvmMatches() {
     // LLVMGetVersion is part of libLLVM's C API since LLVM 16.
@@ -52,11 +78,14 @@ struct LoadChecksIfLlvmMatches {
     if (GetVersion)
       GetVersion(&Major, &Minor, &Patch);
     const int Want = LLVM_VERSION_MAJOR;
-    if (!GetVersion)
+    if (!GetVersion) {
+      int Loaded = loadedLibLlvmMajor();
+      std::string Host = Loaded ? "runs LLVM " + std::to_string(Loaded)
+                                : std::string("is older than LLVM 16");
       refuse("built for LLVM " + std::to_string(Want) +
-             ", but the loading clang-tidy is older than LLVM 16; load it "
-             "with clang-tidy-" +
-             std::to_string(Want));
+             ", but the loading clang-tidy " + Host +
+             "; load it with clang-tidy-" + std::to_string(Want));
+    }
     if (Major != static_cast<unsigned>(Want))
       refuse("built for LLVM " + std::to_string(Want) +
              ", but the loading clang-tidy runs LLVM " + std::to_string(Major) +

@@ -4,7 +4,7 @@
 // once per check and #include, through headers that include others.
 // RUN: %check_ks ks-property-duplicate-id %s --kstidy-prefixes=KSTIDY --config="{CheckOptions: {KsHeaderFindingsAtInclude: true}}" -- -I%S/Inputs
 // Without the option only the header's finding (kstidy reports headers;
-// stock clang-tidy without --header-filter does not).
+// stock clang-tidy, main file only as check_ks.py runs it, does not).
 // RUN: %check_ks ks-property-duplicate-id %s --prefixes=OFF --kstidy-prefixes=KSTIDY -- -I%S/Inputs
 #include <ntddk.h>
 #include <ks.h>
