@@ -31,17 +31,17 @@ PropertyMinSizeCheck::PropertyMinSizeCheck(
     : KsModelCheck(Name, Context),
       WholeDriver(Options.getLocalOrGlobal("KsWholeDriver", false)) {}
 
-std::string PropertyMinSizeCheck::minPropertyMessage(uint64_t Guaranteed,
-                                                     llvm::StringRef Item,
-                                                     uint64_t Size,
-                                                     llvm::StringRef Handler,
-                                                     llvm::StringRef Type) {
+std::string PropertyMinSizeCheck::minPropertyMessage(
+    uint64_t Guaranteed, llvm::StringRef Item, uint64_t Size,
+    llvm::StringRef Handler, llvm::StringRef Type, llvm::StringRef Field,
+    llvm::StringRef Argument) {
   return llvm::formatv(
-      "MinProperty {0} of {1} is smaller than the {2} bytes handler '{3}' "
-      "reads its property argument as{4}, and the handler does not check the "
-      "input length before that read: a {0}-byte request passes the runtime's "
-      "check and the handler reads {5} bytes past it",
-      Guaranteed, Item, Size, Handler, asStruct(Type), Size - Guaranteed);
+      "{6} {0} of {1} is smaller than the {2} bytes handler '{3}' reads its "
+      "{7} argument as{4}, and the handler does not check the input length "
+      "before that read: a {0}-byte request passes the runtime's check and "
+      "the handler reads {5} bytes past it",
+      Guaranteed, Item, Size, Handler, asStruct(Type), Size - Guaranteed, Field,
+      Argument);
 }
 
 std::string PropertyMinSizeCheck::minDataMessage(
@@ -95,6 +95,9 @@ std::string PropertyMinSizeCheck::ruleMessage(
     llvm::StringRef Handler, llvm::StringRef Verb, llvm::StringRef Type) {
   if (Rule == "minProperty")
     return minPropertyMessage(Own, Item, Size, Handler, Type);
+  if (Rule == "minMethod")
+    return minPropertyMessage(Own, Item, Size, Handler, Type, "MinMethod",
+                              "method");
   if (Rule == "minData")
     return minDataMessage(Own, Item, Size, Handler, Verb, Type);
   if (Rule == "pcValue")
@@ -106,7 +109,7 @@ std::string PropertyMinSizeCheck::ruleNote(llvm::StringRef Rule,
                                            llvm::StringRef Handler,
                                            llvm::StringRef Verb, uint64_t Size,
                                            llvm::StringRef Type) {
-  llvm::StringRef Did = Rule == "minProperty"  ? "reads"
+  llvm::StringRef Did = Rule == "minProperty" || Rule == "minMethod" ? "reads"
                         : Rule == "extMinData" ? "accesses"
                                                : Verb;
   return accessNote(Handler, Did, Size, Type);
@@ -210,6 +213,60 @@ void PropertyMinSizeCheck::checkKsEntry(const KsModel &Model,
         E.MinData.Expr ? at(E.MinData.Expr) : EntryLoc, Ctx);
 }
 
+void PropertyMinSizeCheck::checkMethodEntry(const KsModel &Model,
+                                            const ItemArray &A,
+                                            const ItemEntry &E,
+                                            ASTContext &Ctx) {
+  // ks.sys calls a method's handler as it calls a property's (PFNKSHANDLER)
+  // after checking the input against MinMethod (never below a KSMETHOD) and
+  // the Data buffer against MinData.
+  std::optional<uint64_t> KsMethod = namedTypeSize(Ctx, "KSMETHOD");
+  if (!KsMethod)
+    return;
+  const std::string Item = Model.describeEntry(A, E);
+  SourceLocation EntryLoc = at(E.Init);
+  if (!E.MinProperty.unknown()) {
+    const Role Roles[] = {{&E.Get, "reads"}, {&E.Support, "reads"}};
+    judge(Model, "minMethod", Roles, HandlerBuffer::Property,
+          GuaranteeKind::MinProperty, E,
+          std::max(E.MinProperty.Value.value_or(0), *KsMethod), Item,
+          E.MinProperty.Expr ? at(E.MinProperty.Expr) : EntryLoc, Ctx);
+  }
+  if (E.MinData.unknown() || E.Flags.unknown())
+    return;
+  // KSMETHOD_ITEM Flags: KSMETHOD_TYPE_READ (1) the handler reads Data,
+  // KSMETHOD_TYPE_WRITE (2) writes it, MODIFY (3) both.
+  const uint64_t Mode = E.Flags.Value.value_or(0) & 3;
+  const char *Verb = Mode == 1 ? "reads" : Mode == 2 ? "writes" : "accesses";
+  const Role Roles[] = {{&E.Get, Verb}};
+  judge(Model, "minData", Roles, HandlerBuffer::Data, GuaranteeKind::MinData, E,
+        E.MinData.Value.value_or(0), Item,
+        E.MinData.Expr ? at(E.MinData.Expr) : EntryLoc, Ctx);
+}
+
+void PropertyMinSizeCheck::checkEventEntry(const KsModel &Model,
+                                           const ItemArray &A,
+                                           const ItemEntry &E,
+                                           ASTContext &Ctx) {
+  // KSEVENT_ITEM's DataInput "Must be at least sizeof(KSEVENTDATA)": the
+  // event data starts with the KSEVENTDATA that says how to signal the
+  // event, and ks.sys checks the buffer against DataInput only.
+  std::optional<uint64_t> EventData = namedTypeSize(Ctx, "KSEVENTDATA");
+  if (!EventData || E.MinData.unknown())
+    return;
+  const uint64_t DataInput = E.MinData.Value.value_or(0);
+  if (DataInput >= *EventData)
+    return;
+  diag(E.MinData.Expr ? at(E.MinData.Expr) : at(E.Init),
+       "DataInput %0 of %1 is smaller than sizeof(KSEVENTDATA) (%2): an "
+       "enable request with a %0-byte event data buffer passes the runtime's "
+       "check, and the runtime reads the KSEVENTDATA that says how to signal "
+       "the event %3 bytes past the buffer's end")
+      << static_cast<unsigned>(DataInput) << Model.describeEntry(A, E)
+      << static_cast<unsigned>(*EventData)
+      << static_cast<unsigned>(*EventData - DataInput);
+}
+
 void PropertyMinSizeCheck::checkPcEntry(const KsModel &Model,
                                         const ItemArray &A, const ItemEntry &E,
                                         ASTContext &Ctx) {
@@ -234,6 +291,15 @@ void PropertyMinSizeCheck::checkPcEntry(const KsModel &Model,
 void PropertyMinSizeCheck::checkModel(const KsModel &Model, ASTContext &Ctx) {
   Sharers = handlerSharers(Model, Ctx);
   for (const ItemArray &A : Model.ItemArrays) {
+    if (A.Info.Fw == Framework::Ks && !A.Fast &&
+        A.Info.Family != ItemFamily::Property) {
+      for (const ItemEntry &E : A.Entries)
+        if (A.Info.Family == ItemFamily::Event)
+          checkEventEntry(Model, A, E, Ctx);
+        else
+          checkMethodEntry(Model, A, E, Ctx);
+      continue;
+    }
     if (A.Info.Family != ItemFamily::Property || A.Fast)
       continue;
     for (const ItemEntry &E : A.Entries) {

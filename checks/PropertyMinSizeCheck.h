@@ -38,10 +38,14 @@ public:
   static constexpr const char *DeferredMarker = "<kstidy-deferred> ";
 
   // The messages, shared with the join. Type: a type name, or empty.
+  /// \p Field / \p Argument: "MinProperty" / "property", or "MinMethod" /
+  /// "method".
   static std::string minPropertyMessage(uint64_t Guaranteed,
                                         llvm::StringRef Item, uint64_t Size,
                                         llvm::StringRef Handler,
-                                        llvm::StringRef Type);
+                                        llvm::StringRef Type,
+                                        llvm::StringRef Field = "MinProperty",
+                                        llvm::StringRef Argument = "property");
   static std::string minDataMessage(uint64_t MinData, llvm::StringRef Item,
                                     uint64_t Size, llvm::StringRef Handler,
                                     llvm::StringRef Verb, llvm::StringRef Type);
@@ -54,8 +58,8 @@ public:
                                        llvm::StringRef Type);
   static std::string accessNote(llvm::StringRef Handler, llvm::StringRef Verb,
                                 uint64_t Size, llvm::StringRef Type);
-  /// The finding of \p Rule ("minProperty", "minData", "pcValue",
-  /// "extMinData") and its note at the access; \p Verb is the role's
+  /// The finding of \p Rule ("minProperty", "minMethod", "minData",
+  /// "pcValue", "extMinData") and its note at the access; \p Verb is the role's
   /// ("reads"/"writes"/"accesses", or the extension's field).
   static std::string ruleMessage(llvm::StringRef Rule, uint64_t Own,
                                  llvm::StringRef Item, uint64_t Size,
@@ -69,6 +73,12 @@ private:
   void checkModel(const model::KsModel &Model, clang::ASTContext &Ctx) override;
   void checkKsEntry(const model::KsModel &Model, const model::ItemArray &A,
                     const model::ItemEntry &E, clang::ASTContext &Ctx);
+  /// KSMETHOD_ITEM: MinMethod / MinData against the method handler.
+  void checkMethodEntry(const model::KsModel &Model, const model::ItemArray &A,
+                        const model::ItemEntry &E, clang::ASTContext &Ctx);
+  /// KSEVENT_ITEM: DataInput below sizeof(KSEVENTDATA).
+  void checkEventEntry(const model::KsModel &Model, const model::ItemArray &A,
+                       const model::ItemEntry &E, clang::ASTContext &Ctx);
   void checkPcEntry(const model::KsModel &Model, const model::ItemArray &A,
                     const model::ItemEntry &E, clang::ASTContext &Ctx);
 

@@ -82,6 +82,13 @@ TEST(KsTypes, SizesOfTheBaseItemsMatchTheWdkOnX64) {
   // sizeof(KSMETHOD_ITEM) == 40, sizeof(PCPROPERTY_ITEM) == 24.
   EXPECT_EQ(baseItemSize(P->ctx(), ItemFamily::Property, Framework::Ks), 72u);
   EXPECT_EQ(baseItemSize(P->ctx(), ItemFamily::Method, Framework::Ks), 40u);
+  // And what ksref's method and event dispatchers lay out (ksref/Layout.h):
+  // sizeof(KSEVENT_ITEM) == 40, sizeof(KSEVENTDATA) == 32,
+  // sizeof(KSEVENT_ENTRY) == 88, sizeof(KSMETHOD) == 24.
+  EXPECT_EQ(baseItemSize(P->ctx(), ItemFamily::Event, Framework::Ks), 40u);
+  EXPECT_EQ(namedTypeSize(P->ctx(), "KSEVENTDATA"), 32u);
+  EXPECT_EQ(namedTypeSize(P->ctx(), "KSEVENT_ENTRY"), 88u);
+  EXPECT_EQ(namedTypeSize(P->ctx(), "KSMETHOD"), 24u);
   // portcls.h is not included: nothing is known, nothing is guessed.
   EXPECT_FALSE(
       baseItemSize(P->ctx(), ItemFamily::Property, Framework::PortCls));

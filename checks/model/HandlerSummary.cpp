@@ -134,6 +134,19 @@ void forEachUse(const KsModel &Model, ASTContext &Ctx, Fn &&Use) {
     return std::max(V.Value.value_or(0), Floor);
   };
   for (const ItemArray &A : Model.ItemArrays) {
+    if (A.Info.Family == ItemFamily::Method && A.Info.Fw == Framework::Ks &&
+        !A.Fast) {
+      // A method handler is a PFNKSHANDLER too: MinMethod (never below a
+      // KSMETHOD, the size of a KSPROPERTY) and MinData guard it.
+      for (const ItemEntry &E : A.Entries) {
+        const std::optional<int64_t> Id = itemId(E);
+        Use(E.Get, GuaranteeKind::MinData, Sharer{Id, Guarantee(E.MinData, 0)});
+        for (const HandlerRef *H : {&E.Get, &E.Support})
+          Use(*H, GuaranteeKind::MinProperty,
+              Sharer{Id, Guarantee(E.MinProperty, KsProperty)});
+      }
+      continue;
+    }
     if (A.Info.Family != ItemFamily::Property || A.Fast)
       continue;
     for (const ItemEntry &E : A.Entries) {

@@ -72,7 +72,8 @@ ItemEntry readEntry(const TypedInit &Elem, unsigned Index, const ItemArray &A,
   if (!Base) {
     // The base item could not be located: every value is unknown (not the
     // zeros of omitted fields).
-    for (TableValue *V : {&E.Id, &E.MinProperty, &E.MinData, &E.Flags})
+    for (TableValue *V :
+         {&E.Id, &E.MinProperty, &E.MinData, &E.Flags, &E.ExtraEntryData})
       V->Unresolved = true;
     for (HandlerRef *H : {&E.Get, &E.Set, &E.Support, &E.PcHandler})
       H->Present = H->Unresolved = true;
@@ -101,10 +102,12 @@ ItemEntry readEntry(const TypedInit &Elem, unsigned Index, const ItemArray &A,
       E.MinData = tableValue(fieldInit(Base, "MinData"), Ctx);
       E.Get = Union(Base, "MethodHandler", "MethodSupported");
       E.Support = handlerRef(fieldInit(Base, "SupportHandler"), Ctx);
+      E.Flags = tableValue(fieldInit(Base, "Flags"), Ctx);
       break;
     case ItemFamily::Event:
       E.Id = tableValue(fieldInit(Base, "EventId"), Ctx);
       E.MinData = tableValue(fieldInit(Base, "DataInput"), Ctx);
+      E.ExtraEntryData = tableValue(fieldInit(Base, "ExtraEntryData"), Ctx);
       E.Get = handlerRef(fieldInit(Base, "AddHandler"), Ctx);
       E.Set = handlerRef(fieldInit(Base, "RemoveHandler"), Ctx);
       E.Support = handlerRef(fieldInit(Base, "SupportHandler"), Ctx);

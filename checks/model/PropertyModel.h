@@ -48,7 +48,10 @@ struct ItemEntry {
   HandlerRef Get;
   HandlerRef Set;
   HandlerRef Support;
-  // PortCls items
+  // KSEVENT_ITEM: ExtraEntryData (the bytes the runtime allocates after the
+  // KSEVENT_ENTRY of each enabled event).
+  TableValue ExtraEntryData;
+  // PortCls items (and KSMETHOD_ITEM: Flags, the method's request type)
   GuidRef PcSet;
   TableValue Flags;
   HandlerRef PcHandler;

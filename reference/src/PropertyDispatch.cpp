@@ -24,6 +24,8 @@
 
 #include <optional>
 
+#include "HandlerCall.h"
+#include "ItemWalk.h"
 #include "KsItemImage.h"
 #include "Text.h"
 
@@ -78,23 +80,11 @@ public:
   DispatchOutcome run();
 
 private:
-  enum class Search { Found, NotHere, Stop };
-  Search searchSet(size_t S);
-  void afterMatch(size_t S, uint32_t I, uint64_t Offset, const ItemArray &A,
-                  const TableImage &Img);
-  void reportStride(const ItemArray &A, const TableImage &Img, int Matched,
-                    uint64_t Offset, uint32_t Count);
-  void callHandler(const HandlerEffects &H, uint64_t Offset,
-                   const TableImage &Img);
+  void afterMatch(uint64_t Offset, const ItemArray &A, const TableImage &Img);
   void defaultBasicSupport();
   void fail(Status St, uint64_t Information = 0) {
     Out.St = St;
     Out.Information = Information;
-  }
-  void fault(const char *Check, std::string What) {
-    addViolation(Out.Violations, Check, std::move(What));
-    Out.Faulted = true;
-    fail(Status::Unsuccessful);
   }
   void violation(const char *Check, std::string What) {
     addViolation(Out.Violations, Check, std::move(What));
@@ -149,165 +139,38 @@ DispatchOutcome Dispatcher::run() {
   }
 
   // [KsPH] KsPropertyHandler "responds to all property identifiers defined
-  // by the sets". [ROS] Lookup is linear: set by GUID, then item by PropertyId;
-  // the first match wins; no match -> STATUS_NOT_FOUND. [MODEL] Only the first
-  // set entry with the GUID is searched unless ContinueToLaterSets.
-  for (uint32_t S = 0; S < SetsCount; ++S) {
-    if (S >= Sets.size()) {
-      // The count says there are more set entries than the table holds:
-      // the runtime compares GUIDs of whatever follows the table.
-      violation(checks::PropertySetCount,
-                fmt("PropertySetsCount is %u but the set table holds %zu "
-                    "entries: looking up %s the runtime reads %u set "
-                    "entr%s past the end of the table",
-                    SetsCount, Sets.size(), itemName(Req).c_str(),
-                    SetsCount - S, SetsCount - S == 1 ? "y" : "ies"));
-      break; // unknown memory: taken as no match
-    }
-    if (Sets[S].Guid != Req.Set)
-      continue;
-    // SetIndex: the set entry the GUID matched (the last one searched).
-    Out.SetIndex = static_cast<int>(S);
-    const Search R = searchSet(S);
-    if (R == Search::Found || R == Search::Stop)
-      return Out;
-    if (!Opt.ContinueToLaterSets)
-      break;
-  }
-  fail(Status::NotFound);
-  if (Out.SetIndex < 0) {
-    // A set entry beyond the count that would have answered.
-    for (size_t S = SetsCount; S < Sets.size(); ++S)
-      if (Sets[S].Guid == Req.Set) {
-        violation(checks::PropertySetCount,
-                  fmt("set entry %zu (%s) lies beyond PropertySetsCount %u: "
-                      "requests for it fail with STATUS_NOT_FOUND",
-                      S, Req.Set.c_str(), SetsCount));
-        break;
-      }
-  }
+  // by the sets": the shared lookup (ItemWalk.h).
+  const std::vector<detail::WalkSet> Walked = detail::walkSetsOf(
+      Sets, &PropertySet::PropertiesCount, &PropertySet::Items);
+  std::optional<TableImage> Own;
+  const detail::Walk W{Walked,
+                       SetsCount,
+                       Req.Set,
+                       Req.Id,
+                       Stride,
+                       L.Size,
+                       Opt.ContinueToLaterSets,
+                       detail::PropertyNames,
+                       [&](size_t S) -> const TableImage & {
+                         const ItemArray &A = *Sets[S].Items;
+                         if (Opt.Images)
+                           return Opt.Images->get(
+                               &A, reinterpret_cast<uintptr_t>(&L),
+                               [&] { return detail::buildKsItemImage(A, L); });
+                         return Own.emplace(detail::buildKsItemImage(A, L));
+                       },
+                       [&](const TableImage &Img, uint64_t Off) {
+                         return detail::describeKsOffset(Img, L, Off);
+                       }};
+  const detail::WalkMatch M = detail::walkSets(W, Out);
+  if (M.Found)
+    afterMatch(M.Offset, *Sets[M.Set].Items, *M.Image);
   return Out;
 }
 
-Dispatcher::Search Dispatcher::searchSet(size_t S) {
-  const PropertySet &PS = Sets[S];
-  if (PS.PropertiesCount == 0)
-    return Search::NotHere;
-  if (!PS.Items) {
-    // PropertiesCount items at address 0.
-    fault(checks::PropertySetCount,
-          fmt("set entry %zu (%s) counts %u properties but its item array "
-              "is NULL: the runtime reads item 0 through a NULL pointer",
-              S, PS.Guid.c_str(), PS.PropertiesCount));
-    Out.SetIndex = static_cast<int>(S);
-    return Search::Stop;
-  }
-  const ItemArray &A = *PS.Items;
-  std::optional<TableImage> Own;
-  const TableImage &Img =
-      Opt.Images
-          ? Opt.Images->get(&A, reinterpret_cast<uintptr_t>(&L),
-                            [&] { return detail::buildKsItemImage(A, L); })
-          : Own.emplace(detail::buildKsItemImage(A, L));
-
-  // Walk the items as the runtime does: item i at byte i * stride, the
-  // PropertyId at the start of whatever lies there.
-  for (uint32_t I = 0; I < PS.PropertiesCount; ++I) {
-    const uint64_t Off = static_cast<uint64_t>(I) * Stride;
-    if (!Img.contains(Off, L.Size)) {
-      // Beyond the array: because the count is larger than the array (no
-      // entry I exists) or because the stride is larger than the entries.
-      const bool CountsTooMany = I >= A.Items.size();
-      violation(CountsTooMany ? checks::PropertySetCount
-                              : checks::PropertyItemSize,
-                CountsTooMany
-                    ? fmt("PropertiesCount of set %s is %u but '%s' has %zu "
-                          "items: looking up id %u the runtime reads %u "
-                          "item%s past the end of the array",
-                          PS.Guid.c_str(), PS.PropertiesCount, A.Name.c_str(),
-                          A.Items.size(), Req.Id, PS.PropertiesCount - I,
-                          PS.PropertiesCount - I == 1 ? "" : "s")
-                    : fmt("the runtime steps %u bytes through '%s' (entries "
-                          "of %u bytes): looking up id %u it reads item %u "
-                          "at offset %llu, past the end of '%s' (%llu "
-                          "bytes): its %u bytes end %llu bytes beyond the "
-                          "array",
-                          Stride, A.Name.c_str(), Img.elementSize(), Req.Id, I,
-                          static_cast<unsigned long long>(Off), A.Name.c_str(),
-                          static_cast<unsigned long long>(Img.size()), L.Size,
-                          static_cast<unsigned long long>(Off + L.Size -
-                                                          Img.size())));
-      break; // unknown memory: taken as no match
-    }
-    if (Img.read32(Off + L.PropertyId) == Req.Id) {
-      Out.SetIndex = static_cast<int>(S);
-      Out.ItemIndex = static_cast<int>(I);
-      reportStride(A, Img, static_cast<int>(I), Off, PS.PropertiesCount);
-      afterMatch(S, I, Off, A, Img);
-      return Search::Found;
-    }
-  }
-  reportStride(A, Img, -1, 0, PS.PropertiesCount);
-  // An entry with the id that the count hides.
-  const size_t Walked = std::min<size_t>(PS.PropertiesCount, A.Items.size());
-  bool InWalked = false;
-  for (size_t K = 0; K < Walked; ++K)
-    InWalked |= A.Items[K].Id == Req.Id;
-  if (!InWalked)
-    for (size_t K = Walked; K < A.Items.size(); ++K)
-      if (A.Items[K].Id == Req.Id) {
-        violation(checks::PropertySetCount,
-                  fmt("entry %zu of '%s' (id %u) lies beyond PropertiesCount "
-                      "%u of set %s: the runtime never reaches it and the "
-                      "request fails with STATUS_NOT_FOUND",
-                      K, A.Name.c_str(), Req.Id, PS.PropertiesCount,
-                      PS.Guid.c_str()));
-        break;
-      }
-  return Search::NotHere;
-}
-
-/// Compares what the walk matched (\p Matched, -1 none) with the entry the
-/// driver wrote for the id, and reports a stride that made them differ.
-void Dispatcher::reportStride(const ItemArray &A, const TableImage &Img,
-                              int Matched, uint64_t Offset, uint32_t Count) {
-  int Intended = -1;
-  const size_t Walked = std::min<size_t>(Count, A.Items.size());
-  for (size_t K = 0; K < Walked && Intended < 0; ++K)
-    if (A.Items[K].Id == Req.Id)
-      Intended = static_cast<int>(K);
-  const uint64_t E = Img.elementSize();
-  if (Matched >= 0 && !Img.isEntryStart(Offset)) {
-    violation(checks::PropertyItemSize,
-              fmt("the runtime steps %u bytes through '%s' (entries of %llu "
-                  "bytes): item %d is read at %s, and its bytes happen to "
-                  "hold id %u: the request is served from the wrong bytes",
-                  Stride, A.Name.c_str(), static_cast<unsigned long long>(E),
-                  Matched, detail::describeKsOffset(Img, L, Offset).c_str(),
-                  Req.Id));
-    return;
-  }
-  const int MatchedEntry = Matched >= 0 ? static_cast<int>(Offset / E) : -1;
-  if (Intended >= 0 && MatchedEntry != Intended)
-    violation(
-        checks::PropertyItemSize,
-        fmt("the runtime steps %u bytes through '%s' (entries of %llu "
-            "bytes): entry %d (id %u) is never read at its start, so "
-            "%s",
-            Stride, A.Name.c_str(), static_cast<unsigned long long>(E),
-            Intended, Req.Id,
-            MatchedEntry >= 0
-                ? fmt("entry %d with the same id answers instead", MatchedEntry)
-                      .c_str()
-                : "the request fails with STATUS_NOT_FOUND"));
-}
-
-void Dispatcher::afterMatch(size_t S, uint32_t I, uint64_t Off,
-                            const ItemArray &A, const TableImage &Img) {
-  (void)S;
-  (void)I;
-  const bool AtEntry = Img.isEntryStart(Off);
-  Out.EntryIndex = AtEntry ? static_cast<int>(Off / Img.elementSize()) : -1;
+void Dispatcher::afterMatch(uint64_t Off, const ItemArray &A,
+                            const TableImage &Img) {
+  const bool AtEntry = Out.EntryIndex >= 0;
 
   // [ITEM] MinProperty is "the minimum buffer length to hold the property
   // identifier". [ROS] MinProperty > input length -> STATUS_INVALID_PARAMETER
@@ -345,10 +208,16 @@ void Dispatcher::afterMatch(size_t S, uint32_t I, uint64_t Off,
     Slot = L.SetHandler;
     Field = "SetPropertyHandler";
   }
-  const DecodedPointer P = Img.readPointer(Off + Slot, L.PointerSize);
-  switch (P.K) {
-  case DecodedPointer::PastEnd: // the walk checked the item is inside
-  case DecodedPointer::Null: {
+  const auto Describe = [&](uint64_t At) {
+    return detail::describeKsOffset(Img, L, At);
+  };
+  const detail::SlotRead R = detail::readHandlerSlot(
+      Img, Off + Slot, L.PointerSize,
+      fmt("a %s of %s", verbName(Req.V), itemName(Req).c_str()), Field,
+      Out.EntryIndex, A.Name, Describe, Out);
+  if (R.K == detail::SlotRead::Faulted)
+    return;
+  if (R.K == detail::SlotRead::Null) {
     const bool NoHandlerAtAll =
         Img.readPointer(Off + L.GetHandler, L.PointerSize).K ==
             DecodedPointer::Null &&
@@ -374,41 +243,17 @@ void Dispatcher::afterMatch(size_t S, uint32_t I, uint64_t Off,
     fail(Status::NotFound);
     return;
   }
-  case DecodedPointer::Garbage:
-    fault(checks::PropertyItemSize,
-          fmt("for a %s of %s the runtime calls the %s read at %s: "
-              "0x%llx is not a function (a call through a garbage pointer)",
-              verbName(Req.V), itemName(Req).c_str(), Field,
-              detail::describeKsOffset(Img, L, Off + Slot).c_str(),
-              static_cast<unsigned long long>(P.Value)));
-    return;
-  case DecodedPointer::Exact:
-    break;
-  }
-  const PointerSlot &PS = *P.Slot;
-  if (!PS.Callable) {
-    fault(checks::PropertyMissingHandler,
-          fmt("the %s of entry %d of '%s' holds a non-function value "
-              "(0x%llx): the runtime calls through it for a %s of %s",
-              PS.Field.c_str(), PS.Entry, A.Name.c_str(),
-              static_cast<unsigned long long>(PS.Value), verbName(Req.V),
-              itemName(Req).c_str()));
-    return;
-  }
-  if (PS.Entry != Out.EntryIndex || PS.Field != Field)
-    violation(checks::PropertyItemSize,
-              fmt("for a %s of %s the runtime calls %s, the %s of entry %d "
-                  "of '%s', through bytes read at %s",
-                  verbName(Req.V), itemName(Req).c_str(),
-                  quoted(PS.Name, "an unnamed handler").c_str(),
-                  PS.Field.c_str(), PS.Entry, A.Name.c_str(),
-                  detail::describeKsOffset(Img, L, Off + Slot).c_str()));
+  const PointerSlot &PS = *R.Slot;
   const HandlerEffects *H = detail::handlerOfSlot(A, PS);
   if (!H) {
     fail(Status::Unsuccessful);
     return;
   }
-  callHandler(*H, Off, Img);
+  detail::callHandler({*H, "KSPROPERTY_ITEM_IRP_STORAGE", "property",
+                       Req.PropertyLength, Req.DataLength, Stride,
+                       Req.V == Verb::Set, Req.V != Verb::Set,
+                       Req.V == Verb::Get, Opt.Allocator, Img, Off, Describe},
+                      Out);
 }
 
 /// [ROS] BASICSUPPORT on an item without a SupportHandler is answered by the
@@ -424,91 +269,6 @@ void Dispatcher::defaultBasicSupport() {
   fail(Status::Success, Req.DataLength >= KsPropertyDescriptionSize
                             ? KsPropertyDescriptionSize
                             : 4);
-}
-
-void Dispatcher::callHandler(const HandlerEffects &H, uint64_t Off,
-                             const TableImage &Img) {
-  const std::string Name = H.Name.empty() ? "<unnamed handler>" : H.Name;
-  Out.HandlerCalled = Name;
-
-  // [KsPHWA] The runtime places a pointer to the matched item in
-  // KSPROPERTY_ITEM_IRP_STORAGE(Irp); the item is PropertyItemSize bytes
-  // (the plain item when that is 0). Reading more runs into what follows.
-  if (H.ItemStorageRead > Stride) {
-    const uint64_t From = Off + Stride;
-    violation(
-        checks::PropertyItemSize,
-        fmt("handler '%s' reads %u bytes from "
-            "KSPROPERTY_ITEM_IRP_STORAGE, but the runtime dispatches "
-            "%u-byte items: bytes %u..%u of the item are %s",
-            Name.c_str(), H.ItemStorageRead, Stride, Stride,
-            H.ItemStorageRead - 1,
-            Img.contains(From, 1)
-                ? ("at " + detail::describeKsOffset(Img, L, From) +
-                   ", another entry's bytes")
-                      .c_str()
-                : fmt("past the end of '%s'", Img.name().c_str()).c_str()));
-  }
-
-  // The property buffer is exactly PropertyLength bytes.
-  if (H.PropertyRead > Req.PropertyLength) {
-    if (H.ChecksPropertyLength) {
-      fail(Status::BufferTooSmall);
-      return;
-    }
-    violation(checks::PropertyMinSize,
-              fmt("handler '%s' reads %u bytes of a %u-byte property buffer: "
-                  "%u bytes past its end",
-                  Name.c_str(), H.PropertyRead, Req.PropertyLength,
-                  H.PropertyRead - Req.PropertyLength));
-  }
-
-  // The Data buffer is exactly DataLength bytes; [ROS] with an output length
-  // of 0 the handler gets Data == NULL.
-  if (H.DataAccess > Req.DataLength) {
-    if (H.ChecksDataLength) {
-      // [CODECAPI] A zero-length buffer asks for the size:
-      // STATUS_BUFFER_OVERFLOW; a non-zero buffer that is too small:
-      // STATUS_BUFFER_TOO_SMALL; Information is the size needed.
-      fail(Req.DataLength == 0 ? Status::BufferOverflow
-                               : Status::BufferTooSmall,
-           H.DataAccess);
-      if (Out.St == Status::BufferTooSmall && Opt.Allocator) {
-        // [ROS] On STATUS_BUFFER_TOO_SMALL the runtime asks the allocator
-        // for Information bytes (not as an input operation) and calls the
-        // handler again; the IRP's lengths are unchanged, so the handler
-        // fails the same way. An allocator failure there ends the request
-        // with STATUS_INSUFFICIENT_RESOURCES.
-        Out.AllocatorCalls.push_back(H.DataAccess);
-        if (!ntSuccess(Opt.Allocator(H.DataAccess, false))) {
-          fail(Status::InsufficientResources);
-          return;
-        }
-        Out.FilterOwnedBuffer = true;
-        fail(Status::BufferTooSmall, H.DataAccess);
-      }
-      return;
-    }
-    const char *Does = Req.V == Verb::Set ? "reads" : "writes";
-    if (Req.DataLength == 0) {
-      addViolation(Out.Violations, checks::PropertyMinSize,
-                   fmt("handler '%s' %s %u bytes through Data, but the "
-                       "request has no data buffer and the runtime passes "
-                       "Data == NULL",
-                       Name.c_str(), Does, H.DataAccess));
-      Out.Faulted = true;
-      fail(Status::Unsuccessful);
-      return;
-    }
-    violation(checks::PropertyMinSize,
-              fmt("handler '%s' %s %u bytes %s a %u-byte Data buffer: %u "
-                  "bytes past its end",
-                  Name.c_str(), Does, H.DataAccess,
-                  Req.V == Verb::Set ? "from" : "into", Req.DataLength,
-                  H.DataAccess - Req.DataLength));
-  }
-  // The handler sets Information: what it wrote, for GET.
-  fail(Status::Success, Req.V == Verb::Get ? H.DataAccess : 0);
 }
 
 } // namespace

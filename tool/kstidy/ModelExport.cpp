@@ -158,6 +158,10 @@ schema::ItemEntry Exporter::entry(const ItemArray &A,
       O.MinData = number(E.MinData);
       O.Support = handler(E.Support);
     }
+    if (A.Info.Family == ItemFamily::Method)
+      O.Flags = number(E.Flags);
+    if (A.Info.Family == ItemFamily::Event)
+      O.ExtraEntryData = number(E.ExtraEntryData);
     O.Get = handler(E.Get);
     O.Set = handler(E.Set);
   }
@@ -166,6 +170,7 @@ schema::ItemEntry Exporter::entry(const ItemArray &A,
                            {"minProperty", E.MinProperty.Unresolved},
                            {"minData", E.MinData.Unresolved},
                            {"flags", E.Flags.Unresolved},
+                           {"extraEntryData", E.ExtraEntryData.Unresolved},
                            {"propertySet", E.PcSet.Unresolved},
                            {"get", E.Get.Unresolved},
                            {"set", E.Set.Unresolved},

@@ -156,6 +156,7 @@ Value toJSON(const ItemEntry &E) {
   put(O, "get", E.Get);
   put(O, "set", E.Set);
   put(O, "support", E.Support);
+  put(O, "extraEntryData", E.ExtraEntryData);
   put(O, "propertySet", E.PropertySet);
   put(O, "flags", E.Flags);
   put(O, "handler", E.PcHandler);
@@ -172,8 +173,8 @@ static bool fromJSON(const Value &V, ItemEntry &Out, Path P) {
   mapAll(O, "index", Out.Index, "location", Out.Where, "end", Out.End, "id",
          Out.Id, "idName", Out.IdName, "minProperty", Out.MinProperty,
          "minData", Out.MinData, "get", Out.Get, "set", Out.Set, "support",
-         Out.Support, "propertySet", Out.PropertySet, "flags", Out.Flags,
-         "handler", Out.PcHandler);
+         Out.Support, "extraEntryData", Out.ExtraEntryData, "propertySet",
+         Out.PropertySet, "flags", Out.Flags, "handler", Out.PcHandler);
   if (const Array *U = V.getAsObject()->getArray("unresolved"))
     for (const Value &Name : *U)
       if (auto S = Name.getAsString())

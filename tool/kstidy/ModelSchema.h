@@ -95,6 +95,8 @@ struct ItemEntry {
   // KS items (MinProperty / MinData / Support: not for fast items).
   Field<int64_t> MinProperty, MinData;
   Field<Handler> Get, Set, Support;
+  // KSEVENT_ITEM's ExtraEntryData (KSMETHOD_ITEM's Flags are "flags").
+  Field<int64_t> ExtraEntryData;
   // PortCls items.
   Field<Guid> PropertySet;
   Field<int64_t> Flags;

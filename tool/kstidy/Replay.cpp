@@ -63,7 +63,7 @@ std::vector<RuntimeFinding> replayModel(const schema::Document &Document) {
       replay::replayKsProperties(C, Tables);
       replay::replayFastProperties(C, Tables);
     }
-    replay::replayMethodAndEventStrides(C);
+    replay::replayMethodsAndEvents(C);
     replay::replayPortCls(C);
     replay::replayAllocators(C);
     replay::replayUserMode(C);

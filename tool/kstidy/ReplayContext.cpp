@@ -62,6 +62,24 @@ bool is(const ksref::Violation &V, Evidence E) {
   return V.Check == checkName(E);
 }
 
+bool entryUnknown(const schema::ItemArray &A, const schema::ItemEntry &E) {
+  for (const std::string &F : E.Unresolved)
+    if (F == "id" || F == "minProperty" || F == "minData" || F == "flags" ||
+        F == "extraEntryData")
+      return true;
+  if (!E.Id)
+    return true;
+  // An event item has no MinProperty (the export's null there is no
+  // unknown value).
+  const bool Event = A.Family == schema::FamilyEvent;
+  for (const schema::Field<int64_t> *F :
+       {Event ? nullptr : &E.MinProperty, &E.MinData, &E.Flags,
+        &E.ExtraEntryData})
+    if (F && F->Present && !F->Value)
+      return true;
+  return false;
+}
+
 uint32_t ksItemSize() {
   return ksref::ksPropertyItemLayout(/*Is64Bit=*/true).Size;
 }

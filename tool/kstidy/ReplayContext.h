@@ -43,6 +43,11 @@ Span orElse(const Span &Where, const Span &Fallback);
 uint32_t u32(const std::optional<int64_t> &V, uint32_t Default = 0);
 uint32_t u32(const schema::Field<int64_t> &V, uint32_t Default = 0);
 
+/// An item entry whose id or sizes the runtime reads are unknown: written
+/// with compile errors, or not a constant the model could evaluate. No
+/// request is replayed against it (never a guess).
+bool entryUnknown(const schema::ItemArray &A, const schema::ItemEntry &E);
+
 /// What a runtime observation is evidence of.
 enum class Evidence {
   ItemSize,

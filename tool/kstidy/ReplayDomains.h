@@ -3,8 +3,8 @@
 //
 // Each domain of the export is replayed against ksref by its own file, in
 // the order replayModel calls them (the first finding on a line wins):
-// KS property tables and their fast I/O tables, the strides of KS method
-// and event tables, PortCls tables, custom allocators, user-mode facts,
+// KS property tables and their fast I/O tables, KS method and event
+// tables, PortCls tables, custom allocators, user-mode facts,
 // accesses to caller-chosen addresses, filter and pin descriptors.
 //
 //===----------------------------------------------------------------------===//
@@ -15,6 +15,7 @@
 
 #include "ksref/FastProperty.h"
 #include "ksref/Memory.h"
+#include "ksref/PropertyTypes.h"
 
 #include <map>
 #include <string>
@@ -59,6 +60,61 @@ struct KsPropertyTables {
   KsPropertyTables &operator=(const KsPropertyTables &) = delete;
 };
 
+/// A place that hands a KS set table of one family to the runtime: a
+/// dispatch call, a KS automation table, or a set table no dispatch of the
+/// TU names (Synthetic: replayed as its own, with its entries' stride).
+struct DispatchSite {
+  std::string Description; ///< "KsPropertyHandler", "KSAUTOMATION_TABLE 'T'"
+  Span Where;              ///< the size (or the call)
+  std::string Table;
+  std::optional<uint32_t> ItemSize;
+  std::optional<uint32_t> Count;
+  Span CountWhere; ///< the count beside the table (or the call)
+  bool TableNull = false;
+  bool Synthetic = false;
+};
+
+/// The sites of \p Family ("property", "method", "event") in the TU: its
+/// dispatch calls (not the fast handlers), its KS automation tables, and a
+/// synthetic site for each set table of \p SetTableStrides (name -> the
+/// element size of its arrays) none of them names. The synthetic sites'
+/// Count is left to the caller.
+std::vector<DispatchSite>
+dispatchSites(const TuContext &C, llvm::StringRef Family,
+              const std::map<std::string, uint32_t> &SetTableStrides,
+              uint32_t PlainSize);
+
+/// Where one item request stands in its site's tables.
+struct ItemRequestPlace {
+  const DispatchSite &Site;
+  size_t SetIndex;     ///< the set entry the item belongs to
+  uint32_t SetsCount;  ///< the count of set entries passed
+  size_t SetTableSize; ///< the entries the set table holds
+  const Span &SetWhere;
+  uint32_t SetItems; ///< the count the set entry declares
+  size_t Entry;      ///< the item's entry in its array
+  size_t ArrayItems; ///< the entries the array holds
+  const Span &EntryWhere;
+  bool StrideOk; ///< the site's stride is the array's element size
+};
+
+/// Reports what ksref observed for one item request (\p Set / \p Id, its
+/// text \p Req) where the static checks would: strides at the site, counts
+/// at the set entry or the site's count, the rest at the entry, and an
+/// entry or set entry that another one answers for as a duplicate.
+/// \p Handlers: the item's handlers, whose item-storage reads are theirs.
+void reportItemOutcome(
+    TuContext &C, const ItemRequestPlace &P, const ksref::DispatchOutcome &O,
+    const std::vector<const ksref::HandlerEffects *> &Handlers,
+    const std::string &Set, uint32_t Id, const std::string &Req);
+
+/// "every request fails with STATUS_INVALID_PARAMETER: item size 76 is not
+/// a multiple of 8".
+std::string sizeNotMultipleOf8(uint32_t Size);
+
+/// A model number as a ULONG, when known.
+std::optional<uint32_t> opt32(const std::optional<int64_t> &V);
+
 /// The set's GUID value when known, else its name.
 std::string setName(const schema::Guid &G);
 
@@ -66,8 +122,9 @@ std::string setName(const schema::Guid &G);
 void replayKsProperties(TuContext &C, KsPropertyTables &T);
 /// KsFastPropertyHandler over the sets' FastIoTables.
 void replayFastProperties(TuContext &C, KsPropertyTables &T);
-/// The item sizes that KS method and event tables are walked with.
-void replayMethodAndEventStrides(TuContext &C);
+/// KsMethodHandler(WithAllocator) and KsEnableEvent(WithAllocator) over the
+/// KS method and event tables.
+void replayMethodsAndEvents(TuContext &C);
 /// PCAUTOMATION_TABLE property items.
 void replayPortCls(TuContext &C);
 /// KSALLOCATOR_DISPATCH life cycles on the pins that install them.

@@ -43,10 +43,7 @@ KsPropertyTables::KsPropertyTables(const TuContext &C) {
       P.Support = C.handler(I.Support, I.Id);
       Info.Items.Items.push_back(P);
       Info.Entries.push_back(span(I.Where, &I.End));
-      bool Unknown = false;
-      for (const std::string &F : I.Unresolved)
-        Unknown |= F == "id" || F == "minProperty" || F == "minData";
-      Info.Unknown.push_back(Unknown);
+      Info.Unknown.push_back(entryUnknown(A, I));
     }
     Arrays[A.Name] = std::move(Info);
   }
@@ -88,19 +85,7 @@ KsPropertyTables::KsPropertyTables(const TuContext &C) {
   }
 }
 
-namespace {
-
-/// A place that hands a property set table to the runtime.
-struct Site {
-  std::string Description; ///< "KsPropertyHandler", "KSAUTOMATION_TABLE 'T'"
-  Span Where;              ///< the size (or the call)
-  std::string Table;
-  std::optional<uint32_t> ItemSize;
-  std::optional<uint32_t> Count;
-  Span CountWhere; ///< the count beside the table (or the call)
-  bool TableNull = false;
-  bool Synthetic = false; ///< no dispatch in this TU: replayed as its own
-};
+namespace {} // namespace
 
 std::optional<uint32_t> opt32(const std::optional<int64_t> &V) {
   if (!V)
@@ -108,12 +93,15 @@ std::optional<uint32_t> opt32(const std::optional<int64_t> &V) {
   return static_cast<uint32_t>(*V);
 }
 
-std::vector<Site> ksSites(const TuContext &C, const KsPropertyTables &T) {
-  std::vector<Site> Sites;
+std::vector<DispatchSite>
+dispatchSites(const TuContext &C, llvm::StringRef Family,
+              const std::map<std::string, uint32_t> &SetTableStrides,
+              uint32_t PlainSize) {
+  std::vector<DispatchSite> Sites;
   std::set<std::string> Dispatched;
   auto Add = [&](const schema::SizeAndCount &O, const schema::Loc &Where,
                  std::string Description) {
-    Site S;
+    DispatchSite S;
     S.Description = std::move(Description);
     S.Table = O.Table.value_or("");
     S.TableNull = O.TableIsNull;
@@ -124,29 +112,123 @@ std::vector<Site> ksSites(const TuContext &C, const KsPropertyTables &T) {
     Dispatched.insert(S.Table);
     Sites.push_back(S);
   };
+  // The fast handlers (KsFastPropertyHandler, ...) take no item size and
+  // walk the sets' fast tables: replayed on their own.
   for (const schema::DispatchCall &D : C.Tu.DispatchCalls)
-    if (D.Family == schema::FamilyProperty && D.Api != "KsFastPropertyHandler")
+    if (D.Family == Family && !llvm::StringRef(D.Api).starts_with("KsFast"))
       Add(D, D.Where, D.Api);
-  for (const schema::AutomationTable &A : C.Tu.AutomationTables)
-    if (A.Framework == schema::FrameworkKs && A.Property)
-      Add(*A.Property, A.Where, "KSAUTOMATION_TABLE '" + A.Name + "'");
+  for (const schema::AutomationTable &A : C.Tu.AutomationTables) {
+    if (A.Framework != schema::FrameworkKs)
+      continue;
+    const std::optional<schema::SizeAndCount> &Part =
+        Family == schema::FamilyProperty ? A.Property
+        : Family == schema::FamilyMethod ? A.Method
+                                         : A.Event;
+    if (Part)
+      Add(*Part, A.Where, "KSAUTOMATION_TABLE '" + A.Name + "'");
+  }
   // A set table no dispatch of this TU names (another file dispatches
   // it): replay it as its own, with the stride of its entries.
-  for (const auto &[Name, Table] : T.SetTables) {
+  for (const auto &[Name, Stride] : SetTableStrides) {
     if (Dispatched.count(Name))
       continue;
-    Site S;
+    DispatchSite S;
     S.Description = "set table '" + Name + "' (dispatched elsewhere)";
     S.Table = Name;
     S.Synthetic = true;
-    S.Count = static_cast<uint32_t>(Table.size());
+    S.ItemSize = Stride == PlainSize ? 0 : Stride;
+    Sites.push_back(S);
+  }
+  return Sites;
+}
+
+std::string sizeNotMultipleOf8(uint32_t Size) {
+  return llvm::formatv("every request fails with STATUS_INVALID_PARAMETER: "
+                       "item size {0} is not a multiple of 8",
+                       Size)
+      .str();
+}
+
+void reportItemOutcome(
+    TuContext &C, const ItemRequestPlace &P, const ksref::DispatchOutcome &O,
+    const std::vector<const ksref::HandlerEffects *> &Handlers,
+    const std::string &Set, uint32_t Id, const std::string &Req) {
+  const DispatchSite &S = P.Site;
+  const uint32_t ItemSize = S.ItemSize.value_or(0);
+  if (O.St == ksref::Status::InvalidParameter && ItemSize % 8 != 0)
+    C.report(Evidence::ItemSize, S.Where, sizeNotMultipleOf8(ItemSize), Req);
+  for (const ksref::Violation &V : O.Violations) {
+    Span Where = P.EntryWhere;
+    if (is(V, Evidence::ItemSize) && S.Synthetic)
+      continue; // the size used where it is dispatched is unknown
+    if (is(V, Evidence::ItemSize)) {
+      // A handler's extended read of the item storage is the handler's; a
+      // wrong stride is the dispatch's.
+      Where = S.Where;
+      if (P.StrideOk)
+        for (const ksref::HandlerEffects *H : Handlers)
+          if (H->ItemStorageRead && V.What.find(H->Name) != std::string::npos)
+            if (const Span *Read = C.storageRead(H->Name))
+              Where = *Read;
+    } else if (is(V, Evidence::SetCount)) {
+      Where = P.SetIndex >= P.SetsCount ? S.CountWhere : P.SetWhere;
+    } else if (!P.StrideOk) {
+      continue; // read from the wrong entry: the stride speaks
+    }
+    C.report(V, Where, Req);
+  }
+  if (!P.StrideOk)
+    return;
+  if (O.St == ksref::Status::NotFound && O.SetIndex < 0 &&
+      P.SetIndex >= P.SetsCount)
+    C.report(Evidence::SetCount, S.CountWhere,
+             llvm::formatv("set {0} is never found: the count passed covers "
+                           "{1} of {2} sets",
+                           Set, P.SetsCount, P.SetTableSize)
+                 .str(),
+             Req);
+  else if (O.St == ksref::Status::NotFound && O.SetIndex >= 0 &&
+           O.ItemIndex < 0 && P.Entry >= P.SetItems)
+    C.report(Evidence::SetCount, P.SetWhere,
+             llvm::formatv("item id {0} is never found: the set announces {1} "
+                           "of its {2} items",
+                           Id, P.SetItems, P.ArrayItems)
+                 .str(),
+             Req);
+  if (O.SetIndex >= 0 && static_cast<size_t>(O.SetIndex) != P.SetIndex)
+    C.report(Evidence::DuplicateId, P.SetWhere,
+             llvm::formatv("a request for this set reaches set entry {0} "
+                           "first; this entry's items are never reached",
+                           O.SetIndex)
+                 .str(),
+             Req);
+  else if (O.EntryIndex >= 0 && static_cast<size_t>(O.EntryIndex) != P.Entry)
+    C.report(Evidence::DuplicateId, P.EntryWhere,
+             llvm::formatv("a request for id {0} is served by entry {1}: this "
+                           "entry's handler never runs",
+                           Id, O.EntryIndex)
+                 .str(),
+             Req);
+}
+
+namespace {
+
+using Site = DispatchSite;
+
+std::vector<Site> ksSites(const TuContext &C, const KsPropertyTables &T) {
+  std::map<std::string, uint32_t> Strides;
+  for (const auto &[Name, Table] : T.SetTables) {
     uint32_t Stride = 0;
     for (const KsPropertyTables::SetEntry &E : Table)
       if (auto It = T.Arrays.find(E.ArrayName); It != T.Arrays.end())
         Stride = It->second.Items.ElementSize;
-    S.ItemSize = Stride == ksItemSize() ? 0 : Stride;
-    Sites.push_back(S);
+    Strides[Name] = Stride;
   }
+  std::vector<Site> Sites =
+      dispatchSites(C, schema::FamilyProperty, Strides, ksItemSize());
+  for (Site &S : Sites)
+    if (S.Synthetic)
+      S.Count = static_cast<uint32_t>(T.SetTables.at(S.Table).size());
   return Sites;
 }
 
@@ -155,13 +237,6 @@ std::string request(const ksref::PropertyRequest &R, const Site &S) {
                        "bytes) through {5}",
                        ksref::verbName(R.V), R.Set, R.Id, R.PropertyLength,
                        R.DataLength, S.Description)
-      .str();
-}
-
-std::string sizeNotMultipleOf8(uint32_t Size) {
-  return llvm::formatv("every request fails with STATUS_INVALID_PARAMETER: "
-                       "item size {0} is not a multiple of 8",
-                       Size)
       .str();
 }
 
@@ -246,63 +321,11 @@ void replayItems(TuContext &C, const Site &S,
             std::max<uint32_t>(Item.MinProperty, ksref::KsPropertySize);
         R.DataLength = Length;
         ksref::DispatchOutcome O = ksref::dispatchProperty(Sets, Count, R, Opt);
-        std::string Req = request(R, S);
-        if (O.St == ksref::Status::InvalidParameter && ItemSize % 8 != 0)
-          C.report(Evidence::ItemSize, S.Where, sizeNotMultipleOf8(ItemSize),
-                   Req);
-        for (const ksref::Violation &V : O.Violations) {
-          Span Where = EntryWhere;
-          if (is(V, Evidence::ItemSize) && S.Synthetic)
-            continue; // the size used where it is dispatched is unknown
-          if (is(V, Evidence::ItemSize)) {
-            // A handler's extended read of the item storage is the
-            // handler's; a wrong stride is the dispatch's.
-            Where = S.Where;
-            if (StrideOk)
-              for (const ksref::HandlerEffects *H : {&Item.Get, &Item.Set})
-                if (H->ItemStorageRead &&
-                    V.What.find(H->Name) != std::string::npos)
-                  if (const Span *Read = C.storageRead(H->Name))
-                    Where = *Read;
-          } else if (is(V, Evidence::SetCount)) {
-            Where = SI >= Count ? S.CountWhere : E.Where;
-          } else if (!StrideOk) {
-            continue; // read from the wrong entry: the stride speaks
-          }
-          C.report(V, Where, Req);
-        }
-        if (!StrideOk)
-          continue;
-        if (O.St == ksref::Status::NotFound && O.SetIndex < 0 && SI >= Count)
-          C.report(Evidence::SetCount, S.CountWhere,
-                   llvm::formatv("set {0} is never found: the count "
-                                 "passed covers {1} of {2} sets",
-                                 R.Set, Count, Sets.size())
-                       .str(),
-                   Req);
-        else if (O.St == ksref::Status::NotFound && O.SetIndex >= 0 &&
-                 O.ItemIndex < 0 && J >= E.Count)
-          C.report(Evidence::SetCount, E.Where,
-                   llvm::formatv("item id {0} is never found: the set "
-                                 "announces {1} of its {2} items",
-                                 R.Id, E.Count, A.Items.Items.size())
-                       .str(),
-                   Req);
-        if (O.SetIndex >= 0 && static_cast<size_t>(O.SetIndex) != SI)
-          C.report(Evidence::DuplicateId, E.Where,
-                   llvm::formatv("a request for this set reaches set entry "
-                                 "{0} first; this entry's items are never "
-                                 "reached",
-                                 O.SetIndex)
-                       .str(),
-                   Req);
-        else if (O.EntryIndex >= 0 && static_cast<size_t>(O.EntryIndex) != J)
-          C.report(Evidence::DuplicateId, EntryWhere,
-                   llvm::formatv("a request for id {0} is served by entry "
-                                 "{1}: this entry's handler never runs",
-                                 R.Id, O.EntryIndex)
-                       .str(),
-                   Req);
+        reportItemOutcome(C,
+                          {S, SI, Count, Sets.size(), E.Where, E.Count, J,
+                           A.Items.Items.size(), EntryWhere, StrideOk},
+                          O, {&Item.Get, &Item.Set}, R.Set, R.Id,
+                          request(R, S));
       }
   }
 }

@@ -1,9 +1,14 @@
-//===- ReplayMethodsEvents.cpp - The strides of KS method and event tables ===//
+//===- ReplayMethodsEvents.cpp - KS method and event requests -------------===//
 //
-// ksref dispatches properties only, but the item-size rule is the same walk
-// over the same kind of array: each method or event array is projected onto
-// a property-item image that keeps the difference between the stride a site
-// uses and the entry size, and every entry must be found where it is.
+// Every item of every KS method and event set a dispatch site names is
+// requested through ksref's own dispatchers, KsMethodHandler and
+// KsEnableEvent (with their item sizes and allocators): a method called with
+// exactly its MinMethod and MinData, an event enabled with exactly its
+// DataInput, which is the request each item promises to serve. The lookup
+// those dispatchers share with the property handler witnesses strides,
+// counts and duplicate ids; the calls witness handlers and sizes. A set
+// table no dispatch of the TU names is replayed as its own site, and an
+// array no set table of the TU holds as a set of its own.
 //
 //===----------------------------------------------------------------------===//
 #include "ReplayDomains.h"
@@ -20,171 +25,328 @@ namespace replay {
 
 namespace {
 
-class StrideReplay {
-public:
-  explicit StrideReplay(TuContext &C);
+/// What differs between the two families; the rest is one replay.
+struct MethodFamily {
+  using Item = ksref::MethodItem;
+  using Array = ksref::MethodItemArray;
+  using Set = ksref::MethodSet;
+  using Request = ksref::MethodRequest;
+  using Options = ksref::MethodOptions;
+  static constexpr const char *Name = schema::FamilyMethod;
+  static uint32_t plainSize() { return ksref::ksMethodItemLayout(true).Size; }
+  static Item item(const TuContext &C, const schema::ItemEntry &E) {
+    Item I;
+    I.Id = u32(E.Id);
+    I.MinMethod = u32(E.MinProperty);
+    I.MinData = u32(E.MinData);
+    I.Flags = u32(E.Flags);
+    I.Handler = C.handler(E.Get, E.Id);
+    I.Support = C.handler(E.Support, E.Id);
+    return I;
+  }
+  static std::vector<const ksref::HandlerEffects *> handlers(const Item &I) {
+    return {&I.Handler, &I.Support};
+  }
+  static Set set(std::string Guid, uint32_t Count, const Array *A) {
+    Set S;
+    S.Guid = std::move(Guid);
+    S.MethodsCount = Count;
+    S.Items = A;
+    return S;
+  }
+  static Options options(uint32_t ItemSize, ksref::ImageCache *Images) {
+    Options O;
+    O.MethodItemSize = ItemSize;
+    O.Images = Images;
+    return O;
+  }
+  /// The call the item promises to serve: its own request type, with
+  /// exactly MinMethod and MinData bytes.
+  static Request request(const std::string &Set, uint32_t Id, const Item *I) {
+    Request R;
+    R.Set = Set;
+    R.Id = Id;
+    if (I) {
+      R.Flags = I->Flags & ksref::method_type::Modify;
+      R.MethodLength = std::max(I->MinMethod, ksref::KsMethodSize);
+      R.DataLength = I->MinData;
+    }
+    return R;
+  }
+  static ksref::DispatchOutcome dispatch(const std::vector<Set> &Sets,
+                                         uint32_t Count, const Request &R,
+                                         const Options &O) {
+    return ksref::dispatchMethod(Sets, Count, R, O);
+  }
+  static std::string text(const Request &R, const std::string &Through) {
+    return llvm::formatv("method {0} id {1} (method {2} bytes, data {3} "
+                         "bytes) through {4}",
+                         R.Set, R.Id, R.MethodLength, R.DataLength, Through)
+        .str();
+  }
+};
 
-  /// A site that walks the arrays of \p Table with \p Size.
-  void probe(std::optional<int64_t> Size, const Span &Where,
-             const std::string &Table, llvm::StringRef Family,
-             const std::string &Description);
+struct EventFamily {
+  using Item = ksref::EventItem;
+  using Array = ksref::EventItemArray;
+  using Set = ksref::EventSet;
+  using Request = ksref::EventRequest;
+  using Options = ksref::EventOptions;
+  static constexpr const char *Name = schema::FamilyEvent;
+  static uint32_t plainSize() { return ksref::ksEventItemLayout(true).Size; }
+  static Item item(const TuContext &C, const schema::ItemEntry &E) {
+    Item I;
+    I.Id = u32(E.Id);
+    I.DataInput = u32(E.MinData);
+    I.ExtraEntryData = u32(E.ExtraEntryData);
+    I.Add = C.handler(E.Get, E.Id);
+    I.Remove = C.handler(E.Set, E.Id);
+    I.Support = C.handler(E.Support, E.Id);
+    return I;
+  }
+  static std::vector<const ksref::HandlerEffects *> handlers(const Item &I) {
+    return {&I.Add, &I.Remove, &I.Support};
+  }
+  static Set set(std::string Guid, uint32_t Count, const Array *A) {
+    Set S;
+    S.Guid = std::move(Guid);
+    S.EventsCount = Count;
+    S.Items = A;
+    return S;
+  }
+  static Options options(uint32_t ItemSize, ksref::ImageCache *Images) {
+    Options O;
+    O.EventItemSize = ItemSize;
+    O.Images = Images;
+    // The list a dispatch passes is not in the model: taken as given.
+    O.EventsList = true;
+    return O;
+  }
+  /// The enable request the item promises to serve: exactly DataInput bytes
+  /// of event data.
+  static Request request(const std::string &Set, uint32_t Id, const Item *I) {
+    Request R;
+    R.Set = Set;
+    R.Id = Id;
+    if (I)
+      R.DataLength = I->DataInput;
+    return R;
+  }
+  static ksref::DispatchOutcome dispatch(const std::vector<Set> &Sets,
+                                         uint32_t Count, const Request &R,
+                                         const Options &O) {
+    return ksref::enableEvent(Sets, Count, R, O);
+  }
+  static std::string text(const Request &R, const std::string &Through) {
+    return llvm::formatv("enable event {0} id {1} (event data {2} bytes) "
+                         "through {3}",
+                         R.Set, R.Id, R.DataLength, Through)
+        .str();
+  }
+};
+
+template <typename F> class FamilyReplay {
+public:
+  explicit FamilyReplay(TuContext &C);
   void run();
 
 private:
-  /// Walks one array up to the first entry not found where it is.
-  void walk(const std::string &Name, uint32_t Size, const Span &Where,
-            llvm::StringRef Family, const std::string &Description);
+  struct Array {
+    typename F::Array Items;
+    std::vector<Span> Entries;
+    std::vector<bool> Unknown; // id or sizes did not compile: not replayed
+  };
+  struct SetEntry {
+    Span Where;
+    std::string ArrayName;
+    bool ItemsNull = false;
+    uint32_t Count = 0;
+    std::string Guid = "<unknown set>";
+  };
+
+  void replaySite(const DispatchSite &S);
+  void replayWithoutTable(const DispatchSite &S);
+  void replayItems(const DispatchSite &S,
+                   const std::vector<typename F::Set> &Sets,
+                   const typename F::Options &Opt, size_t SI, const SetEntry &E,
+                   const Array &A);
+  /// Reports the count violations of a request that finds nothing.
+  void probe(const std::vector<typename F::Set> &Sets, uint32_t Count,
+             const typename F::Options &Opt, const std::string &Set,
+             const Span &Where, const DispatchSite &S);
 
   TuContext &C;
-  struct Array {
-    uint32_t ElementSize = 0;
-    std::vector<uint32_t> Ids;
-    std::vector<Span> Entries;
-  };
   std::map<std::string, Array> Arrays;
-  /// The arrays each method / event set table holds, by table name.
-  std::map<std::string, std::vector<std::string>> TableArrays;
+  std::map<std::string, std::vector<SetEntry>> SetTables;
+  ksref::ImageCache Images;
 };
 
-StrideReplay::StrideReplay(TuContext &C) : C(C) {
-  for (const schema::ItemArray &A : C.Tu.ItemArrays)
-    if (A.Framework == schema::FrameworkKs &&
-        A.Family != schema::FamilyProperty) {
-      Array &Entry = Arrays[A.Name];
-      Entry.ElementSize = u32(A.ElementSize);
-      for (const schema::ItemEntry &I : A.Items) {
-        Entry.Ids.push_back(u32(I.Id));
-        Entry.Entries.push_back(span(I.Where, &I.End));
-      }
+template <typename F> FamilyReplay<F>::FamilyReplay(TuContext &C) : C(C) {
+  for (const schema::ItemArray &A : C.Tu.ItemArrays) {
+    if (A.Framework != schema::FrameworkKs || A.Family != F::Name || A.Fast)
+      continue;
+    Array Info;
+    Info.Items.Name = A.Name;
+    Info.Items.ElementSize = u32(A.ElementSize, F::plainSize());
+    for (const schema::ItemEntry &I : A.Items) {
+      Info.Items.Items.push_back(F::item(C, I));
+      Info.Entries.push_back(span(I.Where, &I.End));
+      Info.Unknown.push_back(entryUnknown(A, I));
     }
-  for (const schema::SetTable &T : C.Tu.SetTables)
-    if (T.Family != schema::FamilyProperty)
-      for (const schema::SetEntry &E : T.Sets)
-        TableArrays[T.Name].push_back(E.Items.value_or(""));
-}
-
-void StrideReplay::probe(std::optional<int64_t> Size, const Span &Where,
-                         const std::string &Table, llvm::StringRef Family,
-                         const std::string &Description) {
-  if (!Size)
-    return;
-  // The size is validated before any table is read.
-  ksref::DispatchOptions Opt;
-  Opt.PropertyItemSize = static_cast<uint32_t>(*Size);
-  ksref::PropertyRequest R;
-  R.Set = "{kstidy-replay-probe}";
-  if (ksref::dispatchProperty({}, 0, R, Opt).St ==
-      ksref::Status::InvalidParameter) {
-    C.report(Evidence::ItemSize, Where,
-             llvm::formatv("every {0} request fails with "
-                           "STATUS_INVALID_PARAMETER: item size {1} is "
-                           "not a multiple of 8",
-                           Family, *Size)
-                 .str(),
-             Description);
-    return;
+    Arrays[A.Name] = std::move(Info);
   }
-  for (const std::string &Name : TableArrays[Table])
-    walk(Name, static_cast<uint32_t>(*Size), Where, Family, Description);
-}
-
-void StrideReplay::walk(const std::string &Name, uint32_t Size,
-                        const Span &Where, llvm::StringRef Family,
-                        const std::string &Description) {
-  auto It = Arrays.find(Name);
-  if (It == Arrays.end() || It->second.Ids.empty())
-    return;
-  // ksref walks property-item images: project the method/event array onto
-  // one, keeping what decides the walk — the difference between stride and
-  // entry size, and the size's alignment. The stride the runtime uses: 0
-  // means the plain item.
-  const uint32_t Entry = It->second.ElementSize;
-  const uint32_t Requested = Size ? Size : Entry;
-  const uint32_t ItemSize = ksItemSize();
-  ksref::ItemArray A;
-  A.Name = Name;
-  A.ElementSize = ItemSize;
-  for (uint32_t Id : It->second.Ids) {
-    ksref::PropertyItem P;
-    P.Id = Id;
-    P.Get.Present = true;
-    P.Get.Name = Name + "#" + std::to_string(Id);
-    A.Items.push_back(P);
-  }
-  ksref::PropertySet Set;
-  Set.Guid = "{" + Family.str() + "-set}";
-  Set.PropertiesCount = static_cast<uint32_t>(A.Items.size());
-  Set.Items = &A;
-  ksref::DispatchOptions Opt;
-  int64_t Projected = static_cast<int64_t>(ItemSize) +
-                      static_cast<int64_t>(Requested) -
-                      static_cast<int64_t>(Entry);
-  Opt.PropertyItemSize = static_cast<uint32_t>(std::max<int64_t>(Projected, 1));
-  for (size_t J = 0; J < A.Items.size(); ++J) {
-    ksref::PropertyRequest R;
-    R.Set = Set.Guid;
-    R.Id = A.Items[J].Id;
-    ksref::DispatchOutcome O = ksref::dispatchProperty({Set}, 1, R, Opt);
-    std::string Req =
-        llvm::formatv("{0} id {1} through {2}", Family, R.Id, Description)
-            .str();
-    const bool Elsewhere =
-        O.EntryIndex >= 0 && static_cast<size_t>(O.EntryIndex) != J;
-    if (Requested == Entry && Elsewhere)
-      C.report(Evidence::DuplicateId, It->second.Entries[J],
-               llvm::formatv("a request for {0} {1} is served by entry "
-                             "{2}: this entry never runs",
-                             Family, R.Id, O.EntryIndex)
-                   .str(),
-               Req);
-    bool Wrong =
-        O.St == ksref::Status::InvalidParameter || Elsewhere || O.Faulted ||
-        ksref::hasViolation(O.Violations, checkName(Evidence::ItemSize));
-    if (Wrong) {
-      C.report(Evidence::ItemSize, Where,
-               llvm::formatv("{0} {1} of '{2}' is not found where it is: "
-                             "the {3}-byte entries are walked {4} bytes "
-                             "apart",
-                             Family, R.Id, Name, Entry, Requested)
-                   .str(),
-               Req);
-      break;
+  std::set<std::string> Held;
+  for (const schema::SetTable &T : C.Tu.SetTables) {
+    if (T.Family != F::Name)
+      continue;
+    std::vector<SetEntry> Table;
+    for (const schema::SetEntry &S : T.Sets) {
+      SetEntry E;
+      E.Where = span(S.Where, &S.End);
+      E.ArrayName = S.Items.value_or("");
+      E.ItemsNull = E.ArrayName.empty();
+      auto It = Arrays.find(E.ArrayName);
+      E.Count = u32(S.ItemsCount,
+                    It == Arrays.end()
+                        ? 0
+                        : static_cast<uint32_t>(It->second.Items.Items.size()));
+      if (S.Set)
+        E.Guid = setName(*S.Set);
+      Held.insert(E.ArrayName);
+      Table.push_back(E);
     }
+    SetTables[T.Name] = std::move(Table);
   }
-}
-
-void StrideReplay::run() {
-  std::set<std::string> Reached;
-  for (const auto &[Table, Names] : TableArrays)
-    for (const std::string &N : Names)
-      Reached.insert(N);
-  // Arrays no table of this TU holds: walked with their own stride, for
-  // what the ids alone decide.
+  // An array no set table of this TU holds (a table another file builds,
+  // or one filled at run time): a set of its own, for what its ids alone
+  // decide.
   for (const auto &[Name, A] : Arrays)
-    if (!Reached.count(Name)) {
-      TableArrays["<" + Name + ">"].push_back(Name);
-      probe(A.ElementSize, Span(), "<" + Name + ">", "item",
-            "'" + Name + "' (dispatched elsewhere)");
+    if (!Held.count(Name)) {
+      SetEntry E;
+      E.ArrayName = Name;
+      E.Count = static_cast<uint32_t>(A.Items.Items.size());
+      E.Guid = "{" + Name + "}";
+      SetTables["<" + Name + ">"] = {E};
     }
-  for (const schema::DispatchCall &D : C.Tu.DispatchCalls)
-    if (D.Family != schema::FamilyProperty)
-      probe(D.ItemSize, orElse(span(D.ItemSizeWhere), span(D.Where)),
-            D.Table.value_or(""), D.Family, D.Api);
-  for (const schema::AutomationTable &T : C.Tu.AutomationTables)
-    if (T.Framework == schema::FrameworkKs)
-      for (const auto &[Family, F] :
-           {std::pair{schema::FamilyMethod, &T.Method},
-            {schema::FamilyEvent, &T.Event}})
-        if (*F)
-          probe((*F)->ItemSize,
-                orElse(span((*F)->ItemSizeWhere), span(T.Where)),
-                (*F)->Table.value_or(""), Family,
-                "KSAUTOMATION_TABLE '" + T.Name + "'");
+}
+
+template <typename F> void FamilyReplay<F>::run() {
+  std::map<std::string, uint32_t> Strides;
+  for (const auto &[Name, Table] : SetTables) {
+    uint32_t Stride = 0;
+    for (const SetEntry &E : Table)
+      if (auto It = Arrays.find(E.ArrayName); It != Arrays.end())
+        Stride = It->second.Items.ElementSize;
+    Strides[Name] = Stride;
+  }
+  for (DispatchSite &S : dispatchSites(C, F::Name, Strides, F::plainSize())) {
+    if (S.Synthetic) {
+      S.Count = static_cast<uint32_t>(SetTables.at(S.Table).size());
+      if (S.Table.front() == '<')
+        S.Description = "'" + S.Table.substr(1, S.Table.size() - 2) +
+                        "' (dispatched "
+                        "elsewhere)";
+    }
+    replaySite(S);
+  }
+}
+
+template <typename F>
+void FamilyReplay<F>::probe(const std::vector<typename F::Set> &Sets,
+                            uint32_t Count, const typename F::Options &Opt,
+                            const std::string &Set, const Span &Where,
+                            const DispatchSite &S) {
+  typename F::Request R = F::request(Set, 0xFFFFFFFF, nullptr);
+  ksref::DispatchOutcome O = F::dispatch(Sets, Count, R, Opt);
+  for (const ksref::Violation &V : O.Violations)
+    if (is(V, Evidence::SetCount))
+      C.report(V, Where, F::text(R, S.Description));
+}
+
+/// A site whose table is not in this TU (NULL, or defined elsewhere): the
+/// runtime still validates the item size first, and walks a NULL table's
+/// count.
+template <typename F>
+void FamilyReplay<F>::replayWithoutTable(const DispatchSite &S) {
+  if (!S.ItemSize)
+    return;
+  typename F::Request R = F::request("{kstidy-replay-probe}", 0, nullptr);
+  ksref::DispatchOutcome O =
+      F::dispatch({}, 0, R, F::options(*S.ItemSize, nullptr));
+  if (O.St == ksref::Status::InvalidParameter && *S.ItemSize % 8 != 0)
+    C.report(Evidence::ItemSize, S.Where, sizeNotMultipleOf8(*S.ItemSize),
+             F::text(R, S.Description));
+  if (S.TableNull && S.Count && *S.Count) {
+    // With a valid size, the NULL table's count is walked.
+    ksref::DispatchOutcome N =
+        F::dispatch({}, *S.Count, R, F::options(0, nullptr));
+    for (const ksref::Violation &V : N.Violations)
+      if (is(V, Evidence::SetCount))
+        C.report(V, S.CountWhere, F::text(R, S.Description));
+  }
+}
+
+template <typename F> void FamilyReplay<F>::replaySite(const DispatchSite &S) {
+  auto TableIt = SetTables.find(S.Table);
+  if (TableIt == SetTables.end())
+    return replayWithoutTable(S);
+  if (!S.ItemSize || !S.Count)
+    return;
+  const std::vector<SetEntry> &Table = TableIt->second;
+  std::vector<typename F::Set> Sets;
+  for (const SetEntry &E : Table) {
+    auto It = Arrays.find(E.ArrayName);
+    Sets.push_back(F::set(E.Guid, E.Count,
+                          It == Arrays.end() ? nullptr : &It->second.Items));
+  }
+  const typename F::Options Opt = F::options(*S.ItemSize, &Images);
+  // A set no entry matches walks every set entry the count announces.
+  probe(Sets, *S.Count, Opt, "{kstidy-replay-probe}", S.CountWhere, S);
+  for (size_t SI = 0; SI < Table.size(); ++SI) {
+    const SetEntry &E = Table[SI];
+    auto It = Arrays.find(E.ArrayName);
+    if (It != Arrays.end())
+      replayItems(S, Sets, Opt, SI, E, It->second);
+    else if (E.ItemsNull && E.Count > 0) {
+      typename F::Request R = F::request(Sets[SI].Guid, 0, nullptr);
+      ksref::DispatchOutcome O = F::dispatch(Sets, *S.Count, R, Opt);
+      for (const ksref::Violation &V : O.Violations)
+        C.report(V, E.Where, F::text(R, S.Description));
+    }
+  }
+}
+
+template <typename F>
+void FamilyReplay<F>::replayItems(const DispatchSite &S,
+                                  const std::vector<typename F::Set> &Sets,
+                                  const typename F::Options &Opt, size_t SI,
+                                  const SetEntry &E, const Array &A) {
+  const uint32_t Count = *S.Count;
+  const uint32_t Stride = *S.ItemSize ? *S.ItemSize : F::plainSize();
+  const bool StrideOk = Stride == A.Items.ElementSize;
+  // An id no item has walks every item the set announces.
+  if (SI < Count)
+    probe(Sets, Count, Opt, Sets[SI].Guid, E.Where, S);
+  for (size_t J = 0; J < A.Items.Items.size(); ++J) {
+    if (A.Unknown[J])
+      continue; // never replay a guess
+    const typename F::Item &Item = A.Items.Items[J];
+    typename F::Request R = F::request(Sets[SI].Guid, Item.Id, &Item);
+    ksref::DispatchOutcome O = F::dispatch(Sets, Count, R, Opt);
+    reportItemOutcome(C,
+                      {S, SI, Count, Sets.size(), E.Where, E.Count, J,
+                       A.Items.Items.size(), A.Entries[J], StrideOk},
+                      O, F::handlers(Item), R.Set, R.Id,
+                      F::text(R, S.Description));
+  }
 }
 
 } // namespace
 
-void replayMethodAndEventStrides(TuContext &C) { StrideReplay(C).run(); }
+void replayMethodsAndEvents(TuContext &C) {
+  FamilyReplay<MethodFamily>(C).run();
+  FamilyReplay<EventFamily>(C).run();
+}
 
 } // namespace replay
 } // namespace ks

@@ -153,7 +153,8 @@ readDeferred(const Finding &F) {
 namespace {
 
 GuaranteeKind kindOf(llvm::StringRef Rule) {
-  return Rule == "minProperty"  ? GuaranteeKind::MinProperty
+  return Rule == "minProperty" || Rule == "minMethod"
+             ? GuaranteeKind::MinProperty
          : Rule == "extMinData" ? GuaranteeKind::ExtMinData
                                 : GuaranteeKind::MinData;
 }

@@ -40,6 +40,9 @@ struct HandlerEffects {
   // the fields above keep working) ---
   bool Callable = true; // false: the slot holds a non-function value
                         // (model export: {"name": "<expression>"})
+  uint32_t EntryExtraAccess =
+      0; // an event AddHandler: bytes it accesses after the KSEVENT_ENTRY
+         // (> the item's ExtraEntryData => past the allocation)
 
   /// Non-NULL: Present, or a name was recorded.
   bool present() const { return Present || !Name.empty(); }

@@ -10,11 +10,13 @@
 
 #include "ksref/Allocator.h"
 #include "ksref/Descriptors.h"
+#include "ksref/EventDispatch.h"
 #include "ksref/FastProperty.h"
 #include "ksref/FrameTracker.h"
 #include "ksref/Framing.h"
 #include "ksref/Layout.h"
 #include "ksref/Memory.h"
+#include "ksref/MethodDispatch.h"
 #include "ksref/Modes.h"
 #include "ksref/ParameterAllocator.h"
 #include "ksref/PortCls.h"

@@ -14,7 +14,6 @@ static const KSEVENT_ITEM NotifyItem = {
 static const GUID OtherNotifySet = {0x74, 0x20, 0x30, {1, 2, 3, 4, 5, 6, 7, 8}};
 static const KSEVENT_SET NotifySets[] = {
     {&OtherNotifySet, 1, &NotifyItem},
-    // KSREF-EXPECT: static-only ks-property-set-count: ksref replays no event set lookup
     {&NotifySet, 2, &NotifyItem},
     // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: EventsCount of set 'NotifySet' in 'NotifySets' is 2, but 'NotifyItem' has 1 event item: the runtime reads 1 event item past the end of the array
 };
@@ -35,3 +34,23 @@ NTSTATUS EnableNotify(PIRP Irp, PLIST_ENTRY Events, PKSPIN_LOCK Lock) {
   return KsEnableEvent(Irp, SIZEOF_ARRAY(NotifySets), NotifySets, Events,
                        KSEVENTS_SPINLOCK, Lock);
 }
+
+// Methods: the runtime walks MethodsCount items of each method set.
+static const GUID StreamMethodSet = {0x72, 0x20, 0x30, {1, 2, 3, 4, 5, 6, 7, 8}};
+static NTSTATUS Allocate(PIRP, PKSMETHOD, PVOID) { return STATUS_SUCCESS; }
+static const KSMETHOD_ITEM StreamMethodItems[] = {
+    DEFINE_KSMETHOD_ITEM(0, KSMETHOD_TYPE_WRITE, Allocate, sizeof(KSMETHOD),
+                         sizeof(PVOID), NULL),
+    DEFINE_KSMETHOD_ITEM(1, KSMETHOD_TYPE_NONE, Allocate, sizeof(KSMETHOD), 0,
+                         NULL),
+};
+static const KSMETHOD_SET StreamMethodSets[] = {
+    {&StreamMethodSet, 3, StreamMethodItems},
+    // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: MethodsCount of set 'StreamMethodSet' in 'StreamMethodSets' is 3, but 'StreamMethodItems' has 2 method items: the runtime reads 1 method item past the end of the array
+    {&NotifySet, SIZEOF_ARRAY(StreamMethodItems), StreamMethodItems},
+};
+
+NTSTATUS CallStreamMethod(PIRP Irp) {
+  return KsMethodHandler(Irp, SIZEOF_ARRAY(StreamMethodSets), StreamMethodSets);
+}
+
