@@ -489,6 +489,50 @@ TEST_F(Cli, ExportThenReplayObservesTheFailure) {
       << Replay.Out;
 }
 
+TEST_F(Cli, ReplaySendsMethodsAndEventsThroughTheirOwnDispatchers) {
+  std::string Model = path("methods.json");
+  Result Export =
+      run({"--export-model=" + Model, write("m.cpp", R"(#include <ntddk.h>
+#include <ks.h>
+static const GUID S = {0x72, 0x20, 0x30, {1, 2, 3, 4, 5, 6, 7, 8}};
+static NTSTATUS Alloc(PIRP, PKSMETHOD, PVOID Data) {
+  *(PVOID *)Data = NULL;
+  return STATUS_SUCCESS;
+}
+static const KSMETHOD_ITEM Methods[] = {
+    DEFINE_KSMETHOD_ITEM(0, KSMETHOD_TYPE_WRITE, Alloc, sizeof(KSMETHOD), 4,
+                         NULL),
+};
+static const KSMETHOD_SET MethodSets[] = {{&S, 1, Methods}};
+static const KSEVENT_ITEM Events[] = {
+    DEFINE_KSEVENT_ITEM(0, sizeof(ULONG), 0, NULL, NULL, NULL),
+};
+static const KSEVENT_SET EventSets[] = {{&S, 1, Events}};
+NTSTATUS Call(PIRP Irp, PLIST_ENTRY List) {
+  KsEnableEvent(Irp, 1, EventSets, List, KSEVENTS_NONE, NULL);
+  return KsMethodHandler(Irp, 1, MethodSets);
+}
+)"),
+           "--"});
+  EXPECT_EQ(Export.Code, 1) << Export.Err;
+  Result Replay = run({"--replay=" + Model});
+  EXPECT_EQ(Replay.Code, 1) << Replay.Err;
+  // The method handler ran on the 4-byte buffer MinData lets through...
+  EXPECT_NE(Replay.Out.find("handler 'Alloc' writes 8 bytes into a 4-byte "
+                            "Data buffer"),
+            std::string::npos)
+      << Replay.Out;
+  EXPECT_NE(Replay.Out.find("through KsMethodHandler"), std::string::npos)
+      << Replay.Out;
+  // ...and the event was enabled with the 4 bytes DataInput lets through.
+  EXPECT_NE(Replay.Out.find("has DataInput 4, less than sizeof(KSEVENTDATA) "
+                            "(32)"),
+            std::string::npos)
+      << Replay.Out;
+  EXPECT_NE(Replay.Out.find("through KsEnableEvent"), std::string::npos)
+      << Replay.Out;
+}
+
 TEST_F(Cli, CompareConfirmsOrExitsOne) {
   Result Confirmed = run({"--compare", write("a.cpp", BadTable), "--"});
   EXPECT_EQ(Confirmed.Code, 0) << Confirmed.Out << Confirmed.Err;
