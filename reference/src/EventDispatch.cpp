@@ -66,15 +66,9 @@ EventOutcome EventDispatcher::run() {
   // [KsEEWA] "On 64-bit platforms, this parameter must be a multiple of 8".
   // [MODEL] Otherwise every request fails with STATUS_INVALID_PARAMETER, the
   // status the property and method pages give for the same rule.
-  if (Opt.Is64Bit && Opt.EventItemSize % 8 != 0) {
-    addViolation(Out.Violations, checks::PropertyItemSize,
-                 fmt("EventItemSize %u is not a multiple of 8: on 64-bit "
-                     "Windows every event request fails with "
-                     "STATUS_INVALID_PARAMETER",
-                     Opt.EventItemSize));
-    fail(Status::InvalidParameter);
+  if (detail::refusesItemSize("EventItemSize", Opt.EventItemSize, Opt.Is64Bit,
+                              "event ", Out))
     return Out;
-  }
   // [KsEEWA] "If this parameter is zero, the structure size is assumed to
   // be normal".
   Stride = Opt.EventItemSize ? Opt.EventItemSize : L.Size;
@@ -89,31 +83,11 @@ EventOutcome EventDispatcher::run() {
 
   // [KsEE] It "responds to all event identifiers defined by the sets": the
   // lookup every KS handler shares (ItemWalk.h).
-  const std::vector<detail::WalkSet> Walked =
-      detail::walkSetsOf(Sets, &EventSet::EventsCount, &EventSet::Items);
-  std::optional<TableImage> Own;
-  const detail::Walk W{
-      Walked,
-      SetsCount,
-      Req.Set,
-      Req.Id,
-      Stride,
-      L.Size,
-      Opt.ContinueToLaterSets,
-      detail::EventNames,
-      [&](size_t S) -> const TableImage & {
-        const EventItemArray &A = *Sets[S].Items;
-        if (Opt.Images)
-          return Opt.Images->get(&A, reinterpret_cast<uintptr_t>(&L), [&] {
-            return detail::buildKsEventImage(A, L);
-          });
-        return Own.emplace(detail::buildKsEventImage(A, L));
-      },
-      [&](const TableImage &Img, uint64_t Off) {
-        return detail::describeOffset(
-            Img, Off, [&](uint32_t In) { return ksEventItemFieldAt(L, In); });
-      }};
-  const detail::WalkMatch M = detail::walkSets(W, Out);
+  std::optional<TableImage> Own; // the image when Opt.Images is not given
+  const detail::WalkMatch M = detail::lookUp(
+      Sets, &EventSet::EventsCount, &EventSet::Items, SetsCount, Req.Set,
+      Req.Id, Stride, L, Opt.ContinueToLaterSets, detail::EventNames,
+      Opt.Images, Own, detail::buildKsEventImage, ksEventItemFieldAt, Out);
   Out.Information = 0;
   if (M.Found)
     afterMatch(M.Offset, *Sets[M.Set].Items, *M.Image);

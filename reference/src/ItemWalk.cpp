@@ -206,6 +206,19 @@ void Walker::reportStride(const WalkSet &WS, const TableImage &Img, int Matched,
 
 } // namespace
 
+bool refusesItemSize(const char *Param, uint32_t Size, bool Is64Bit,
+                     const char *Noun, DispatchOutcome &Out) {
+  if (!Is64Bit || Size % 8 == 0)
+    return false;
+  addViolation(Out.Violations, checks::PropertyItemSize,
+               fmt("%s %u is not a multiple of 8: on 64-bit Windows every %s"
+                   "request fails with STATUS_INVALID_PARAMETER",
+                   Param, Size, Noun));
+  Out.St = Status::InvalidParameter;
+  Out.Information = 0;
+  return true;
+}
+
 WalkMatch walkSets(const Walk &W, DispatchOutcome &Out) {
   return Walker(W, Out).run();
 }

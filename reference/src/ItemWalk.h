@@ -12,10 +12,12 @@
 #ifndef KSREF_SRC_ITEMWALK_H
 #define KSREF_SRC_ITEMWALK_H
 
+#include "KsItemImage.h"
 #include "ksref/Memory.h"
 #include "ksref/PropertyTypes.h"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -86,11 +88,56 @@ struct WalkMatch {
   const TableImage *Image = nullptr;
 };
 
+/// The item size rule every *WithAllocator handler applies first: on 64-bit
+/// a size that is not a multiple of 8 fails every request with
+/// STATUS_INVALID_PARAMETER. \p Param names it ("PropertyItemSize"), \p Noun
+/// the requests ("" for properties, "method ", "event "). Returns whether
+/// the request was refused (Out says so).
+bool refusesItemSize(const char *Param, uint32_t Size, bool Is64Bit,
+                     const char *Noun, DispatchOutcome &Out);
+
 /// Looks the request up. Sets Out.SetIndex, ItemIndex and EntryIndex and
 /// adds what the walk observes to Out. Not found: Out.St is NOT_FOUND (or
 /// UNSUCCESSFUL after a fault: a NULL item array the count makes the runtime
 /// read).
 WalkMatch walkSets(const Walk &W, DispatchOutcome &Out);
+
+/// walkSets over a KSPROPERTY_SET / KSMETHOD_SET / KSEVENT_SET table (set
+/// entries with the \p Count and \p Items members) whose arrays are laid out
+/// by \p Build(array, layout) and named by \p FieldAt(layout, offset), the
+/// images shared through \p Images when given, else built into \p Own (which
+/// must outlive the match: the match points into it).
+template <typename SetT, typename ArrayT, typename LayoutT, typename BuildFn,
+          typename FieldFn>
+WalkMatch lookUp(const std::vector<SetT> &Sets, uint32_t SetT::*Count,
+                 const ArrayT *SetT::*Items, uint32_t SetsCount,
+                 const std::string &Set, uint32_t Id, uint32_t Stride,
+                 const LayoutT &L, bool ContinueToLaterSets,
+                 const WalkNames &Names, ImageCache *Images,
+                 std::optional<TableImage> &Own, BuildFn Build, FieldFn FieldAt,
+                 DispatchOutcome &Out) {
+  const std::vector<WalkSet> Walked = walkSetsOf(Sets, Count, Items);
+  const Walk W{Walked,
+               SetsCount,
+               Set,
+               Id,
+               Stride,
+               L.Size,
+               ContinueToLaterSets,
+               Names,
+               [&](size_t S) -> const TableImage & {
+                 const ArrayT &A = *(Sets[S].*Items);
+                 if (Images)
+                   return Images->get(&A, reinterpret_cast<uintptr_t>(&L),
+                                      [&] { return Build(A, L); });
+                 return Own.emplace(Build(A, L));
+               },
+               [&](const TableImage &Img, uint64_t Off) {
+                 return describeOffset(
+                     Img, Off, [&](uint32_t In) { return FieldAt(L, In); });
+               }};
+  return walkSets(W, Out);
+}
 
 } // namespace detail
 } // namespace ksref

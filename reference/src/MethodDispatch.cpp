@@ -69,15 +69,9 @@ DispatchOutcome MethodDispatcher::run() {
   // [KsMHWA] "On 64-bit platforms, this parameter must be a multiple of 8";
   // the page's return value section: otherwise STATUS_INVALID_PARAMETER is
   // returned and the call fails -- for every request.
-  if (Opt.Is64Bit && Opt.MethodItemSize % 8 != 0) {
-    addViolation(Out.Violations, checks::PropertyItemSize,
-                 fmt("MethodItemSize %u is not a multiple of 8: on 64-bit "
-                     "Windows every method request fails with "
-                     "STATUS_INVALID_PARAMETER",
-                     Opt.MethodItemSize));
-    fail(Status::InvalidParameter);
+  if (detail::refusesItemSize("MethodItemSize", Opt.MethodItemSize, Opt.Is64Bit,
+                              "method ", Out))
     return Out;
-  }
   // [KsMHWA] "If this parameter is zero, the structure size is assumed to
   // be normal".
   Stride = Opt.MethodItemSize ? Opt.MethodItemSize : L.Size;
@@ -106,31 +100,11 @@ DispatchOutcome MethodDispatcher::run() {
 
   // [KsMH] It "works with all method identifiers defined by the sets": the
   // lookup every KS handler shares (ItemWalk.h).
-  const std::vector<detail::WalkSet> Walked =
-      detail::walkSetsOf(Sets, &MethodSet::MethodsCount, &MethodSet::Items);
-  std::optional<TableImage> Own;
-  const detail::Walk W{
-      Walked,
-      SetsCount,
-      Req.Set,
-      Req.Id,
-      Stride,
-      L.Size,
-      Opt.ContinueToLaterSets,
-      detail::MethodNames,
-      [&](size_t S) -> const TableImage & {
-        const MethodItemArray &A = *Sets[S].Items;
-        if (Opt.Images)
-          return Opt.Images->get(&A, reinterpret_cast<uintptr_t>(&L), [&] {
-            return detail::buildKsMethodImage(A, L);
-          });
-        return Own.emplace(detail::buildKsMethodImage(A, L));
-      },
-      [&](const TableImage &Img, uint64_t Off) {
-        return detail::describeOffset(
-            Img, Off, [&](uint32_t In) { return ksMethodItemFieldAt(L, In); });
-      }};
-  const detail::WalkMatch M = detail::walkSets(W, Out);
+  std::optional<TableImage> Own; // the image when Opt.Images is not given
+  const detail::WalkMatch M = detail::lookUp(
+      Sets, &MethodSet::MethodsCount, &MethodSet::Items, SetsCount, Req.Set,
+      Req.Id, Stride, L, Opt.ContinueToLaterSets, detail::MethodNames,
+      Opt.Images, Own, detail::buildKsMethodImage, ksMethodItemFieldAt, Out);
   if (M.Found)
     afterMatch(M.Offset, *Sets[M.Set].Items, *M.Image);
   return Out;

@@ -103,15 +103,9 @@ DispatchOutcome Dispatcher::run() {
   // [KsPHWA] "On 64-bit platforms, if the PropertyItemSize parameter is not
   // a multiple of 8, STATUS_INVALID_PARAMETER is returned, and the call
   // fails" -- before the request is looked at, so for every request.
-  if (Opt.Is64Bit && Opt.PropertyItemSize % 8 != 0) {
-    violation(checks::PropertyItemSize,
-              fmt("PropertyItemSize %u is not a multiple of 8: on 64-bit "
-                  "Windows every request fails with "
-                  "STATUS_INVALID_PARAMETER",
-                  Opt.PropertyItemSize));
-    fail(Status::InvalidParameter);
+  if (detail::refusesItemSize("PropertyItemSize", Opt.PropertyItemSize,
+                              Opt.Is64Bit, "", Out))
     return Out;
-  }
   // [KsPHWA] "If this parameter is zero, the structure size is assumed to be
   // normal": sizeof(KSPROPERTY_ITEM) of the platform.
   Stride = Opt.PropertyItemSize ? Opt.PropertyItemSize : L.Size;
@@ -140,29 +134,12 @@ DispatchOutcome Dispatcher::run() {
 
   // [KsPH] KsPropertyHandler "responds to all property identifiers defined
   // by the sets": the shared lookup (ItemWalk.h).
-  const std::vector<detail::WalkSet> Walked = detail::walkSetsOf(
-      Sets, &PropertySet::PropertiesCount, &PropertySet::Items);
-  std::optional<TableImage> Own;
-  const detail::Walk W{Walked,
-                       SetsCount,
-                       Req.Set,
-                       Req.Id,
-                       Stride,
-                       L.Size,
-                       Opt.ContinueToLaterSets,
-                       detail::PropertyNames,
-                       [&](size_t S) -> const TableImage & {
-                         const ItemArray &A = *Sets[S].Items;
-                         if (Opt.Images)
-                           return Opt.Images->get(
-                               &A, reinterpret_cast<uintptr_t>(&L),
-                               [&] { return detail::buildKsItemImage(A, L); });
-                         return Own.emplace(detail::buildKsItemImage(A, L));
-                       },
-                       [&](const TableImage &Img, uint64_t Off) {
-                         return detail::describeKsOffset(Img, L, Off);
-                       }};
-  const detail::WalkMatch M = detail::walkSets(W, Out);
+  std::optional<TableImage> Own; // the image when Opt.Images is not given
+  const detail::WalkMatch M =
+      detail::lookUp(Sets, &PropertySet::PropertiesCount, &PropertySet::Items,
+                     SetsCount, Req.Set, Req.Id, Stride, L,
+                     Opt.ContinueToLaterSets, detail::PropertyNames, Opt.Images,
+                     Own, detail::buildKsItemImage, ksItemFieldAt, Out);
   if (M.Found)
     afterMatch(M.Offset, *Sets[M.Set].Items, *M.Image);
   return Out;
