@@ -178,6 +178,8 @@ private:
   TuContext &C;
   std::map<std::string, Array> Arrays;
   std::map<std::string, std::vector<SetEntry>> SetTables;
+  /// The set tables made for arrays no set table holds, and their arrays.
+  std::map<std::string, std::string> OwnSets;
   ksref::ImageCache Images;
 };
 
@@ -226,7 +228,11 @@ template <typename F> FamilyReplay<F>::FamilyReplay(TuContext &C) : C(C) {
       E.ArrayName = Name;
       E.Count = static_cast<uint32_t>(A.Items.Items.size());
       E.Guid = "{" + Name + "}";
-      SetTables["<" + Name + ">"] = {E};
+      // A name no C identifier has, so no set table of the export (whose
+      // names are the driver's) can take it.
+      const std::string Table = "<" + Name + ">";
+      SetTables[Table] = {E};
+      OwnSets[Table] = Name;
     }
 }
 
@@ -242,10 +248,8 @@ template <typename F> void FamilyReplay<F>::run() {
   for (DispatchSite &S : dispatchSites(C, F::Name, Strides, F::plainSize())) {
     if (S.Synthetic) {
       S.Count = static_cast<uint32_t>(SetTables.at(S.Table).size());
-      if (S.Table.front() == '<')
-        S.Description = "'" + S.Table.substr(1, S.Table.size() - 2) +
-                        "' (dispatched "
-                        "elsewhere)";
+      if (auto Own = OwnSets.find(S.Table); Own != OwnSets.end())
+        S.Description = "'" + Own->second + "' (dispatched elsewhere)";
     }
     replaySite(S);
   }
