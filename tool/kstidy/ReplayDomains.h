@@ -74,14 +74,19 @@ struct DispatchSite {
   bool Synthetic = false;
 };
 
+/// What a synthetic site needs of a set table: the element size of its
+/// arrays (0: none known) and its number of set entries.
+struct SetTableShape {
+  uint32_t Stride = 0;
+  uint32_t Entries = 0;
+};
+
 /// The sites of \p Family ("property", "method", "event") in the TU: its
 /// dispatch calls (not the fast handlers), its KS automation tables, and a
-/// synthetic site for each set table of \p SetTableStrides (name -> the
-/// element size of its arrays) none of them names. The synthetic sites'
-/// Count is left to the caller.
+/// synthetic site for each set table of \p SetTables none of them names.
 std::vector<DispatchSite>
 dispatchSites(const TuContext &C, llvm::StringRef Family,
-              const std::map<std::string, uint32_t> &SetTableStrides,
+              const std::map<std::string, SetTableShape> &SetTables,
               uint32_t PlainSize);
 
 /// Where one item request stands in its site's tables.

@@ -95,7 +95,7 @@ std::optional<uint32_t> opt32(const std::optional<int64_t> &V) {
 
 std::vector<DispatchSite>
 dispatchSites(const TuContext &C, llvm::StringRef Family,
-              const std::map<std::string, uint32_t> &SetTableStrides,
+              const std::map<std::string, SetTableShape> &SetTables,
               uint32_t PlainSize) {
   std::vector<DispatchSite> Sites;
   std::set<std::string> Dispatched;
@@ -129,14 +129,15 @@ dispatchSites(const TuContext &C, llvm::StringRef Family,
   }
   // A set table no dispatch of this TU names (another file dispatches
   // it): replay it as its own, with the stride of its entries.
-  for (const auto &[Name, Stride] : SetTableStrides) {
+  for (const auto &[Name, Shape] : SetTables) {
     if (Dispatched.count(Name))
       continue;
     DispatchSite S;
     S.Description = "set table '" + Name + "' (dispatched elsewhere)";
     S.Table = Name;
     S.Synthetic = true;
-    S.ItemSize = Stride == PlainSize ? 0 : Stride;
+    S.ItemSize = Shape.Stride == PlainSize ? 0 : Shape.Stride;
+    S.Count = Shape.Entries;
     Sites.push_back(S);
   }
   return Sites;
@@ -216,20 +217,15 @@ namespace {
 using Site = DispatchSite;
 
 std::vector<Site> ksSites(const TuContext &C, const KsPropertyTables &T) {
-  std::map<std::string, uint32_t> Strides;
+  std::map<std::string, SetTableShape> Shapes;
   for (const auto &[Name, Table] : T.SetTables) {
-    uint32_t Stride = 0;
+    SetTableShape &Shape = Shapes[Name];
+    Shape.Entries = static_cast<uint32_t>(Table.size());
     for (const KsPropertyTables::SetEntry &E : Table)
       if (auto It = T.Arrays.find(E.ArrayName); It != T.Arrays.end())
-        Stride = It->second.Items.ElementSize;
-    Strides[Name] = Stride;
+        Shape.Stride = It->second.Items.ElementSize;
   }
-  std::vector<Site> Sites =
-      dispatchSites(C, schema::FamilyProperty, Strides, ksItemSize());
-  for (Site &S : Sites)
-    if (S.Synthetic)
-      S.Count = static_cast<uint32_t>(T.SetTables.at(S.Table).size());
-  return Sites;
+  return dispatchSites(C, schema::FamilyProperty, Shapes, ksItemSize());
 }
 
 std::string request(const ksref::PropertyRequest &R, const Site &S) {

@@ -237,20 +237,17 @@ template <typename F> FamilyReplay<F>::FamilyReplay(TuContext &C) : C(C) {
 }
 
 template <typename F> void FamilyReplay<F>::run() {
-  std::map<std::string, uint32_t> Strides;
+  std::map<std::string, SetTableShape> Shapes;
   for (const auto &[Name, Table] : SetTables) {
-    uint32_t Stride = 0;
+    SetTableShape &Shape = Shapes[Name];
+    Shape.Entries = static_cast<uint32_t>(Table.size());
     for (const SetEntry &E : Table)
       if (auto It = Arrays.find(E.ArrayName); It != Arrays.end())
-        Stride = It->second.Items.ElementSize;
-    Strides[Name] = Stride;
+        Shape.Stride = It->second.Items.ElementSize;
   }
-  for (DispatchSite &S : dispatchSites(C, F::Name, Strides, F::plainSize())) {
-    if (S.Synthetic) {
-      S.Count = static_cast<uint32_t>(SetTables.at(S.Table).size());
-      if (auto Own = OwnSets.find(S.Table); Own != OwnSets.end())
-        S.Description = "'" + Own->second + "' (dispatched elsewhere)";
-    }
+  for (DispatchSite &S : dispatchSites(C, F::Name, Shapes, F::plainSize())) {
+    if (auto Own = OwnSets.find(S.Table); S.Synthetic && Own != OwnSets.end())
+      S.Description = "'" + Own->second + "' (dispatched elsewhere)";
     replaySite(S);
   }
 }
