@@ -272,6 +272,35 @@ static const KSPROPERTY_ITEM BrokenItems[] = {
   EXPECT_EQ(Clean.Err.find("not analysed"), std::string::npos) << Clean.Err;
 }
 
+// Clang never checks comments or skipped code for valid UTF-8, and Windows
+// trees hold Windows-1252 comments: what kstidy quotes from the source (here
+// the #ifdef line of a skipped table) reaches every output repaired, never
+// as bytes a JSON or SARIF reader refuses (found by fuzz-model-extraction).
+TEST_F(Cli, InvalidUtf8InSkippedCodeIsRepairedInEveryOutput) {
+  std::string Text = std::string(GoodTable) +
+                     "#ifdef FEATURE // caf\xe9\n"
+                     "static const KSPROPERTY_ITEM Skipped[] = {{0}};\n"
+                     "#endif\n";
+  std::string Src = write("cp1252.cpp", Text);
+  const std::string Repaired = "caf\xef\xbf\xbd"; // U+FFFD
+  for (const char *Format :
+       {"--format=text", "--format=json", "--format=sarif"}) {
+    Result R = run({Format, Src, "--"});
+    EXPECT_EQ(R.Code, 0) << Format << "\n" << R.Err;
+    for (const std::string *Stream : {&R.Out, &R.Err})
+      EXPECT_TRUE(llvm::json::isUTF8(*Stream)) << Format << "\n" << *Stream;
+    if (llvm::StringRef(Format) != "--format=text") {
+      auto Doc = llvm::json::parse(R.Out);
+      EXPECT_TRUE(static_cast<bool>(Doc)) << Format;
+      if (!Doc)
+        llvm::consumeError(Doc.takeError());
+    }
+    EXPECT_NE((R.Out + R.Err).find(Repaired), std::string::npos)
+        << Format << "\n"
+        << R.Out << R.Err;
+  }
+}
+
 // The notices reach JSON and SARIF too (toolExecutionNotifications).
 TEST_F(Cli, NoticesReachJsonAndSarif) {
   std::string Text =

@@ -460,7 +460,43 @@ std::vector<std::string> Analyzer::enabledChecks(StringRef File) {
   return Factory.getCheckNames();
 }
 
+namespace {
+
+/// Repairs the texts of \p R that come from the input's bytes.
+void keepUtf8(TuResult &R) {
+  auto Fix = [](std::string &S) { S = utf8(S); };
+  auto FixSpots = [&](std::vector<BlindSpot> &Spots) {
+    for (BlindSpot &B : Spots) {
+      Fix(B.Name);
+      Fix(B.Kind);
+      Fix(B.Reason);
+      Fix(B.Where.File);
+    }
+  };
+  Fix(R.File);
+  FixSpots(R.BlindSpots);
+  FixSpots(R.UnjudgedEntries);
+  for (MissingInclude &M : R.MissingIncludes) {
+    Fix(M.Header);
+    Fix(M.From);
+  }
+  if (R.Skipped)
+    Fix(*R.Skipped);
+  for (auto *List : {&R.Tables, &R.InputNotes, &R.DroppedWriters})
+    for (std::string &S : *List)
+      Fix(S);
+}
+
+} // namespace
+
 TuResult Analyzer::analyze(StringRef File, std::vector<Finding> &Findings) {
+  TuResult Result = analyzeAsRead(File, Findings);
+  keepUtf8(Result);
+  return Result;
+}
+
+TuResult Analyzer::analyzeAsRead(StringRef File,
+                                 std::vector<Finding> &Findings) {
   TuResult Result;
   Result.File = std::string(File);
 

@@ -129,7 +129,10 @@ public:
   create(const clang::tooling::CompilationDatabase &DB, AnalysisOptions O,
          WdkProfile Profile);
 
-  /// Analyzes one TU, appending its findings.
+  /// Analyzes one TU, appending its findings. Every text of the result is
+  /// valid UTF-8: names and reasons taken from the source (skipped code, a
+  /// comment that swallowed a line) are repaired, since the JSON and SARIF
+  /// writers accept nothing else.
   TuResult analyze(llvm::StringRef File, std::vector<Finding> &Findings);
 
   /// Asks for the KS model of every TU analyzed from now on.
@@ -148,6 +151,8 @@ public:
   std::string configurationFor(llvm::StringRef File);
 
 private:
+  TuResult analyzeAsRead(llvm::StringRef File, std::vector<Finding> &Findings);
+
   const clang::tooling::CompilationDatabase &DB;
   AnalysisOptions Options;
   WdkProfile Profile;

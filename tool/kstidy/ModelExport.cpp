@@ -565,7 +565,8 @@ Exporter::translationUnit(llvm::StringRef MainFile) const {
       Where = schema::Location{displayPath(T.File, BaseDir),
                                static_cast<int64_t>(T.Line),
                                static_cast<int64_t>(T.Column)};
-    Tu.UnanalysedTables.push_back({T.Name, T.Kind, Where, T.Reason});
+    Tu.UnanalysedTables.push_back(
+        {utf8(T.Name), utf8(T.Kind), Where, utf8(T.Reason)});
   }
   // Arrays a count of another TU may designate (`extern T Pins[];`).
   for (const VarDecl *VD : definedArrays(Ctx))
