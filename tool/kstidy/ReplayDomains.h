@@ -13,6 +13,8 @@
 
 #include "ReplayContext.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
+
 #include "ksref/FastProperty.h"
 #include "ksref/Memory.h"
 #include "ksref/PropertyTypes.h"
@@ -23,6 +25,36 @@
 
 namespace ks {
 namespace replay {
+
+/// One entry of a KS set table (KSPROPERTY_SET, KSMETHOD_SET, KSEVENT_SET)
+/// as the replays read it.
+struct SetEntry {
+  Span Where;
+  std::string ArrayName; ///< the item array; empty when it is NULL
+  bool ItemsNull = false;
+  /// The item count the entry declares; the array's length when the count
+  /// did not compile.
+  uint32_t Count = 0;
+  std::string Guid = "<unknown set>";
+  std::string FastArrayName; ///< property sets: their FastIoTable
+  uint32_t FastCount = 0;
+};
+
+/// Reads \p S. \p ArrayLength gives the entries of an item array of the
+/// TU by name (0 for a name the TU does not define).
+SetEntry
+readSetEntry(const schema::SetEntry &S,
+             llvm::function_ref<uint32_t(const std::string &)> ArrayLength);
+
+/// readSetEntry's ArrayLength over the replay's arrays by name.
+template <typename ArrayMap> auto lengthsOf(const ArrayMap &Arrays) {
+  return [&Arrays](const std::string &Name) -> uint32_t {
+    auto It = Arrays.find(Name);
+    return It == Arrays.end()
+               ? 0
+               : static_cast<uint32_t>(It->second.Items.Items.size());
+  };
+}
 
 /// The KS property tables of a translation unit, as ksref lays them out.
 struct KsPropertyTables {
@@ -36,15 +68,6 @@ struct KsPropertyTables {
   struct FastArray {
     std::vector<ksref::FastPropertyItem> Items;
     std::vector<Span> Entries;
-  };
-  struct SetEntry {
-    Span Where;
-    std::string ArrayName;
-    bool ItemsNull = false;
-    uint32_t Count = 0;
-    std::string Guid = "<unknown set>";
-    std::string FastArrayName;
-    uint32_t FastCount = 0;
   };
   using SetTable = std::vector<SetEntry>;
 

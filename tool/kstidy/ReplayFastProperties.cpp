@@ -40,7 +40,7 @@ void FastReplay::run(const std::string &Table, uint32_t Count,
     return;
   Dispatched.insert(Table);
   std::vector<ksref::PropertySet> Sets;
-  for (const KsPropertyTables::SetEntry &E : It->second) {
+  for (const SetEntry &E : It->second) {
     ksref::PropertySet P;
     P.Guid = E.Guid;
     P.PropertiesCount = E.Count;
@@ -59,7 +59,7 @@ void FastReplay::run(const std::string &Table, uint32_t Count,
       C.report(V, CountWhere,
                "fast request for an unknown set through " + Description);
   for (size_t SI = 0; SI < It->second.size(); ++SI) {
-    const KsPropertyTables::SetEntry &E = It->second[SI];
+    const SetEntry &E = It->second[SI];
     auto F = T.FastArrays.find(E.FastArrayName);
     if (F == T.FastArrays.end())
       continue;
@@ -112,12 +112,12 @@ void replayFastProperties(TuContext &C, KsPropertyTables &T) {
   // Fast arrays no set of this TU holds: a set of their own.
   std::set<std::string> Held;
   for (const auto &[Name, Table] : T.SetTables)
-    for (const KsPropertyTables::SetEntry &E : Table)
+    for (const SetEntry &E : Table)
       Held.insert(E.FastArrayName);
   for (const auto &[Name, A] : T.FastArrays) {
     if (Held.count(Name))
       continue;
-    KsPropertyTables::SetEntry E;
+    SetEntry E;
     E.Guid = "{" + Name + "}";
     E.FastArrayName = Name;
     E.FastCount = static_cast<uint32_t>(A.Items.size());

@@ -25,6 +25,21 @@ std::string setName(const schema::Guid &G) {
   return Value.empty() ? G.Name : Value;
 }
 
+SetEntry
+readSetEntry(const schema::SetEntry &S,
+             llvm::function_ref<uint32_t(const std::string &)> ArrayLength) {
+  SetEntry E;
+  E.Where = span(S.Where, &S.End);
+  E.ArrayName = S.Items.value_or("");
+  E.ItemsNull = E.ArrayName.empty();
+  E.Count = u32(S.ItemsCount, ArrayLength(E.ArrayName));
+  E.FastArrayName = S.FastItems.value_or("");
+  E.FastCount = u32(S.FastIoCount);
+  if (S.Set)
+    E.Guid = setName(*S.Set);
+  return E;
+}
+
 KsPropertyTables::KsPropertyTables(const TuContext &C) {
   for (const schema::ItemArray &A : C.Tu.ItemArrays) {
     if (A.Framework != schema::FrameworkKs ||
@@ -65,27 +80,11 @@ KsPropertyTables::KsPropertyTables(const TuContext &C) {
     if (T.Family != schema::FamilyProperty)
       continue;
     SetTable Info;
-    for (const schema::SetEntry &S : T.Sets) {
-      SetEntry E;
-      E.Where = span(S.Where, &S.End);
-      E.ArrayName = S.Items.value_or("");
-      E.ItemsNull = E.ArrayName.empty();
-      auto It = Arrays.find(E.ArrayName);
-      E.Count = u32(S.ItemsCount,
-                    It == Arrays.end()
-                        ? 0
-                        : static_cast<uint32_t>(It->second.Items.Items.size()));
-      E.FastArrayName = S.FastItems.value_or("");
-      E.FastCount = u32(S.FastIoCount);
-      if (S.Set)
-        E.Guid = setName(*S.Set);
-      Info.push_back(E);
-    }
+    for (const schema::SetEntry &S : T.Sets)
+      Info.push_back(readSetEntry(S, lengthsOf(Arrays)));
     SetTables[T.Name] = std::move(Info);
   }
 }
-
-namespace {} // namespace
 
 std::optional<uint32_t> opt32(const std::optional<int64_t> &V) {
   if (!V)
@@ -221,7 +220,7 @@ std::vector<Site> ksSites(const TuContext &C, const KsPropertyTables &T) {
   for (const auto &[Name, Table] : T.SetTables) {
     SetTableShape &Shape = Shapes[Name];
     Shape.Entries = static_cast<uint32_t>(Table.size());
-    for (const KsPropertyTables::SetEntry &E : Table)
+    for (const SetEntry &E : Table)
       if (auto It = T.Arrays.find(E.ArrayName); It != T.Arrays.end())
         Shape.Stride = It->second.Items.ElementSize;
   }
@@ -268,8 +267,7 @@ void replayWithoutTable(TuContext &C, const Site &S) {
 void replayItems(TuContext &C, const Site &S,
                  const std::vector<ksref::PropertySet> &Sets,
                  const ksref::DispatchOptions &Opt, size_t SI,
-                 const KsPropertyTables::SetEntry &E,
-                 const KsPropertyTables::Array &A) {
+                 const SetEntry &E, const KsPropertyTables::Array &A) {
   // replaySite replays only sites whose size and count are known.
   const uint32_t ItemSize = S.ItemSize.value_or(0);
   const uint32_t Count = S.Count.value_or(0);
@@ -334,7 +332,7 @@ void replaySite(TuContext &C, KsPropertyTables &T, const Site &S) {
     return;
   const KsPropertyTables::SetTable &Table = TableIt->second;
   std::vector<ksref::PropertySet> Sets;
-  for (const KsPropertyTables::SetEntry &E : Table) {
+  for (const SetEntry &E : Table) {
     ksref::PropertySet P;
     P.Guid = E.Guid;
     P.PropertiesCount = E.Count;
@@ -358,7 +356,7 @@ void replaySite(TuContext &C, KsPropertyTables &T, const Site &S) {
   }
 
   for (size_t SI = 0; SI < Table.size(); ++SI) {
-    const KsPropertyTables::SetEntry &E = Table[SI];
+    const SetEntry &E = Table[SI];
     auto It = T.Arrays.find(E.ArrayName);
     if (It != T.Arrays.end()) {
       replayItems(C, S, Sets, Opt, SI, E, It->second);

@@ -156,14 +156,6 @@ private:
     std::vector<Span> Entries;
     std::vector<bool> Unknown; // id or sizes did not compile: not replayed
   };
-  struct SetEntry {
-    Span Where;
-    std::string ArrayName;
-    bool ItemsNull = false;
-    uint32_t Count = 0;
-    std::string Guid = "<unknown set>";
-  };
-
   void replaySite(const DispatchSite &S);
   void replayWithoutTable(const DispatchSite &S);
   void replayItems(const DispatchSite &S,
@@ -203,19 +195,8 @@ template <typename F> FamilyReplay<F>::FamilyReplay(TuContext &C) : C(C) {
       continue;
     std::vector<SetEntry> Table;
     for (const schema::SetEntry &S : T.Sets) {
-      SetEntry E;
-      E.Where = span(S.Where, &S.End);
-      E.ArrayName = S.Items.value_or("");
-      E.ItemsNull = E.ArrayName.empty();
-      auto It = Arrays.find(E.ArrayName);
-      E.Count = u32(S.ItemsCount,
-                    It == Arrays.end()
-                        ? 0
-                        : static_cast<uint32_t>(It->second.Items.Items.size()));
-      if (S.Set)
-        E.Guid = setName(*S.Set);
-      Held.insert(E.ArrayName);
-      Table.push_back(E);
+      Table.push_back(readSetEntry(S, lengthsOf(Arrays)));
+      Held.insert(Table.back().ArrayName);
     }
     SetTables[T.Name] = std::move(Table);
   }
