@@ -157,6 +157,34 @@ TEST(WdkProfile, KitFlagsReplaceMingwAndNameOnlyDirectoriesThatExist) {
   llvm::sys::fs::remove_directories(Root);
 }
 
+TEST(WdkProfile, KitAndMingwProfilesParseTheSameMsvcDialect) {
+  // The leniency driver code needs and the refusal to guess identifiers
+  // hold whichever headers are used; only mingw adds __GNUC__.
+  std::string Root = makeTree({"Include/10.0.1.0/km"});
+  WdkProfile Mingw = profile();
+  WdkProfile Kit = profile();
+  auto Dir = WdkProfile::findKitIncludeDir(Root, "");
+  ASSERT_TRUE(bool(Dir));
+  Kit.KitIncludeDir = *Dir;
+  std::vector<std::string> M = Mingw.flags(), K = Kit.flags();
+  auto Has = [](const std::vector<std::string> &F, llvm::StringRef Flag) {
+    return std::find(F.begin(), F.end(), Flag) != F.end();
+  };
+  for (llvm::StringRef Flag :
+       {"-fms-extensions", "-fms-compatibility",
+        "-fno-delayed-template-parsing", "-Wno-error=implicit-int",
+        "-Wno-error=implicit-function-declaration", "-Wno-error=int-conversion",
+        "-Wno-error=incompatible-pointer-types",
+        "-Wno-error=invalid-token-paste", "-fno-spell-checking",
+        "-Wno-microsoft-exception-spec"}) {
+    EXPECT_TRUE(Has(M, Flag)) << Flag.str();
+    EXPECT_TRUE(Has(K, Flag)) << Flag.str();
+  }
+  EXPECT_TRUE(Has(M, "-fgnuc-version=4.2.1"));
+  EXPECT_FALSE(Has(K, "-fgnuc-version=4.2.1"));
+  llvm::sys::fs::remove_directories(Root);
+}
+
 TEST(WdkProfile, ReportsMissingPieces) {
   WdkProfile P = profile();
   P.MingwIncludeDir = "/nonexistent/mingw";

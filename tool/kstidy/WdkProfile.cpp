@@ -212,26 +212,47 @@ llvm::Error WdkProfile::selectKit(WdkProfileMode Mode, llvm::StringRef KitDir,
   return llvm::Error::success();
 }
 
+/// The dialect flags both profiles share: MSVC's language extensions and
+/// the leniency driver code relies on. \p GnuHeaders (mingw-w64) adds the
+/// __GNUC__ that -fms-compatibility would otherwise drop.
+static void appendMsvcDialect(std::vector<std::string> &F, bool GnuHeaders) {
+  // MSVC's leniency where driver code relies on it (a goto past an
+  // initialisation, default int, unqualified dependent base members):
+  // warnings, not errors.
+  F.push_back("-fms-extensions");
+  F.push_back("-fms-compatibility");
+  // -fms-compatibility alone drops __GNUC__, and mingw's headers need it
+  // for their intrinsics and vector types.
+  if (GnuHeaders)
+    F.push_back("-fgnuc-version=4.2.1");
+  // Template bodies are parsed where they stand, as the model needs
+  // (-fms-compatibility would otherwise delay them on some targets).
+  F.push_back("-fno-delayed-template-parsing");
+  // What MSVC only warns about in C (C4013, C4047, C4133, implicit int in
+  // K&R-style parameter lists) clang 19 rejects by default.
+  F.push_back("-Wno-error=implicit-int");
+  F.push_back("-Wno-error=implicit-function-declaration");
+  F.push_back("-Wno-error=int-conversion");
+  F.push_back("-Wno-error=incompatible-pointer-types");
+  // MSVC's preprocessor pastes "a" "b" string literals without complaint
+  // (debug-print macros do it).
+  F.push_back("-Wno-error=invalid-token-paste");
+  // An unknown identifier stays unknown: typo correction would put a
+  // similar declared one in its place, and the checks would judge a guess.
+  // In both profiles so that clangd and the plugin, which take these flags
+  // from --print-wdk-flags, never guess either.
+  F.push_back("-fno-spell-checking");
+}
+
 /// The real Windows Kits headers, as the WDK's MSBuild toolset passes them
 /// to cl.exe for an x64 kernel-mode driver: the MSVC triple, the
 /// architecture macros the kit's headers test, and km, km/crt, shared, then
 /// um and ucrt (for user-mode sources) as system include directories.
 static std::vector<std::string> kitFlags(llvm::StringRef Kit) {
-  std::vector<std::string> F = {
-      "--target=x86_64-pc-windows-msvc",
-      "-fms-extensions",
-      "-fms-compatibility",
-      "-fno-delayed-template-parsing",
-      "-Wno-error=implicit-int",
-      "-Wno-error=implicit-function-declaration",
-      "-Wno-error=int-conversion",
-      "-Wno-error=incompatible-pointer-types",
-      "-Wno-error=invalid-token-paste",
-      "-fno-spell-checking",
-      "-D_WIN64",
-      "-D_AMD64_",
-      "-DAMD64",
-  };
+  std::vector<std::string> F = {"--target=x86_64-pc-windows-msvc"};
+  appendMsvcDialect(F, /*GnuHeaders=*/false);
+  for (const char *Define : {"-D_WIN64", "-D_AMD64_", "-DAMD64"})
+    F.push_back(Define);
   for (const char *Sub : {"km", "km/crt", "shared", "um", "ucrt"}) {
     std::string Dir = joined(Kit, Sub);
     if (isDirectory(Dir)) {
@@ -252,52 +273,32 @@ std::vector<std::string> WdkProfile::flags() const {
   llvm::sys::path::append(Overlay, "include");
   llvm::SmallString<256> Header(CompatDir);
   llvm::sys::path::append(Header, "kstidy-wdk-compat.h");
-  return {
-      "--target=x86_64-w64-windows-gnu",
-      "-fms-extensions",
-      // MSVC's leniency where driver code relies on it (a goto past an
-      // initialisation, default int, unqualified dependent base members):
-      // warnings, not errors. -fms-compatibility alone drops __GNUC__, and
-      // mingw's headers need it for their intrinsics and vector types.
-      "-fms-compatibility",
-      "-fgnuc-version=4.2.1",
-      // Template bodies are parsed where they stand, as the model needs
-      // (-fms-compatibility would otherwise delay them on some targets).
-      "-fno-delayed-template-parsing",
-      // What MSVC only warns about in C (C4013, C4047, C4133, implicit int
-      // in K&R-style parameter lists) clang 19 rejects by default.
-      "-Wno-error=implicit-int",
-      "-Wno-error=implicit-function-declaration",
-      "-Wno-error=int-conversion",
-      "-Wno-error=incompatible-pointer-types",
-      // MSVC's preprocessor pastes "a" "b" string literals without
-      // complaint (debug-print macros do it).
-      "-Wno-error=invalid-token-paste",
-      // An unknown identifier stays unknown: typo correction would put a
-      // similar declared one in its place, and the checks would judge a
-      // guess. Here too so that clangd and the plugin, which take these
-      // flags from --print-wdk-flags, never guess either.
-      "-fno-spell-checking",
-      // Our overlay first: it fixes include-order problems with
-      // #include_next wrappers around mingw's headers.
-      "-isystem",
-      std::string(Overlay),
-      "-isystem",
-      MingwIncludeDir,
-      "-isystem",
-      std::string(Ddk),
-      // wdm.h declares these intrinsics again after intrin-impl.h did.
-      "-D__INTRINSIC_DEFINED_InterlockedBitTestAndSet",
-      "-D__INTRINSIC_DEFINED_InterlockedBitTestAndReset",
-      "-DDECLSPEC_NOVTABLE=__declspec(novtable)",
-      "-DDECLSPEC_NOTHROW=__declspec(nothrow)",
-      // mingw's STDMETHOD_ declares COM methods nothrow while its IMP_* and
-      // DECLARE_STD_UNKNOWN overrides are not: one warning per override of
-      // every miniport class, in clangd.
-      "-Wno-microsoft-exception-spec",
-      "-include",
-      std::string(Header),
-  };
+  std::vector<std::string> F = {"--target=x86_64-w64-windows-gnu"};
+  appendMsvcDialect(F, /*GnuHeaders=*/true);
+  F.insert(F.end(), {
+                        // Our overlay first: it fixes include-order problems
+                        // with #include_next wrappers around mingw's headers.
+                        "-isystem",
+                        std::string(Overlay),
+                        "-isystem",
+                        MingwIncludeDir,
+                        "-isystem",
+                        std::string(Ddk),
+                        // wdm.h declares these intrinsics again after
+                        // intrin-impl.h did.
+                        "-D__INTRINSIC_DEFINED_InterlockedBitTestAndSet",
+                        "-D__INTRINSIC_DEFINED_InterlockedBitTestAndReset",
+                        "-DDECLSPEC_NOVTABLE=__declspec(novtable)",
+                        "-DDECLSPEC_NOTHROW=__declspec(nothrow)",
+                        // mingw's STDMETHOD_ declares COM methods nothrow
+                        // while its IMP_* and DECLARE_STD_UNKNOWN overrides
+                        // are not: one warning per override of every
+                        // miniport class, in clangd.
+                        "-Wno-microsoft-exception-spec",
+                        "-include",
+                        std::string(Header),
+                    });
+  return F;
 }
 
 bool WdkProfile::commandTargetsWindows(
